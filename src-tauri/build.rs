@@ -1,0 +1,26 @@
+//! Generates the app's own command permissions, so the capability file must list each one.
+
+/// Every command the UI may call; keep in sync with `generate_handler!` in `main.rs`.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "set_profile",
+    "list_recordings",
+    "get_recording",
+    "create_recording",
+    "answer_question",
+    "set_item",
+    "log_event",
+    "choose_date",
+    "log_share",
+    "confirm_deletion",
+    "log_incident",
+    "incident_clock_done",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script failed");
+}

@@ -1,0 +1,162 @@
+//! Deadlines: derived from a recording's events and answers by its pack's rules, and their status
+//! at a given "now".
+
+use crate::calendar::DutchCalendar;
+use crate::clock::{end_of_day, local_date};
+use crate::policy::{DoneWhen, Due, Offset, PolicyPack};
+use crate::recording::{EventKind, Recording};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where a deadline stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DeadlineStatus {
+    /// Past due and not done.
+    Overdue,
+    /// Due before the end of today.
+    DueToday,
+    /// Due later.
+    Upcoming,
+    /// The user still has to choose the date (mandatory).
+    NeedsDate,
+    /// The event that starts the clock has not happened yet.
+    Waiting,
+    /// Done.
+    Done,
+}
+
+/// What a deadline is about: a pack deadline rule, or a clock of a logged incident.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeadlineSource<'p> {
+    /// A deadline rule of the pack.
+    Rule(&'p crate::policy::DeadlineRule),
+    /// A clock of an incident logged on the recording.
+    Incident {
+        /// The incident's id on the recording.
+        incident: String,
+        /// The incident type.
+        kind: &'p crate::policy::IncidentType,
+        /// The clock.
+        clock: &'p crate::policy::IncidentClock,
+    },
+}
+
+/// One derived deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline<'p> {
+    /// Stable id within the recording: the rule id, or `incident/<incident>/<clock>`.
+    pub id: String,
+    /// Where it comes from.
+    pub source: DeadlineSource<'p>,
+    /// When it falls due, once known.
+    pub due: Option<DateTime<Utc>>,
+    /// When it was done, if it was.
+    pub done_at: Option<DateTime<Utc>>,
+    /// The event it waits for, while waiting.
+    pub waits_for: Option<EventKind>,
+    /// Status at the "now" it was derived for.
+    pub status: DeadlineStatus,
+}
+
+/// Adds `offset` to the instant `from` in the Dutch calendar of `cal`.
+pub fn apply_offset(from: DateTime<Utc>, offset: Offset, cal: &DutchCalendar) -> DateTime<Utc> {
+    match offset {
+        Offset::Hours(h) => from + Duration::hours(i64::from(h)),
+        Offset::Days(d) => end_of_day(local_date(from) + Duration::days(i64::from(d))),
+        Offset::WorkingDays(n) => end_of_day(cal.add_working_days(local_date(from), n)),
+    }
+}
+
+/// The status of a deadline due at `due` (if known), done at `done_at` (if done), at `now`.
+pub fn status_at(
+    due: Option<DateTime<Utc>>,
+    done_at: Option<DateTime<Utc>>,
+    waiting: DeadlineStatus,
+    now: DateTime<Utc>,
+) -> DeadlineStatus {
+    match (done_at, due) {
+        (Some(_), _) => DeadlineStatus::Done,
+        (None, None) => waiting,
+        (None, Some(due)) if now > due => DeadlineStatus::Overdue,
+        (None, Some(due)) if local_date(now) == local_date(due) => DeadlineStatus::DueToday,
+        (None, Some(_)) => DeadlineStatus::Upcoming,
+    }
+}
+
+/// The calendar a pack's working days are counted in.
+pub fn calendar_of(pack: &PolicyPack) -> DutchCalendar {
+    DutchCalendar {
+        liberation_day: pack.calendar.liberation_day,
+        good_friday: pack.calendar.good_friday,
+    }
+}
+
+/// Every deadline that applies to `rec` under `pack`, most urgent first.
+pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> Vec<Deadline<'p>> {
+    let cal = calendar_of(pack);
+    let known = crate::checklist::Known::new(pack, &rec.answers);
+    let mut out = Vec::new();
+    for rule in &pack.deadlines {
+        if let Some(cond) = &rule.applies_when {
+            if cond.eval(&known) != Some(true) {
+                continue;
+            }
+        }
+        let (due, waits_for, waiting) = match &rule.due {
+            Due::AfterEvent { event, offset } => match rec.first(*event) {
+                Some(at) => (
+                    Some(apply_offset(at, *offset, &cal)),
+                    None,
+                    DeadlineStatus::Waiting,
+                ),
+                None => (None, Some(*event), DeadlineStatus::Waiting),
+            },
+            Due::ChosenDate { .. } => (
+                rec.chosen_dates.get(&rule.id).map(|d| end_of_day(*d)),
+                None,
+                DeadlineStatus::NeedsDate,
+            ),
+        };
+        let done_at = match &rule.done_when {
+            DoneWhen::Event(kind) => rec.first(*kind),
+            DoneWhen::Item(item) => rec.ticks.get(item).map(|t| t.at),
+            DoneWhen::CopyDeleted(kind) => rec.copies_deleted(Some(*kind)),
+            DoneWhen::AllCopiesDeleted => rec.copies_deleted(None),
+        };
+        let status = status_at(due, done_at, waiting, now);
+        out.push(Deadline {
+            id: rule.id.clone(),
+            source: DeadlineSource::Rule(rule),
+            due,
+            done_at,
+            waits_for,
+            status,
+        });
+    }
+    for incident in &rec.incidents {
+        let Some(kind) = pack.incidents.iter().find(|t| t.id == incident.kind) else {
+            continue;
+        };
+        for clock in &kind.clocks {
+            let due = Some(apply_offset(incident.at, clock.offset, &cal));
+            let done_at = incident.clocks_done.get(&clock.id).copied();
+            out.push(Deadline {
+                id: format!("incident/{}/{}", incident.id, clock.id),
+                source: DeadlineSource::Incident {
+                    incident: incident.id.clone(),
+                    kind,
+                    clock,
+                },
+                due,
+                done_at,
+                waits_for: None,
+                status: status_at(due, done_at, DeadlineStatus::Waiting, now),
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.status, a.due).cmp(&(b.status, b.due)));
+    out
+}

@@ -1,0 +1,42 @@
+//! # Opnamewijs core
+//!
+//! Everything Opnamewijs decides lives here, tested without a desktop around it: the desktop shell
+//! (`src-tauri/`) only adapts these functions to IPC, and the UI only renders their answers.
+//!
+//! ## Terminology
+//! - **Recording** (opname): a lesson a student teacher films or records at the internship school.
+//!   The app keeps metadata about it, never the footage and never a pupil's name.
+//! - **Policy pack** (beleidspakket): an institute's rules as versioned data in `assets/policies/`:
+//!   questions, verdict rules, checklist items by phase, deadline rules, audience, forbidden
+//!   channels, incident types. Each recording is pinned to a pack id and version.
+//! - **Phase** (fase): a stage of the checklist, e.g. *Vooraf*, *Opslaan*, *Verwijderen*. A
+//!   **blocking** item must be done before items of later phases can be ticked.
+//! - **Verdict** (oordeel): allowed, allowed with conditions, needs privacy-officer approval, or not
+//!   allowed — the first matching verdict rule decides.
+//! - **Event** (gebeurtenis): something that happened to a recording (recorded, stored securely,
+//!   feedback given, …). **Deadlines** (termijnen) run from events, in hours, days or working days
+//!   (Dutch public holidays excluded), or on a date the user must choose.
+//! - **Copy** (kopie): a place the footage lives (device, cloud sync, laptop, secure storage,
+//!   mentor access). A copy ends with a deletion **confirmation**: who, when, how. A recording is
+//!   closed when every copy is confirmed gone.
+//!
+//! ## House rules
+//! - Every error has an area enum with a stable code and a Dutch message ([`error`]).
+//! - Time comes from a [`clock::Clock`], so tests control "now".
+//! - A change is persisted before it becomes the current state; a file that cannot be read is
+//!   reported and never overwritten.
+
+pub mod calendar;
+pub mod checklist;
+pub mod clock;
+pub mod deadline;
+pub mod error;
+pub mod policy;
+pub mod recording;
+pub mod store;
+pub mod text;
+pub mod views;
+pub mod workspace;
+
+pub use error::ErrorPayload;
+pub use workspace::{App, Workspace};

@@ -1,0 +1,141 @@
+//! Conditions on answers, evaluated in three-valued logic: a condition on a question that has not
+//! been answered yet is *undecided*, neither true nor false.
+
+use crate::recording::Answer;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A condition on the answers of a recording.
+///
+/// JSON: `{"eq": ["purpose", "reflection"]}`, `{"in": ["device", ["own_phone", "own_tablet"]]}`,
+/// `{"at_least": ["pupils_without_consent", 1]}`, `{"all": [..]}`, `{"any": [..]}`, `{"not": ..}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The question's answer equals the value.
+    Eq(String, Answer),
+    /// The question's answer is one of the values.
+    In(String, Vec<Answer>),
+    /// The count question's answer is at least the number.
+    AtLeast(String, u32),
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+}
+
+/// Answers by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// What is known about one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fact<'a> {
+    /// It was asked and answered.
+    Answered(&'a Answer),
+    /// It is (or may become) asked, but has no answer yet.
+    Open,
+    /// It does not apply: its `asked_when` is false. Comparisons with it are false.
+    NotAsked,
+}
+
+/// Where conditions look up answers.
+pub trait Facts {
+    /// What is known about question `id`.
+    fn fact(&self, id: &str) -> Fact<'_>;
+}
+
+/// A bare answer map: every question without an answer is open.
+impl Facts for Answers {
+    fn fact(&self, id: &str) -> Fact<'_> {
+        self.get(id).map_or(Fact::Open, Fact::Answered)
+    }
+}
+
+impl Condition {
+    /// `Some(true)` or `Some(false)` when the facts decide the condition, `None` while a question it
+    /// depends on is still open. A comparison with a question that is not asked is false.
+    pub fn eval(&self, answers: &dyn Facts) -> Option<bool> {
+        let test = |q: &str, f: &dyn Fn(&Answer) -> bool| match answers.fact(q) {
+            Fact::Answered(a) => Some(f(a)),
+            Fact::Open => None,
+            Fact::NotAsked => Some(false),
+        };
+        match self {
+            Condition::Eq(q, v) => test(q, &|a| a == v),
+            Condition::In(q, vs) => test(q, &|a| vs.contains(a)),
+            Condition::AtLeast(q, n) => test(q, &|a| matches!(a, Answer::Count(c) if c >= n)),
+            Condition::All(cs) => {
+                let mut undecided = false;
+                for c in cs {
+                    match c.eval(answers) {
+                        Some(false) => return Some(false),
+                        None => undecided = true,
+                        Some(true) => {}
+                    }
+                }
+                (!undecided).then_some(true)
+            }
+            Condition::Any(cs) => {
+                let mut undecided = false;
+                for c in cs {
+                    match c.eval(answers) {
+                        Some(true) => return Some(true),
+                        None => undecided = true,
+                        Some(false) => {}
+                    }
+                }
+                (!undecided).then_some(false)
+            }
+            Condition::Not(c) => c.eval(answers).map(|b| !b),
+        }
+    }
+
+    /// Every (question, value) pair the condition compares against, for validation.
+    pub(crate) fn comparisons(&self, out: &mut Vec<(String, Comparison)>) {
+        match self {
+            Condition::Eq(q, v) => out.push((q.clone(), Comparison::Value(v.clone()))),
+            Condition::In(q, vs) => {
+                out.extend(vs.iter().map(|v| (q.clone(), Comparison::Value(v.clone()))));
+                if vs.is_empty() {
+                    out.push((q.clone(), Comparison::EmptyList));
+                }
+            }
+            Condition::AtLeast(q, n) => out.push((q.clone(), Comparison::AtLeast(*n))),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.comparisons(out)),
+            Condition::Not(c) => c.comparisons(out),
+        }
+    }
+}
+
+/// What a condition compares a question's answer with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Comparison {
+    Value(Answer),
+    AtLeast(u32),
+    EmptyList,
+}
+
+/// Whether some combination of answers from `domains` makes `cond` true. `None` when there are too
+/// many combinations to try (the caller then skips the check).
+pub(crate) fn satisfiable(cond: &Condition, domains: &[(String, Vec<Answer>)]) -> Option<bool> {
+    const MAX_COMBINATIONS: usize = 1 << 14;
+    let total = domains
+        .iter()
+        .try_fold(1usize, |acc, (_, d)| acc.checked_mul(d.len().max(1)))?;
+    if total > MAX_COMBINATIONS {
+        return None;
+    }
+    let mut answers = Answers::new();
+    Some((0..total).any(|mut n| {
+        answers.clear();
+        for (q, d) in domains {
+            if let Some(v) = d.get(n % d.len().max(1)) {
+                answers.insert(q.clone(), v.clone());
+            }
+            n /= d.len().max(1);
+        }
+        cond.eval(&answers) == Some(true)
+    }))
+}

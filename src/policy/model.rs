@@ -1,0 +1,300 @@
+//! The policy-pack format: what an institute's rules look like as data.
+//!
+//! A pack is one JSON file in `assets/policies/` (schema: `assets/policies/schema.json`). Field
+//! names are the JSON names; every struct rejects unknown fields so a typo is an error, not a rule
+//! that silently never fires.
+
+use super::condition::Condition;
+use crate::recording::{Channel, CopyKind, EventKind, Role};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+/// The pack format this build reads.
+pub const FORMAT: u32 = 1;
+
+/// One institute's rules for one kind of recording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyPack {
+    /// Editor hint pointing at the JSON Schema; ignored.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Pack format version; must equal [`FORMAT`].
+    pub format: u32,
+    /// Stable identifier, e.g. `hu-stage-opnamen`. Recordings are pinned to it.
+    pub id: String,
+    /// Version of the pack's content, e.g. `1.0.0`. Recordings are pinned to it as well.
+    pub version: String,
+    /// Name shown when choosing a pack.
+    pub title: Text,
+    /// Which document the rules come from.
+    pub source: Text,
+    /// Ordered phases of the checklist.
+    pub phases: Vec<Phase>,
+    /// Questions asked when a recording is planned.
+    pub questions: Vec<Question>,
+    /// Verdict rules, evaluated top to bottom; the first match decides. The last has no `when`.
+    pub verdict_rules: Vec<VerdictRule>,
+    /// Checklist items.
+    pub items: Vec<Item>,
+    /// Deadline rules.
+    #[serde(default)]
+    pub deadlines: Vec<DeadlineRule>,
+    /// Copies a recording gets the moment it is recorded.
+    #[serde(default)]
+    pub copies: Vec<CopyRule>,
+    /// Who may see the recording.
+    pub audience: Vec<Role>,
+    /// Channels over which the recording must never travel.
+    #[serde(default)]
+    pub forbidden_channels: Vec<ForbiddenChannel>,
+    /// Incident types with advice and clocks.
+    #[serde(default)]
+    pub incidents: Vec<IncidentType>,
+    /// Which Dutch holidays count when deadlines are in working days.
+    #[serde(default)]
+    pub calendar: CalendarRules,
+}
+
+/// A phase of the checklist, e.g. "Vooraf" or "Opslaan".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Identifier referenced by items.
+    pub id: String,
+    /// Heading.
+    pub title: Text,
+}
+
+/// A question asked when planning a recording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Identifier referenced by conditions.
+    pub id: String,
+    /// The question.
+    pub text: Text,
+    /// Why it is asked or how to answer it.
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// The kind of answer: `"yes_no"`, `{"choice": [options]}` or `{"count": max}`.
+    pub answer: AnswerKind,
+    /// Only ask when this holds (and hide while it cannot be decided yet).
+    #[serde(default)]
+    pub asked_when: Option<Condition>,
+    /// The answer assumed until the user gives one (e.g. "request not sent yet").
+    #[serde(default)]
+    pub default: Option<crate::recording::Answer>,
+}
+
+/// The kinds of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum AnswerKind {
+    /// Yes or no.
+    YesNo,
+    /// One of a fixed list of options, in display order.
+    Choice(Vec<ChoiceOption>),
+    /// A whole number from 0 to this maximum (e.g. pupils without consent). Counts, never names.
+    Count(u32),
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Value stored as the answer and used in conditions.
+    pub id: String,
+    /// Label.
+    pub text: Text,
+}
+
+/// The outcome of the questions.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Verdict {
+    /// Recording is allowed.
+    Allowed,
+    /// Recording is allowed when the listed conditions are met.
+    AllowedWithConditions,
+    /// Only after the privacy officers approved it.
+    NeedsOfficerApproval,
+    /// Do not record.
+    NotAllowed,
+}
+
+/// "When these answers, then this verdict, because…".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictRule {
+    /// Identifier, used in tests and in the dossier.
+    pub id: String,
+    /// Condition on the answers; absent on the final catch-all rule.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why, in a sentence the student understands.
+    pub reason: Text,
+}
+
+/// A checklist item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Identifier, unique in the pack.
+    pub id: String,
+    /// Phase the item belongs to.
+    pub phase: String,
+    /// What to do.
+    pub text: Text,
+    /// How, or why.
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// Only part of the checklist when this holds.
+    #[serde(default)]
+    pub shown_when: Option<Condition>,
+    /// Must be done before any item of a later phase can be ticked.
+    #[serde(default)]
+    pub blocking: bool,
+    /// A short note may be kept with the tick (e.g. what was agreed).
+    #[serde(default)]
+    pub evidence: bool,
+    /// Ticking the item also records this event (e.g. "stored securely").
+    #[serde(default)]
+    pub records_event: Option<EventKind>,
+}
+
+/// A deadline the pack derives for a recording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineRule {
+    /// Identifier, unique in the pack; also the stable part of calendar UIDs.
+    pub id: String,
+    /// What must be done by then.
+    pub title: Text,
+    /// Background.
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// Only when this holds.
+    #[serde(default)]
+    pub applies_when: Option<Condition>,
+    /// When it falls due.
+    pub due: Due,
+    /// What marks it done.
+    pub done_when: DoneWhen,
+}
+
+/// When a deadline falls due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Due {
+    /// A fixed offset after an event.
+    AfterEvent {
+        /// The event that starts the clock.
+        event: EventKind,
+        /// How long after it.
+        offset: Offset,
+    },
+    /// A date the user must choose (e.g. "AVG has no fixed term but demands a concrete one").
+    ChosenDate {
+        /// What the user is asked.
+        prompt: Text,
+        /// The latest date that may be chosen, in days after planning.
+        #[serde(default)]
+        max_days: Option<u32>,
+    },
+}
+
+/// An offset from an event. Days and working days end at 23:59:59 Dutch time on the day they land.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Offset {
+    /// Exact hours after the event (elapsed time, so DST changes shift the wall clock).
+    Hours(i32),
+    /// Calendar days after the event's date; 0 = the same day.
+    Days(i32),
+    /// Working days (Monday–Friday, not a Dutch public holiday) after the event's date.
+    WorkingDays(u32),
+}
+
+/// What completes a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum DoneWhen {
+    /// This event was recorded.
+    Event(EventKind),
+    /// This checklist item was ticked.
+    Item(String),
+    /// Every copy of this kind has a deletion confirmation.
+    CopyDeleted(CopyKind),
+    /// Every copy of the recording has a deletion confirmation.
+    AllCopiesDeleted,
+}
+
+/// A copy that comes into being when the recording is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyRule {
+    /// Where the copy lives.
+    pub kind: CopyKind,
+    /// How it is shown ("Telefoon of tablet waarmee is opgenomen").
+    pub label: Text,
+    /// Only when this holds.
+    #[serde(default)]
+    pub when: Option<Condition>,
+}
+
+/// A channel that must not carry the recording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForbiddenChannel {
+    /// The channel.
+    pub channel: Channel,
+    /// Why not, and what to do instead.
+    pub reason: Text,
+    /// Incident type offered when someone used it anyway.
+    pub incident: String,
+}
+
+/// A kind of incident with its advice and clocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentType {
+    /// Identifier.
+    pub id: String,
+    /// Name ("Telefoon met opname kwijt").
+    pub title: Text,
+    /// What to do now.
+    pub advice: Text,
+    /// Deadlines that start when the incident is logged.
+    #[serde(default)]
+    pub clocks: Vec<IncidentClock>,
+}
+
+/// A deadline started by an incident, done when the user marks it done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentClock {
+    /// Identifier within the incident type.
+    pub id: String,
+    /// What must be done ("Meld het bij de school").
+    pub title: Text,
+    /// How long after the incident.
+    pub offset: Offset,
+}
+
+/// Holiday choices for working-day arithmetic.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarRules {
+    /// Whether 5 May is a day off every year or only every five years.
+    #[serde(default)]
+    pub liberation_day: crate::calendar::LiberationDay,
+    /// Whether Good Friday is a day off.
+    #[serde(default)]
+    pub good_friday: bool,
+}

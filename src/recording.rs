@@ -1,0 +1,276 @@
+//! The nouns of one recording: its answers, ticks, events, copies, shares and incidents.
+//!
+//! A [`Recording`] stores metadata only — never the footage and never a pupil's name. Consent is
+//! kept as counts and states.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// Identifier of a recording (a random UUID).
+pub type RecordingId = String;
+
+/// An answer to a pack question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum Answer {
+    /// Yes (`true`) or no (`false`).
+    Flag(bool),
+    /// A count.
+    Count(u32),
+    /// The id of a choice option.
+    Choice(String),
+}
+
+/// Things that happen to a recording; deadlines run from them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EventKind {
+    /// The planned date of the lesson (start of that day); not recorded, derived from the plan.
+    PlannedFor,
+    /// The lesson was recorded.
+    Recorded,
+    /// The footage was put on a secure location.
+    StoredSecurely,
+    /// The footage was shared with someone.
+    Shared,
+    /// The mentor (or other supervisor) gave feedback on it.
+    FeedbackGiven,
+    /// The student passed the final assessment.
+    AssessmentPassed,
+    /// A request was sent to the privacy officers.
+    OfficerRequestSent,
+    /// The privacy officers answered.
+    OfficerAnswered,
+    /// Someone withdrew consent.
+    ConsentWithdrawn,
+    /// Someone objected to the recording.
+    Objection,
+    /// An incident was logged.
+    Incident,
+}
+
+/// Who may see a recording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Role {
+    /// The student teacher who made it.
+    Student,
+    /// Fellow students, for peer feedback.
+    Peer,
+    /// Mentor: werkplekbegeleider, schoolopleider or instituutsopleider.
+    Mentor,
+    /// Assessor (beoordelaar).
+    Assessor,
+    /// Anyone else.
+    Other,
+}
+
+/// How a recording reaches someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Channel {
+    /// Access granted from the secure location (OneDrive/Office 365, school network, portfolio).
+    SecureStorage,
+    /// IRIS Connect.
+    IrisConnect,
+    /// Shown in person, from the secure location, without handing over a file.
+    InPerson,
+    /// E-mail attachment or link.
+    Email,
+    /// WeTransfer or a similar transfer service.
+    Wetransfer,
+    /// Published on the internet.
+    Internet,
+    /// Social media.
+    SocialMedia,
+    /// Chat apps such as WhatsApp.
+    Messaging,
+    /// USB stick or other loose storage.
+    UsbStick,
+}
+
+/// Where a copy of the footage lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CopyKind {
+    /// The phone, tablet or camera it was recorded with.
+    Device,
+    /// A cloud photo service the device synced to (iCloud Photos, Google Photos).
+    CloudSync,
+    /// The student's laptop.
+    Laptop,
+    /// The secure location (OneDrive/Office 365, school network, portfolio, IRIS Connect).
+    SecureStorage,
+    /// A mentor's or assessor's access to it.
+    MentorAccess,
+}
+
+/// A tick on a checklist item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Tick {
+    /// Who ticked it.
+    pub by: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Optional evidence note, e.g. what was agreed with the mentor.
+    pub note: Option<String>,
+}
+
+/// Something that happened to the recording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Event {
+    /// What happened.
+    pub kind: EventKind,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// Who reported it.
+    pub by: String,
+    /// Optional remark.
+    pub note: Option<String>,
+}
+
+/// Confirmation that a copy is gone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Confirmation {
+    /// Who deleted it.
+    pub by: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// How, e.g. "verwijderd in Foto's en 'Recent verwijderd' geleegd".
+    pub method: String,
+}
+
+/// One copy of the footage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Copy {
+    /// Identifier within the recording.
+    pub id: String,
+    /// Where it lives.
+    pub kind: CopyKind,
+    /// How it is shown.
+    pub label: String,
+    /// When it came into being.
+    pub since: DateTime<Utc>,
+    /// Set once the copy is confirmed gone.
+    pub deleted: Option<Confirmation>,
+}
+
+/// A logged share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Share {
+    /// With whom (role only, no names of pupils; the recipient's own name is optional).
+    pub role: Role,
+    /// How.
+    pub channel: Channel,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Optional remark.
+    pub note: Option<String>,
+}
+
+/// A logged incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Incident {
+    /// Identifier within the recording.
+    pub id: String,
+    /// Incident type id from the pack.
+    pub kind: String,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// What happened, without pupil names.
+    pub note: Option<String>,
+    /// Clocks of the incident marked done, with when.
+    pub clocks_done: BTreeMap<String, DateTime<Utc>>,
+}
+
+/// The pack (and version) a recording was checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PackRef {
+    /// Pack id.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+}
+
+/// A recording of a lesson, as far as the app knows about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recording {
+    /// Identifier.
+    pub id: RecordingId,
+    /// Short description chosen by the student ("Les 3B rekenen, feedback Anna").
+    pub title: String,
+    /// Date the lesson will be (or was) recorded.
+    pub planned_for: NaiveDate,
+    /// The pack it is checked against.
+    pub pack: PackRef,
+    /// When it was created in the app.
+    pub created_at: DateTime<Utc>,
+    /// Answers by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Ticked items by item id.
+    #[serde(default)]
+    pub ticks: BTreeMap<String, Tick>,
+    /// Events in the order they were logged.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// User-chosen dates by deadline id.
+    #[serde(default)]
+    pub chosen_dates: BTreeMap<String, NaiveDate>,
+    /// Copies of the footage.
+    #[serde(default)]
+    pub copies: Vec<Copy>,
+    /// Shares.
+    #[serde(default)]
+    pub shares: Vec<Share>,
+    /// Incidents.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+}
+
+impl Recording {
+    /// When `kind` first happened, if it did. [`EventKind::PlannedFor`] is the start of the
+    /// planned day.
+    pub fn first(&self, kind: EventKind) -> Option<DateTime<Utc>> {
+        if kind == EventKind::PlannedFor {
+            return Some(crate::clock::start_of_day(self.planned_for));
+        }
+        self.events
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.at)
+            .min()
+    }
+
+    /// Whether every copy of `kind` (and at least one) is confirmed deleted.
+    pub fn copies_deleted(&self, kind: Option<CopyKind>) -> Option<DateTime<Utc>> {
+        let mut relevant = self
+            .copies
+            .iter()
+            .filter(|c| kind.is_none_or(|k| c.kind == k))
+            .peekable();
+        relevant.peek()?;
+        relevant
+            .map(|c| c.deleted.as_ref().map(|d| d.at))
+            .try_fold(DateTime::<Utc>::MIN_UTC, |acc, at| at.map(|at| acc.max(at)))
+    }
+
+    /// Closed: footage existed and every copy is confirmed gone.
+    pub fn is_closed(&self) -> bool {
+        self.copies_deleted(None).is_some()
+    }
+}

@@ -1,0 +1,44 @@
+//! Bilingual text as it appears in policy packs, and the language a view is rendered in.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A text in Dutch (the source language of every pack) and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Dutch, always present: the institutes write their rules in Dutch.
+    pub nl: String,
+    /// English translation.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The language views are rendered in. Dutch first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Lang {
+    /// Nederlands.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+/// Picks the Dutch or English form of a short literal from the core.
+pub(crate) fn tr(lang: Lang, nl: &str, en: &str) -> String {
+    match lang {
+        Lang::Nl => nl.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}

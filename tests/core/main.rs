@@ -1,0 +1,17 @@
+//! Integration tests of the Opnamewijs core, one module per area. No webview is involved.
+
+/// Shared helpers: a workspace in a temp dir with a fixed clock, Dutch-time instants.
+mod support;
+
+/// Dutch public holidays and working-day arithmetic.
+mod calendar;
+/// Deadline arithmetic (hours, days, working days; DST) and statuses.
+mod deadlines;
+/// The packs that ship with the app load, and each rule of the HU checklist holds.
+mod hu_pack;
+/// Broken packs are rejected with the file, the field and the problem.
+mod malformed_packs;
+/// Each rule of the board memo on recording lessons holds.
+mod memo_pack;
+/// Recordings, ticks, events, shares, copies and incidents, persisted across restarts.
+mod workspace;

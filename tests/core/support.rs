@@ -1,0 +1,129 @@
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Europe::Amsterdam;
+use opnamewijs::clock::FixedClock;
+use opnamewijs::recording::Answer;
+use opnamewijs::views::RecordingView;
+use opnamewijs::workspace::{AnswerQuestion, NewRecording, SetItem, Workspace};
+use std::sync::Arc;
+
+/// An instant given in Dutch wall-clock time.
+pub fn nl(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    Amsterdam
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .single()
+        .expect("unambiguous Dutch time")
+        .with_timezone(&Utc)
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// A workspace in a fresh temp dir whose clock the test controls.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub clock: Arc<FixedClock>,
+    pub ws: Workspace,
+}
+
+impl Env {
+    pub fn at(now: DateTime<Utc>) -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let clock = Arc::new(FixedClock::new(now));
+        let ws = Workspace::open(dir.path(), clock.clone()).expect("open workspace");
+        Env { dir, clock, ws }
+    }
+
+    /// Closes and reopens the workspace on the same directory, as an app restart does.
+    pub fn restart(&mut self) {
+        self.ws = Workspace::open(self.dir.path(), self.clock.clone()).expect("reopen workspace");
+    }
+
+    pub fn create(&mut self, pack: &str, planned_for: &str) -> RecordingView {
+        self.ws
+            .create(NewRecording {
+                title: "Rekenles 3B".into(),
+                planned_for: planned_for.into(),
+                pack: pack.into(),
+            })
+            .expect("create recording")
+    }
+
+    /// Answers questions in order; panics with the question id when one is refused.
+    pub fn answer(&mut self, id: &str, answers: &[(&str, Answer)]) -> RecordingView {
+        let mut view = self.ws.view(id).expect("view");
+        for (q, a) in answers {
+            view = self
+                .ws
+                .answer(AnswerQuestion {
+                    recording: id.into(),
+                    question: (*q).into(),
+                    answer: Some(a.clone()),
+                })
+                .unwrap_or_else(|e| panic!("answer {q}: {e}"));
+        }
+        view
+    }
+
+    pub fn tick(&mut self, id: &str, item: &str) -> RecordingView {
+        self.ws
+            .set_item(SetItem {
+                recording: id.into(),
+                item: item.into(),
+                done: true,
+                note: None,
+            })
+            .unwrap_or_else(|e| panic!("tick {item}: {e}"))
+    }
+
+    /// Ticks every shown item of the phases before `phase` (in order).
+    pub fn complete_phases_before(&mut self, id: &str, phase: &str) -> RecordingView {
+        let view = self.ws.view(id).expect("view");
+        let ids: Vec<String> = view
+            .phases
+            .iter()
+            .take_while(|p| p.id != phase)
+            .flat_map(|p| {
+                p.items
+                    .iter()
+                    .filter(|i| i.tick.is_none())
+                    .map(|i| i.id.clone())
+            })
+            .collect();
+        for item in ids {
+            self.tick(id, &item);
+        }
+        self.ws.view(id).expect("view")
+    }
+}
+
+pub fn yes() -> Answer {
+    Answer::Flag(true)
+}
+pub fn no() -> Answer {
+    Answer::Flag(false)
+}
+pub fn choice(c: &str) -> Answer {
+    Answer::Choice(c.into())
+}
+
+/// Shown item ids of a view.
+pub fn shown_items(view: &RecordingView) -> Vec<String> {
+    view.phases
+        .iter()
+        .flat_map(|p| p.items.iter().map(|i| i.id.clone()))
+        .collect()
+}
+
+/// Deadline of a view by id.
+pub fn deadline<'v>(view: &'v RecordingView, id: &str) -> &'v opnamewijs::views::DeadlineView {
+    view.deadlines
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| {
+            panic!(
+                "deadline {id} not in {:?}",
+                view.deadlines.iter().map(|d| &d.id).collect::<Vec<_>>()
+            )
+        })
+}

@@ -1,0 +1,213 @@
+use crate::support::*;
+use opnamewijs::clock::FixedClock;
+use opnamewijs::store::STATE_FILE;
+use opnamewijs::workspace::{data_dir_override, NewRecording, SetItem};
+use opnamewijs::{App, ErrorPayload};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[test]
+fn ticks_survive_a_restart_with_who_and_when() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    env.clock.set(nl(2026, 11, 23, 10, 5));
+    env.tick(&id, "vooraf.schoolbeleid");
+    env.restart();
+    let view = env.ws.view(&id).expect("view after restart");
+    let ticks: Vec<_> = view.phases[0]
+        .items
+        .iter()
+        .filter_map(|i| {
+            i.tick
+                .as_ref()
+                .map(|t| (i.id.as_str(), t.by.as_str(), t.at.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        ticks,
+        [
+            ("vooraf.live", "Student", "ma 23 nov. 2026 10:00"),
+            ("vooraf.schoolbeleid", "Student", "ma 23 nov. 2026 10:05")
+        ]
+    );
+    let list = env.ws.list().expect("list");
+    assert_eq!((list.len(), list[0].items_done), (1, 2));
+}
+
+#[test]
+fn unticking_removes_the_tick() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    let view = env
+        .ws
+        .set_item(SetItem {
+            recording: id.clone(),
+            item: "vooraf.live".into(),
+            done: false,
+            note: None,
+        })
+        .expect("untick");
+    assert!(view.phases[0].items[0].tick.is_none());
+}
+
+#[test]
+fn bad_input_is_refused_with_a_code_and_a_dutch_message() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let new = |title: &str, date: &str, pack: &str| NewRecording {
+        title: title.into(),
+        planned_for: date.into(),
+        pack: pack.into(),
+    };
+    let cases = [
+        (
+            new("", "2026-11-24", "hu-stage-opnamen"),
+            "recording.invalid_title",
+            "Geef de opname een titel van 1 tot 120 tekens.",
+        ),
+        (
+            new(&"x".repeat(121), "2026-11-24", "hu-stage-opnamen"),
+            "recording.invalid_title",
+            "Geef de opname een titel van 1 tot 120 tekens.",
+        ),
+        (
+            new("Les", "24-11-2026", "hu-stage-opnamen"),
+            "recording.invalid_date",
+            "\"24-11-2026\" is geen geldige datum; gebruik de vorm 2026-11-23.",
+        ),
+        (
+            new("Les", "2026-02-30", "hu-stage-opnamen"),
+            "recording.invalid_date",
+            "\"2026-02-30\" is geen geldige datum; gebruik de vorm 2026-11-23.",
+        ),
+        (
+            new("Les", "1999-12-31", "hu-stage-opnamen"),
+            "recording.invalid_date",
+            "\"1999-12-31\" is geen geldige datum; gebruik de vorm 2026-11-23.",
+        ),
+        (
+            new("Les", "2026-11-24", "onbekend"),
+            "policy.unknown",
+            "Beleidspakket onbekend versie * is niet beschikbaar",
+        ),
+    ];
+    for (input, code, message) in cases {
+        let err = ErrorPayload::from(env.ws.create(input).unwrap_err());
+        assert_eq!((err.code.as_str(), err.message.as_str()), (code, message));
+    }
+    assert!(
+        env.ws.list().expect("list").is_empty(),
+        "nothing was stored"
+    );
+    let err = ErrorPayload::from(env.ws.view("geen-id").unwrap_err());
+    assert_eq!(err.code, "recording.not_found");
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    let err = ErrorPayload::from(
+        env.ws
+            .set_item(SetItem {
+                recording: id,
+                item: "../../etc".into(),
+                done: true,
+                note: None,
+            })
+            .unwrap_err(),
+    );
+    assert_eq!(
+        err.message,
+        "Onbekend(e) item \"../../etc\" in dit beleidspakket."
+    );
+}
+
+#[test]
+fn errors_cross_ipc_as_code_and_message() {
+    let payload = ErrorPayload {
+        code: "recording.not_found".into(),
+        message: "Deze opname bestaat niet (meer).".into(),
+    };
+    assert_eq!(
+        serde_json::to_value(&payload).expect("serialise"),
+        serde_json::json!({ "code": "recording.not_found", "message": "Deze opname bestaat niet (meer)." })
+    );
+}
+
+#[test]
+fn a_damaged_data_file_is_reported_and_never_overwritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(STATE_FILE);
+    std::fs::write(&path, b"{ \"format\": 1, \"recordings\": [ {").expect("write");
+    let app = App::open(
+        dir.path(),
+        Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
+    );
+    let err = app.with(|ws| ws.list()).unwrap_err();
+    assert_eq!(err.code, "store.corrupt");
+    assert!(
+        err.message.starts_with("Het gegevensbestand"),
+        "{}",
+        err.message
+    );
+    let err = app
+        .with(|ws| {
+            ws.create(NewRecording {
+                title: "Les".into(),
+                planned_for: "2026-11-24".into(),
+                pack: "hu-stage-opnamen".into(),
+            })
+        })
+        .unwrap_err();
+    assert_eq!(err.code, "store.corrupt");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        b"{ \"format\": 1, \"recordings\": [ {",
+        "file untouched"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_not_touched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join(STATE_FILE), b"{ \"format\": 99 }").expect("write");
+    let app = App::open(
+        dir.path(),
+        Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
+    );
+    assert_eq!(
+        app.with(|ws| ws.list()).unwrap_err().code,
+        "store.newer_format"
+    );
+}
+
+#[test]
+fn the_data_dir_comes_from_the_command_line_or_the_environment() {
+    let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        data_dir_override(args(&["--data-dir", "/tmp/a"]), None),
+        Some(PathBuf::from("/tmp/a"))
+    );
+    assert_eq!(
+        data_dir_override(args(&["--data-dir=/tmp/b"]), Some("/tmp/env".into())),
+        Some(PathBuf::from("/tmp/b"))
+    );
+    assert_eq!(
+        data_dir_override(args(&[]), Some("/tmp/env".into())),
+        Some(PathBuf::from("/tmp/env"))
+    );
+    assert_eq!(data_dir_override(args(&[]), Some(String::new())), None);
+    assert_eq!(data_dir_override(args(&["--other"]), None), None);
+}
+
+#[test]
+fn the_dashboard_puts_overdue_recordings_first() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let later = env.create("hu-stage-opnamen", "2026-12-10").id;
+    let soon = env.create("hu-stage-opnamen", "2026-11-20").id;
+    env.answer(
+        &soon,
+        &[("mentor_live", no()), ("device", choice("own_device"))],
+    );
+    let list = env.ws.list().expect("list");
+    assert_eq!(list[0].id, soon, "overdue one first");
+    assert!(list[0].overdue >= 1);
+    assert_eq!(list[1].id, later);
+}

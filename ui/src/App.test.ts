@@ -1,0 +1,35 @@
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import App from "./App.svelte";
+import { fakeBackend } from "./test/fake";
+
+describe("App", () => {
+  it("shows the empty state on a fresh installation", async () => {
+    const { backend } = fakeBackend();
+    render(App, { backend });
+    expect(await screen.findAllByText(/Nog geen opnamen/)).not.toHaveLength(0);
+  });
+
+  it("plans a recording and renders the core's checklist, verdict and deadlines", async () => {
+    const { backend, calls } = fakeBackend();
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    await fireEvent.click(screen.getByTestId("create"));
+    expect(await screen.findByTestId("recording-title")).toHaveProperty("textContent", "Rekenles 3B");
+    expect(calls).toEqual(["createRecording"]);
+    expect(screen.getByTestId("verdict-label").textContent).toBe("Nog niet bepaald");
+    expect(screen.getByText("Vooraf")).toBeTruthy();
+    expect((screen.getByTestId("item-apparatuur.getest") as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText("Eerst afronden: Live meekijken nagevraagd")).toBeTruthy();
+    expect(screen.getByTestId("deadline-apparatuur_getest").textContent).toContain("uiterlijk ma 23 nov. 2026 23:59");
+  });
+
+  it("shows the core's Dutch error message when an action is refused", async () => {
+    const { backend } = fakeBackend({ fail: { code: "recording.invalid_title", message: "Geef de opname een titel van 1 tot 120 tekens." } });
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    await fireEvent.click(screen.getByTestId("create"));
+    expect((await screen.findByRole("alert")).textContent).toContain("Geef de opname een titel van 1 tot 120 tekens.");
+    expect(screen.getByTestId("new-recording-form")).toBeTruthy();
+  });
+});

@@ -1,0 +1,98 @@
+// The one place the UI talks to the Rust core. Components receive a `Backend`; tests inject a fake.
+import { invoke } from "@tauri-apps/api/core";
+import type { AnswerQuestion } from "./bindings/AnswerQuestion";
+import type { AppStatus } from "./bindings/AppStatus";
+import type { ChooseDate } from "./bindings/ChooseDate";
+import type { ClockDone } from "./bindings/ClockDone";
+import type { ConfirmDeletion } from "./bindings/ConfirmDeletion";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { LogEvent } from "./bindings/LogEvent";
+import type { LogIncident } from "./bindings/LogIncident";
+import type { LogShare } from "./bindings/LogShare";
+import type { NewRecording } from "./bindings/NewRecording";
+import type { Profile } from "./bindings/Profile";
+import type { RecordingSummary } from "./bindings/RecordingSummary";
+import type { RecordingView } from "./bindings/RecordingView";
+import type { SetItem } from "./bindings/SetItem";
+
+export type * from "./types";
+
+/** Every operation the core offers the UI. */
+export interface Backend {
+  appStatus(): Promise<AppStatus>;
+  setProfile(input: Profile): Promise<AppStatus>;
+  listRecordings(): Promise<RecordingSummary[]>;
+  getRecording(id: string): Promise<RecordingView>;
+  createRecording(input: NewRecording): Promise<RecordingView>;
+  answerQuestion(input: AnswerQuestion): Promise<RecordingView>;
+  setItem(input: SetItem): Promise<RecordingView>;
+  logEvent(input: LogEvent): Promise<RecordingView>;
+  chooseDate(input: ChooseDate): Promise<RecordingView>;
+  logShare(input: LogShare): Promise<RecordingView>;
+  confirmDeletion(input: ConfirmDeletion): Promise<RecordingView>;
+  logIncident(input: LogIncident): Promise<RecordingView>;
+  incidentClockDone(input: ClockDone): Promise<RecordingView>;
+}
+
+/** An error from the core: a stable code and a Dutch sentence. */
+export class IpcError extends Error {
+  readonly code: string;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = "IpcError";
+    this.code = payload.code;
+  }
+}
+
+function isPayload(value: unknown): value is ErrorPayload {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ErrorPayload).code === "string" &&
+    typeof (value as ErrorPayload).message === "string"
+  );
+}
+
+/** Normalises whatever a failed call threw into an `IpcError`. */
+export function toIpcError(err: unknown): IpcError {
+  if (err instanceof IpcError) return err;
+  if (isPayload(err)) return new IpcError(err);
+  const detail = err instanceof Error ? err.message : String(err);
+  return new IpcError({
+    code: "ipc.failed",
+    message: `Opnamewijs kon deze actie niet uitvoeren (${detail}). Probeer het opnieuw.`,
+  });
+}
+
+type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
+
+/** A backend over any invoke function (the real one, or a fake in tests). */
+export function backendOver(call: Invoke): Backend {
+  const run = async <T>(command: string, args?: Record<string, unknown>): Promise<T> => {
+    try {
+      return await call<T>(command, args);
+    } catch (err) {
+      throw toIpcError(err);
+    }
+  };
+  return {
+    appStatus: () => run("app_status"),
+    setProfile: (input) => run("set_profile", { input }),
+    listRecordings: () => run("list_recordings"),
+    getRecording: (id) => run("get_recording", { id }),
+    createRecording: (input) => run("create_recording", { input }),
+    answerQuestion: (input) => run("answer_question", { input }),
+    setItem: (input) => run("set_item", { input }),
+    logEvent: (input) => run("log_event", { input }),
+    chooseDate: (input) => run("choose_date", { input }),
+    logShare: (input) => run("log_share", { input }),
+    confirmDeletion: (input) => run("confirm_deletion", { input }),
+    logIncident: (input) => run("log_incident", { input }),
+    incidentClockDone: (input) => run("incident_clock_done", { input }),
+  };
+}
+
+/** The backend of the running desktop app. */
+export function tauriBackend(): Backend {
+  return backendOver(invoke);
+}
