@@ -9,6 +9,7 @@ export default defineConfig({
   build: { target: "safari15", outDir: "dist", emptyOutDir: true },
   test: {
     environment: "jsdom",
+    globals: true,
     include: ["src/**/*.test.ts"],
   },
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 ///
 /// JSON: `{"eq": ["purpose", "reflection"]}`, `{"in": ["device", ["own_phone", "own_tablet"]]}`,
 /// `{"at_least": ["pupils_without_consent", 1]}`, `{"all": [..]}`, `{"any": [..]}`, `{"not": ..}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// The question's answer equals the value.

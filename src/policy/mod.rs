@@ -7,3 +7,11 @@ pub mod model;
 pub use condition::{Answers, Condition};
 pub use load::{load_pack_file, parse_pack, PackSet, PolicyError};
 pub use model::*;
+
+/// The JSON Schema of the pack format, as published in `assets/policies/schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(PolicyPack);
+    let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    json.push('\n');
+    json
+}

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: u32 = 1;
 
 /// One institute's rules for one kind of recording.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyPack {
     /// Editor hint pointing at the JSON Schema; ignored.
@@ -57,7 +57,7 @@ pub struct PolicyPack {
 }
 
 /// A phase of the checklist, e.g. "Vooraf" or "Opslaan".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Identifier referenced by items.
@@ -67,7 +67,7 @@ pub struct Phase {
 }
 
 /// A question asked when planning a recording.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Identifier referenced by conditions.
@@ -88,7 +88,7 @@ pub struct Question {
 }
 
 /// The kinds of answer a question takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum AnswerKind {
     /// Yes or no.
@@ -100,7 +100,7 @@ pub enum AnswerKind {
 }
 
 /// One option of a choice question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// Value stored as the answer and used in conditions.
@@ -111,7 +111,18 @@ pub struct ChoiceOption {
 
 /// The outcome of the questions.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -127,7 +138,7 @@ pub enum Verdict {
 }
 
 /// "When these answers, then this verdict, because…".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VerdictRule {
     /// Identifier, used in tests and in the dossier.
@@ -142,7 +153,7 @@ pub struct VerdictRule {
 }
 
 /// A checklist item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Identifier, unique in the pack.
@@ -169,7 +180,7 @@ pub struct Item {
 }
 
 /// A deadline the pack derives for a recording.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeadlineRule {
     /// Identifier, unique in the pack; also the stable part of calendar UIDs.
@@ -189,7 +200,7 @@ pub struct DeadlineRule {
 }
 
 /// When a deadline falls due.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Due {
     /// A fixed offset after an event.
@@ -210,7 +221,7 @@ pub enum Due {
 }
 
 /// An offset from an event. Days and working days end at 23:59:59 Dutch time on the day they land.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Offset {
     /// Exact hours after the event (elapsed time, so DST changes shift the wall clock).
@@ -222,7 +233,7 @@ pub enum Offset {
 }
 
 /// What completes a deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum DoneWhen {
     /// This event was recorded.
@@ -236,7 +247,7 @@ pub enum DoneWhen {
 }
 
 /// A copy that comes into being when the recording is made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CopyRule {
     /// Where the copy lives.
@@ -249,7 +260,7 @@ pub struct CopyRule {
 }
 
 /// A channel that must not carry the recording.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForbiddenChannel {
     /// The channel.
@@ -261,7 +272,7 @@ pub struct ForbiddenChannel {
 }
 
 /// A kind of incident with its advice and clocks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentType {
     /// Identifier.
@@ -276,7 +287,7 @@ pub struct IncidentType {
 }
 
 /// A deadline started by an incident, done when the user marks it done.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentClock {
     /// Identifier within the incident type.
@@ -288,7 +299,9 @@ pub struct IncidentClock {
 }
 
 /// Holiday choices for working-day arithmetic.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarRules {
     /// Whether 5 May is a day off every year or only every five years.

@@ -587,3 +587,15 @@ fn incident_lost_device_is_a_data_breach_with_24_hour_clocks() {
         DeadlineStatus::Done
     );
 }
+
+#[test]
+fn only_events_that_fit_the_recording_are_offered() {
+    let (mut env, id) = planned();
+    let kinds = |v: &opnamewijs::views::RecordingView| v.events.iter().map(|e| e.kind).collect::<Vec<_>>();
+    let view = typical(&mut env, &id, &[]);
+    assert_eq!(kinds(&view), [EventKind::Recorded], "before recording only 'recorded'");
+    env.complete_phases_before(&id, "opslaan");
+    let view = record(&mut env, &id);
+    assert_eq!(kinds(&view), [EventKind::Recorded, EventKind::StoredSecurely, EventKind::FeedbackGiven], "no assessment event for a feedback recording");
+    assert!(view.events[0].logged.is_some());
+}

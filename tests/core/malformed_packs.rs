@@ -220,3 +220,32 @@ fn a_second_copy_of_the_same_pack_version_is_reported() {
         }]
     );
 }
+
+/// The published schema is generated from the Rust types; this writes it, and `cargo xtask test`
+/// fails when the committed file differs from what was generated.
+#[test]
+fn the_published_schema_matches_the_format() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/policies/schema.json");
+    let generated = opnamewijs::policy::json_schema();
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed != generated {
+        std::fs::write(&path, &generated).expect("write schema.json");
+    }
+    let schema: Value = serde_json::from_str(&generated).expect("schema is JSON");
+    let required = schema["required"].as_array().expect("required list");
+    for field in [
+        "format",
+        "id",
+        "version",
+        "phases",
+        "questions",
+        "verdict_rules",
+        "items",
+        "audience",
+    ] {
+        assert!(
+            required.contains(&json!(field)),
+            "{field} is required by the schema"
+        );
+    }
+}

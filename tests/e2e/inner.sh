@@ -11,6 +11,58 @@ E2E_TMP=${E2E_TMP:-$(mktemp -d)}
 PORT=${TAURI_DRIVER_PORT:-4444}
 NATIVE_PORT=${TAURI_DRIVER_NATIVE_PORT:-4445}
 
+# Marks every process this script starts (keyring daemon, tauri-driver, apps, node, and
+# whatever they spawn) so they can all be found and ended on exit, even re-parented ones.
+export OPNAMEWIJS_E2E_RUN_ID="$E2E_TMP:$$"
+
+DRIVER_PID=
+descendants() {
+  local c
+  for c in $(pgrep -P "$1" 2>/dev/null); do
+    descendants "$c"
+    echo "$c"
+  done
+}
+stop_driver() {
+  [[ -z "$DRIVER_PID" ]] && return 0
+  # Collect the whole tree first (tauri-driver -> WebKitWebDriver -> app ...),
+  # since killing a parent re-parents its children out of reach.
+  local pids
+  pids="$(descendants "$DRIVER_PID") $DRIVER_PID"
+  kill -TERM $pids 2>/dev/null
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    kill -0 $pids 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -KILL $pids 2>/dev/null
+  return 0
+}
+# Pids of processes carrying this run's marker (except this shell).
+run_procs() {
+  local f pid
+  for f in /proc/[0-9]*/environ; do
+    pid=${f#/proc/}
+    pid=${pid%/environ}
+    [[ "$pid" == "$$" || "$pid" == "$BASHPID" ]] && continue
+    grep -qzxF "OPNAMEWIJS_E2E_RUN_ID=$OPNAMEWIJS_E2E_RUN_ID" "$f" 2>/dev/null && echo "$pid"
+  done
+}
+stop_leftovers() {
+  local pids
+  pids=$(run_procs)
+  [[ -z "$pids" ]] && return 0
+  kill -TERM $pids 2>/dev/null
+  sleep 0.5
+  pids=$(run_procs)
+  [[ -n "$pids" ]] && kill -KILL $pids 2>/dev/null
+  return 0
+}
+on_exit() {
+  stop_driver
+  stop_leftovers
+}
+trap on_exit EXIT
+
 # Secret Service (gnome-keyring) on this D-Bus session, login keyring unlocked.
 if command -v gnome-keyring-daemon >/dev/null; then
   if kr_out=$(printf '%s' pw | gnome-keyring-daemon --unlock --components=secrets 2>"$E2E_TMP/gnome-keyring.log"); then
@@ -33,32 +85,20 @@ exec '$NATIVE' --replace-on-new-session "\$@"
 WRAP
 chmod +x "$E2E_TMP/WebKitWebDriver"
 
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$PORT" "$NATIVE_PORT"; do
+  if port_busy "$p"; then
+    echo "e2e: port $p is already in use (another tauri-driver/WebKitWebDriver running?)." >&2
+    echo "e2e: stop it or set TAURI_DRIVER_PORT / TAURI_DRIVER_NATIVE_PORT." >&2
+    exit 1
+  fi
+done
+
 DRIVER_LOG="$OPNAMEWIJS_E2E_ARTIFACTS/tauri-driver.log"
 "$TAURI_DRIVER_BIN" --port "$PORT" --native-port "$NATIVE_PORT" \
   --native-driver "$E2E_TMP/WebKitWebDriver" >"$DRIVER_LOG" 2>&1 &
 DRIVER_PID=$!
 
-descendants() {
-  local c
-  for c in $(pgrep -P "$1" 2>/dev/null); do
-    descendants "$c"
-    echo "$c"
-  done
-}
-stop_driver() {
-  # Collect the whole tree first (tauri-driver -> WebKitWebDriver -> app ...),
-  # since killing a parent re-parents its children out of reach.
-  local pids
-  pids="$(descendants "$DRIVER_PID") $DRIVER_PID"
-  kill -TERM $pids 2>/dev/null
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    kill -0 $pids 2>/dev/null || return 0
-    sleep 0.2
-  done
-  kill -KILL $pids 2>/dev/null
-  return 0
-}
-trap stop_driver EXIT
 
 ready=
 for _ in $(seq 1 60); do
@@ -71,6 +111,9 @@ for _ in $(seq 1 60); do
   fi
   sleep 0.5
 done
+if [[ -n "$ready" ]] && ! kill -0 "$DRIVER_PID" 2>/dev/null; then
+  ready=
+fi
 if [[ -z "$ready" ]]; then
   echo "e2e: tauri-driver did not become ready on port $PORT within 30 s; log:" >&2
   cat "$DRIVER_LOG" >&2

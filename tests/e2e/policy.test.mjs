@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempDir, tid, withApp } from './webdriver.mjs';
-import { plan } from './app.mjs';
+import { fill, plan } from './app.mjs';
 
 test('an HU recording: questions lead to a verdict and a tailored checklist', async () => {
   await withApp('policy-hu', { dataDir: tempDir('opnamewijs-e2e-hu-') }, async (s) => {
@@ -17,7 +17,12 @@ test('an HU recording: questions lead to a verdict and a tailored checklist', as
     await s.click(tid('answer-device-own_device'));
     await s.click(tid('answer-pupils_in_view-yes'));
     await s.click(tid('answer-consent_basis-student_asks'));
+    await s.click(tid('answer-pupils_under_16-yes'));
+    await s.waitForText(tid('verdict-label'), 'Nog niet bepaald');
+    await fill(s, tid('answer-pupils_without_consent'), '2');
+    await s.click(tid('answer-seat_out_of_view-yes'));
     await s.waitForText(tid('verdict-label'), 'Toegestaan onder voorwaarden');
+    await s.find(tid('item-toestemming.buiten_beeld'));
 
     await s.find(tid('item-apparatuur.sync_uit'));
     await s.find(tid('item-toestemming.gevraagd'));

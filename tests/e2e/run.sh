@@ -5,6 +5,7 @@
 # usage: tests/e2e/run.sh <absolute path to app binary> [test files...]
 #   default test files: tests/e2e/*.test.mjs
 # env:   OPNAMEWIJS_E2E_ARTIFACTS  where screenshots go (default target/e2e-artifacts)
+#        OPNAMEWIJS_E2E_KEEP_TMP=1 keep the per-run temp dir (HOME, XDG dirs, data dirs)
 # Exit code = result of `node --test`.
 set -euo pipefail
 
@@ -52,7 +53,13 @@ export TAURI_DRIVER_BIN
 
 # Fresh, isolated home and XDG dirs per run.
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/opnamewijs-e2e-run.XXXXXX")
-cleanup() { rm -rf "$E2E_TMP"; }
+cleanup() {
+  if [[ -n "${OPNAMEWIJS_E2E_KEEP_TMP:-}" ]]; then
+    echo "e2e: kept temp dir (HOME, XDG dirs, test data dirs): $E2E_TMP" >&2
+  else
+    rm -rf "$E2E_TMP"
+  fi
+}
 trap cleanup EXIT
 mkdir -p "$E2E_TMP"/{home,data,config,cache,runtime}
 chmod 700 "$E2E_TMP/runtime"

@@ -9,25 +9,43 @@
 //     (tauri-driver maps them to `webkitgtk:browserOptions` {binary, args};
 //     WebKitWebDriver execs `binary args...` verbatim). There is no per-session
 //     environment in either driver.
-//   * So `launch({ dataDir })` passes `--data-dir <dataDir>` as args AND, to set
-//     environment variables (OPNAMEWIJS_DATA_DIR=<dataDir> plus any `env`), it
-//     points `application` at a tiny generated `/bin/sh` wrapper that exports the
-//     variables and `exec`s the real binary with "$@" (same pid, so WebKitWebDriver
-//     tracks/kills the real app). The wrapper lives in a temp dir removed on close().
+//   * So `launch({ dataDir })` passes `--data-dir <dataDir>` as args AND points
+//     `application` at a tiny generated `/bin/sh` wrapper that exports
+//     OPNAMEWIJS_DATA_DIR=<dataDir> (plus any `env`), records its pid and `exec`s
+//     the real binary with "$@" (same pid, so WebKitWebDriver tracks/kills the
+//     real app) with stdout/stderr going to a per-launch log file. The pid lets
+//     launch() fail fast if the app dies during startup (WebKitWebDriver would
+//     otherwise wait forever) and lets close() make sure the process is gone.
+//     The wrapper lives in a temp dir removed on close().
+//
+// Screenshots: WebKitGTK's screenshot command waits for the next rendered frame,
+// which never comes on an idle page under Xvfb. screenshot() therefore toggles
+// an invisible 1px element while the request is pending to force a repaint.
 
 import { Buffer } from 'node:buffer';
-import { accessSync, constants as fsConstants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  appendFileSync,
+  constants as fsConstants,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const DRIVER_URL = (process.env.TAURI_DRIVER_URL || 'http://127.0.0.1:4444').replace(/\/+$/, '');
+/** W3C element identifier key (what WebKitWebDriver returns). */
 export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 export const DEFAULT_TIMEOUT = 10_000;
 const POLL_INTERVAL = 100;
 /** Per-HTTP-request limit; session creation starts the app, so it gets longer. */
 const REQUEST_TIMEOUT = 60_000;
-const SESSION_CREATE_TIMEOUT = 120_000;
+const SESSION_CREATE_TIMEOUT = 90_000;
+const SCREENSHOT_TIMEOUT = 20_000;
 
 /** Errors that mean "try again shortly" while waiting for the UI to settle. */
 const TRANSIENT = new Set([
@@ -45,13 +63,19 @@ export function artifactsDir() {
   return resolve(process.env.OPNAMEWIJS_E2E_ARTIFACTS || 'target/e2e-artifacts');
 }
 
-/** A fresh empty temp directory, e.g. for a per-test app data dir. */
+/**
+ * A fresh empty temp directory, e.g. for a per-test app data dir. Created under
+ * $E2E_TMP when set (run.sh sets it and removes it after the run), else the OS temp dir.
+ */
 export function tempDir(prefix = 'opnamewijs-e2e-') {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const base = process.env.E2E_TMP || tmpdir();
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, prefix));
 }
 
 /** W3C element reference, for passing element ids as `execute` arguments. */
 export const elementRef = (id) => ({ [ELEMENT_KEY]: id });
+const elementId = (v) => v?.[ELEMENT_KEY] ?? v?.ELEMENT;
 
 export class WebDriverError extends Error {
   constructor({ method, path, status, error, message, body }) {
@@ -67,17 +91,24 @@ export class WebDriverError extends Error {
 }
 
 /** One raw WebDriver call; returns the response's `value` or throws WebDriverError. */
-export async function request(method, path, body, { timeout = REQUEST_TIMEOUT } = {}) {
+export async function request(method, path, body, { timeout = REQUEST_TIMEOUT, signal } = {}) {
   const url = DRIVER_URL + path;
+  const timeoutSignal = AbortSignal.timeout(timeout);
   let res;
+  let text;
   try {
     res = await fetch(url, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeout),
+      signal: signal ? AbortSignal.any([timeoutSignal, signal]) : timeoutSignal,
     });
+    text = await res.text();
   } catch (e) {
+    if (signal?.aborted) throw signal.reason ?? e;
+    if (timeoutSignal.aborted) {
+      throw new Error(`WebDriver ${method} ${path}: no response from ${DRIVER_URL} within ${timeout} ms`, { cause: e });
+    }
     const cause = e?.cause?.code || e?.cause?.message || e?.message || String(e);
     throw new Error(
       `WebDriver ${method} ${path}: cannot reach tauri-driver at ${DRIVER_URL} (${cause}). ` +
@@ -85,7 +116,6 @@ export async function request(method, path, body, { timeout = REQUEST_TIMEOUT } 
       { cause: e },
     );
   }
-  const text = await res.text();
   let json;
   try {
     json = text ? JSON.parse(text) : {};
@@ -114,30 +144,91 @@ export function status() {
 const shQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 
 function makeWrapper(application, env) {
-  const dir = mkdtempSync(join(tmpdir(), 'opnamewijs-e2e-launch-'));
+  const dir = tempDir('launch-');
   const lines = ['#!/bin/sh'];
   for (const [key, val] of Object.entries(env)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`launch: invalid env var name ${JSON.stringify(key)}`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`launch: invalid env var name ${JSON.stringify(key)}`);
+    }
     if (val === undefined || val === null) lines.push(`unset ${key}`);
     else lines.push(`export ${key}=${shQuote(val)}`);
   }
-  lines.push(`exec ${shQuote(application)} "$@"`, '');
+  const pidFile = join(dir, 'pid');
+  const logFile = join(dir, 'app.log');
+  lines.push(`echo $$ > ${shQuote(pidFile)}`, `exec ${shQuote(application)} "$@" > ${shQuote(logFile)} 2>&1`, '');
   const path = join(dir, 'launch-app.sh');
   writeFileSync(path, lines.join('\n'), { mode: 0o755 });
-  return { dir, path };
+  return { dir, path, pidFile, logFile };
+}
+
+function readPid(pidFile) {
+  try {
+    const pid = Number.parseInt(readFileSync(pidFile, 'utf8').trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True if the process exists and is not a zombie. */
+export function isAlive(pid) {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) S ..." — state after the last ')'
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+async function waitExit(pid, ms) {
+  const deadline = Date.now() + ms;
+  while (isAlive(pid)) {
+    if (Date.now() >= deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+/** Append one launch's app output to <artifacts>/app-output.log (best effort). */
+function archiveAppLog(logFile, header) {
+  try {
+    const log = readFileSync(logFile, 'utf8');
+    mkdirSync(artifactsDir(), { recursive: true });
+    appendFileSync(join(artifactsDir(), 'app-output.log'), `=== ${new Date().toISOString()} ${header}\n${log}${log.endsWith('\n') || !log ? '' : '\n'}`);
+  } catch {
+    // nothing to keep
+  }
+}
+
+function tail(file, max = 4000) {
+  try {
+    const t = readFileSync(file, 'utf8');
+    return t.length > max ? '[...]' + t.slice(-max) : t;
+  } catch {
+    return '';
+  }
 }
 
 /**
  * Start the app (a new WebDriver session) and return a Session.
  *
  * @param {object}   [o]
- * @param {string}   [o.application]  absolute path of the app binary (default: $OPNAMEWIJS_APP)
- * @param {string}   [o.dataDir]      app data dir; created if missing; passed as `--data-dir <dir>`
- *                                    and as env OPNAMEWIJS_DATA_DIR
+ * @param {string}   [o.application]  path of the app binary (default: $OPNAMEWIJS_APP)
+ * @param {string}   [o.dataDir]      app data dir, passed as `--data-dir <dir>` and as env
+ *                                    OPNAMEWIJS_DATA_DIR (not created here: the app creates it)
  * @param {object}   [o.env]          extra env vars for the app process (value null/undefined = unset)
  * @param {string[]} [o.args]         extra command-line args (after --data-dir)
  * @param {boolean}  [o.dataDirArg]   pass `--data-dir` on the command line (default true)
  * @param {number}   [o.timeout]      default wait timeout for the Session's find/wait methods (ms)
+ * @param {number}   [o.startTimeout] max time for the app to start and its webview to attach (ms)
  */
 export async function launch({
   application = process.env.OPNAMEWIJS_APP,
@@ -146,9 +237,10 @@ export async function launch({
   args = [],
   dataDirArg = true,
   timeout = DEFAULT_TIMEOUT,
+  startTimeout = SESSION_CREATE_TIMEOUT,
 } = {}) {
   if (!application) throw new Error('launch: no application given and OPNAMEWIJS_APP is not set');
-  if (!isAbsolute(application)) application = resolve(application);
+  application = resolve(application);
   try {
     accessSync(application, fsConstants.X_OK);
   } catch {
@@ -159,41 +251,73 @@ export async function launch({
   const appEnv = { ...env };
   if (dataDir) {
     dataDir = resolve(dataDir);
-    mkdirSync(dataDir, { recursive: true });
     if (dataDirArg) appArgs.push('--data-dir', dataDir);
     appEnv.OPNAMEWIJS_DATA_DIR = dataDir;
   }
-  appArgs.push(...args);
+  appArgs.push(...args.map(String));
 
-  let wrapper = null;
-  let binary = application;
-  if (Object.keys(appEnv).length > 0) {
-    wrapper = makeWrapper(application, appEnv);
-    binary = wrapper.path;
-  }
+  const wrapper = makeWrapper(application, appEnv);
+  const caps = { capabilities: { alwaysMatch: { 'tauri:options': { application: wrapper.path, args: appArgs } } } };
+  const what = `launch ${[application, ...appArgs].join(' ')}`;
 
-  const caps = { capabilities: { alwaysMatch: { 'tauri:options': { application: binary, args: appArgs } } } };
+  // Fail fast if the app dies before its webview attaches.
+  const died = new AbortController();
+  let seenPid = null;
+  const watcher = setInterval(() => {
+    seenPid ??= readPid(wrapper.pidFile);
+    if (seenPid && !isAlive(seenPid)) died.abort(new Error('app exited during startup'));
+  }, 200);
   let value;
   try {
-    value = await request('POST', '/session', caps, { timeout: SESSION_CREATE_TIMEOUT });
+    value = await request('POST', '/session', caps, { timeout: startTimeout, signal: died.signal });
   } catch (e) {
-    if (wrapper) rmSync(wrapper.dir, { recursive: true, force: true });
-    e.message = `launch ${application} ${appArgs.join(' ')}: ${e.message}`;
-    throw e;
+    const log = tail(wrapper.logFile);
+    const pid = readPid(wrapper.pidFile);
+    let msg;
+    if (died.signal.aborted) {
+      msg = `${what}: the app (pid ${seenPid}) exited before its window could be automated.`;
+    } else if (!pid) {
+      msg = `${what}: ${e.message}\n(the app was never started — see tauri-driver.log)`;
+    } else {
+      msg = `${what}: ${e.message}`;
+      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
+    archiveAppLog(wrapper.logFile, `${what} (failed to start)`);
+    rmSync(wrapper.dir, { recursive: true, force: true });
+    const err = new Error(`${msg}${log ? `\n--- app output ---\n${log}\n------------------` : ''}`, { cause: e });
+    if (e instanceof WebDriverError) Object.assign(err, { status: e.status, error: e.error });
+    throw err;
+  } finally {
+    clearInterval(watcher);
   }
   const id = value?.sessionId;
-  if (!id) throw new Error(`launch: no sessionId in new-session response ${JSON.stringify(value)}`);
-  return new Session(id, { timeout, wrapperDir: wrapper?.dir, application, dataDir });
+  if (!id) {
+    rmSync(wrapper.dir, { recursive: true, force: true });
+    throw new Error(`${what}: no sessionId in new-session response ${JSON.stringify(value)}`);
+  }
+  return new Session(id, { timeout, wrapper, what, application, dataDir, pid: readPid(wrapper.pidFile) });
 }
 
 export class Session {
-  constructor(id, { timeout = DEFAULT_TIMEOUT, wrapperDir = null, application, dataDir } = {}) {
+  constructor(id, { timeout = DEFAULT_TIMEOUT, wrapper = null, what = '', application, dataDir, pid = null } = {}) {
+    /** WebDriver session id */
     this.id = id;
+    /** default wait timeout (ms) for find/click/type/text/value/waitForText/waitGone */
     this.timeout = timeout;
+    /** absolute path of the real app binary */
     this.application = application;
+    this._what = what;
+    /** the data dir passed to launch(), absolute (or undefined) */
     this.dataDir = dataDir;
-    this._wrapperDir = wrapperDir;
+    /** pid of the app process (the wrapper exec()s it, so it is the app itself) */
+    this.pid = pid;
+    this._wrapper = wrapper;
     this._closed = false;
+  }
+
+  /** Everything the app wrote to stdout/stderr so far. */
+  appLog() {
+    return this._wrapper ? tail(this._wrapper.logFile, Infinity) : '';
   }
 
   /** Raw session-scoped command, e.g. cmd('GET', '/title'). */
@@ -211,7 +335,7 @@ export class Session {
         if (!(e instanceof WebDriverError) || !TRANSIENT.has(e.error)) throw e;
         if (Date.now() >= deadline) {
           throw new Error(
-            `Timed out after ${timeout ?? this.timeout} ms waiting for ${JSON.stringify(css)} ` +
+            `Timed out after ${timeout ?? this.timeout} ms waiting for element ${css} ` +
               `(last error: ${e.error}).\n${await this._describePage()}`,
             { cause: e },
           );
@@ -232,7 +356,7 @@ export class Session {
 
   async _findNow(css) {
     const v = await this.cmd('POST', '/element', { using: 'css selector', value: css });
-    return v[ELEMENT_KEY];
+    return elementId(v);
   }
 
   /** Wait (default timeout) for an element matching `css`; returns its element id. */
@@ -243,7 +367,7 @@ export class Session {
   /** All elements matching `css` right now (no waiting); returns element ids. */
   async findAll(css) {
     const v = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
-    return v.map((e) => e[ELEMENT_KEY]);
+    return v.map(elementId);
   }
 
   /** True if at least one element matches `css` right now (no waiting). */
@@ -257,7 +381,7 @@ export class Session {
     const deadline = Date.now() + t;
     while (await this.exists(css)) {
       if (Date.now() >= deadline) {
-        throw new Error(`Timed out after ${t} ms waiting for ${JSON.stringify(css)} to disappear.\n${await this._describePage()}`);
+        throw new Error(`Timed out after ${t} ms waiting for element ${css} to disappear.\n${await this._describePage()}`);
       }
       await sleep(POLL_INTERVAL);
     }
@@ -318,7 +442,7 @@ export class Session {
       }
       if (Date.now() >= deadline) {
         throw new Error(
-          `Timed out after ${t} ms waiting for ${JSON.stringify(css)} to contain ${JSON.stringify(substring)}; ` +
+          `Timed out after ${t} ms waiting for element ${css} to contain ${JSON.stringify(substring)}; ` +
             `last text: ${JSON.stringify(last)}.\n${await this._describePage()}`,
         );
       }
@@ -346,14 +470,39 @@ export class Session {
    * Returns the absolute path written.
    */
   async screenshot(path) {
-    const b64 = await this.cmd('GET', '/screenshot');
+    // WebKitGTK answers the screenshot command only after the next frame is
+    // presented; keep an invisible 1px element flickering so one is produced.
+    const poke =
+      'let e = document.getElementById("__e2e_repaint");' +
+      'if (!e) { e = document.createElement("div"); e.id = "__e2e_repaint";' +
+      ' e.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647";' +
+      ' (document.body || document.documentElement).appendChild(e); }' +
+      'e.style.background = e.style.background === "rgba(0, 0, 0, 0.004)" ? "rgba(0, 0, 0, 0)" : "rgba(0, 0, 0, 0.004)";';
+    let poking = true;
+    const pokeLoop = (async () => {
+      while (poking) {
+        await this.execute(poke).catch(() => {});
+        await sleep(200);
+      }
+    })();
+    let b64;
+    try {
+      b64 = await request('GET', `/session/${this.id}/screenshot`, undefined, { timeout: SCREENSHOT_TIMEOUT });
+    } finally {
+      poking = false;
+      await pokeLoop;
+      await this.execute('document.getElementById("__e2e_repaint")?.remove()').catch(() => {});
+    }
     const out = isAbsolute(path) ? path : join(artifactsDir(), path);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, Buffer.from(b64, 'base64'));
     return out;
   }
 
-  /** End the session (closes the app). Never throws; safe to call twice. */
+  /**
+   * End the session and make sure the app process is gone (waits up to 5 s for it
+   * to exit, then SIGTERM, then SIGKILL). Never throws; safe to call twice.
+   */
   async close() {
     if (this._closed) return;
     this._closed = true;
@@ -362,26 +511,48 @@ export class Session {
     } catch {
       // app or driver already gone: nothing to do
     }
-    if (this._wrapperDir) rmSync(this._wrapperDir, { recursive: true, force: true });
+    if (this.pid && !(await waitExit(this.pid, 5_000))) {
+      try {
+        process.kill(this.pid, 'SIGTERM');
+      } catch {}
+      if (!(await waitExit(this.pid, 3_000))) {
+        try {
+          process.kill(this.pid, 'SIGKILL');
+        } catch {}
+        await waitExit(this.pid, 2_000);
+      }
+    }
+    if (this._wrapper) {
+      archiveAppLog(this._wrapper.logFile, `${this._what} (pid ${this.pid})`);
+      rmSync(this._wrapper.dir, { recursive: true, force: true });
+    }
   }
 }
 
 /**
  * Launch the app, run `fn(session)`, always close it. On failure a screenshot
- * `<name>.png` is saved under artifactsDir() (best effort) before rethrowing.
+ * `<name>.png` and the app's output `<name>.log` are saved under artifactsDir()
+ * (best effort) before rethrowing.
  */
 export async function withApp(name, options, fn) {
   const session = await launch(options);
   try {
     return await fn(session);
   } catch (e) {
+    const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '_');
+    const saved = [];
     try {
-      const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '_');
-      const file = await session.screenshot(`${safe}.png`);
-      e.message += `\n(screenshot: ${file})`;
+      saved.push(await session.screenshot(`${safe}.png`));
     } catch {
       // no screenshot possible (app died?)
     }
+    try {
+      const log = join(artifactsDir(), `${safe}.log`);
+      mkdirSync(artifactsDir(), { recursive: true });
+      writeFileSync(log, session.appLog());
+      saved.push(log);
+    } catch {}
+    if (saved.length && e && typeof e === 'object') e.message += `\n(saved: ${saved.join(', ')})`;
     throw e;
   } finally {
     await session.close();

@@ -102,9 +102,10 @@ fn test(root: &Path) -> Result {
     stage("core tests (also regenerates the IPC types)", &mut || {
         cargo(root, &["test", "-p", "opnamewijs"])
     })?;
-    stage("IPC types match the committed ones", &mut || {
-        bindings_unchanged(root)
-    })?;
+    stage(
+        "generated IPC types and pack schema match the committed ones",
+        &mut || bindings_unchanged(root),
+    )?;
     stage("UI type check", &mut || npm(root, &["run", "check"]))?;
     stage("UI unit tests", &mut || npm(root, &["test"]))?;
     stage("UI build", &mut || npm(root, &["run", "build"]))?;
@@ -261,7 +262,13 @@ fn ensure_tauri_driver() -> Result {
 fn bindings_unchanged(root: &Path) -> Result {
     let out = Command::new("git")
         .current_dir(root)
-        .args(["status", "--porcelain", "--", "ui/src/ipc/bindings"])
+        .args([
+            "status",
+            "--porcelain",
+            "--",
+            "ui/src/ipc/bindings",
+            "assets/policies/schema.json",
+        ])
         .output()
         .map_err(|e| format!("git: {e}"))?;
     let changes = String::from_utf8_lossy(&out.stdout);
@@ -269,7 +276,7 @@ fn bindings_unchanged(root: &Path) -> Result {
         Ok(())
     } else {
         Err(format!(
-            "the generated IPC types differ from the committed ones; commit them:\n{changes}"
+            "the generated IPC types or pack schema differ from the committed ones; commit them:\n{changes}"
         ))
     }
 }
