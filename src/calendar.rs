@@ -1,58 +1,82 @@
 //! Dutch public holidays and working-day arithmetic.
 //!
-//! A deadline "within two working days" skips weekends and public holidays. Which holidays count
-//! follows the Dutch *Algemene termijnenwet* (art. 3) by default: New Year's Day, Easter Monday,
-//! Ascension Day, Whit Monday, both Christmas days, King's Day, and Liberation Day (5 May) every
-//! year. Easter Sunday and Whit Sunday are listed too, though they fall on Sundays anyway. Many
-//! employers give 5 May off only in lustrum years and some give Good Friday off; a policy pack can
-//! choose either through [`DutchCalendar`].
+//! Deadlines such as "within two working days" (binnen twee werkdagen) skip weekends and public
+//! holidays (feestdagen). A **working day** (werkdag) here is Monday to Friday unless it is a
+//! holiday of the chosen [`DutchCalendar`].
+//!
+//! The default calendar follows art. 3 of the *Algemene termijnenwet*, the Dutch act that says
+//! which days are treated like Sundays for statutory time limits: New Year's Day, Easter Monday,
+//! Ascension Day, Whit Monday, Christmas Day and Boxing Day, the day the King's birthday is
+//! celebrated, and 5 May (Liberation Day) in every year. Easter Sunday and Whit Sunday are listed
+//! as well; they are Sundays, so they never change the count. Good Friday is not in the act, and
+//! many collective agreements give 5 May off only once every five years (a lustrum year), so both
+//! can be switched in [`DutchCalendar`] by a policy pack.
+//!
+//! Dates are proleptic Gregorian [`NaiveDate`]s in Dutch local time; Easter is computed with the
+//! Gregorian computus ([`easter_sunday`]).
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// When 5 May (Liberation Day) is a day off.
+/// Whether 5 May (Liberation Day, Bevrijdingsdag) is a holiday every year.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum LiberationDay {
-    /// Every year, as in the Algemene termijnenwet.
+    /// Every year, as art. 3 of the Algemene termijnenwet has it.
     #[default]
     EveryYear,
-    /// Only in years divisible by five (2025, 2030, …), as in many collective agreements.
+    /// Only in years divisible by five (2025, 2030, …), as many collective agreements have it.
     LustrumOnly,
 }
 
-/// A Dutch public holiday.
+/// One of the Dutch public holidays this module knows about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Holiday {
-    /// 1 January.
+    /// Nieuwjaarsdag, 1 January.
     NewYearsDay,
-    /// Friday before Easter (only when the calendar counts it).
+    /// Goede Vrijdag, two days before Easter Sunday; a holiday only when the calendar says so.
     GoodFriday,
-    /// Easter Sunday.
+    /// Eerste paasdag, Easter Sunday.
     EasterSunday,
-    /// Easter Monday.
+    /// Tweede paasdag, the day after Easter Sunday.
     EasterMonday,
-    /// The King's birthday: 27 April, or Saturday 26 April when the 27th is a Sunday.
+    /// Koningsdag: 27 April, or Saturday 26 April when the 27th is a Sunday. Before 2014 this
+    /// was Queen's Day (Koninginnedag): 30 April, or Saturday 29 April when the 30th is a Sunday.
     KingsDay,
-    /// 5 May.
+    /// Bevrijdingsdag, 5 May; every year or only in lustrum years, see [`LiberationDay`].
     LiberationDay,
-    /// Easter + 39 days.
+    /// Hemelvaartsdag, the Thursday 39 days after Easter Sunday.
     AscensionDay,
-    /// Easter + 49 days.
+    /// Eerste pinksterdag, the Sunday 49 days after Easter Sunday.
     WhitSunday,
-    /// Easter + 50 days.
+    /// Tweede pinksterdag, the Monday 50 days after Easter Sunday.
     WhitMonday,
-    /// 25 December.
+    /// Eerste kerstdag, 25 December.
     ChristmasDay,
-    /// 26 December.
+    /// Tweede kerstdag, 26 December.
     BoxingDay,
 }
 
 impl Holiday {
-    /// Dutch name.
+    /// Every holiday, in the order of the enum (roughly the order of the year).
+    pub const ALL: [Holiday; 11] = [
+        Holiday::NewYearsDay,
+        Holiday::GoodFriday,
+        Holiday::EasterSunday,
+        Holiday::EasterMonday,
+        Holiday::KingsDay,
+        Holiday::LiberationDay,
+        Holiday::AscensionDay,
+        Holiday::WhitSunday,
+        Holiday::WhitMonday,
+        Holiday::ChristmasDay,
+        Holiday::BoxingDay,
+    ];
+
+    /// The Dutch name, as shown to users ("Tweede paasdag").
     pub fn name_nl(self) -> &'static str {
         match self {
             Holiday::NewYearsDay => "Nieuwjaarsdag",
@@ -69,7 +93,7 @@ impl Holiday {
         }
     }
 
-    /// English name.
+    /// The English name ("Easter Monday"), for logs and documentation.
     pub fn name_en(self) -> &'static str {
         match self {
             Holiday::NewYearsDay => "New Year's Day",
@@ -87,110 +111,164 @@ impl Holiday {
     }
 }
 
-/// The Dutch calendar of days off. `Default` is the Algemene termijnenwet.
+/// Which days off count when working days are counted.
+///
+/// `DutchCalendar::default()` is the Algemene termijnenwet: Liberation Day every year, Good Friday
+/// a working day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DutchCalendar {
-    /// When Liberation Day counts.
+    /// Whether 5 May is a holiday every year or only in lustrum years.
     pub liberation_day: LiberationDay,
-    /// Whether Good Friday is a day off.
+    /// Whether Good Friday is a holiday (it is not under the Algemene termijnenwet).
     pub good_friday: bool,
 }
 
-/// Easter Sunday of `year` in the Gregorian calendar (the anonymous, or Meeus/Jones/Butcher,
-/// algorithm).
+/// Easter Sunday of `year` in the Gregorian calendar, by the anonymous Gregorian computus (also
+/// known as the Meeus/Jones/Butcher algorithm).
+///
+/// For a year outside the range chrono can represent this returns [`NaiveDate::MIN`] instead of
+/// panicking.
 pub fn easter_sunday(year: i32) -> NaiveDate {
-    let a = year.rem_euclid(19);
-    let b = year.div_euclid(100);
-    let c = year.rem_euclid(100);
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15).rem_euclid(30);
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    ymd(year, month as u32, day as u32)
+    // Each step follows the published algorithm; the letters are its traditional names.
+    let a = year.rem_euclid(19); // position in the 19-year Metonic cycle
+    let b = year.div_euclid(100); // century
+    let c = year.rem_euclid(100); // year within the century
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30); // epact-like correction
+    let i = c.div_euclid(4);
+    let k = c.rem_euclid(4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7); // days to the next Sunday
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let n = h + l - 7 * m + 114;
+    // `n / 31` is 3 or 4 and `n % 31 + 1` is 1..=31, so the conversions cannot fail.
+    let month = u32::try_from(n.div_euclid(31)).unwrap_or(4);
+    let day = u32::try_from(n.rem_euclid(31) + 1).unwrap_or(1);
+    date_or_min(year, month, day)
 }
 
-/// A date known to exist (month 1–12 and a day that month has).
-fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+/// `year-month-day`, or [`NaiveDate::MIN`] when that date does not exist. Only called with month
+/// and day constants that exist in every year, so the fallback is reached only for years beyond
+/// chrono's range.
+fn date_or_min(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
 }
 
+/// `date` moved `days` days forward (positive) or back (negative), clamped to chrono's range.
+fn shift(date: NaiveDate, days: i64) -> NaiveDate {
+    let magnitude = Days::new(days.unsigned_abs());
+    let moved = if days >= 0 {
+        date.checked_add_days(magnitude)
+    } else {
+        date.checked_sub_days(magnitude)
+    };
+    moved.unwrap_or(if days >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
+/// The day King's Day (from 2014) or Queen's Day (before 2014) is celebrated in `year`: moved to
+/// the Saturday before when the date falls on a Sunday.
+///
+/// Before 1980 Queen's Day moved to the Monday after instead, and before 1949 it was on 31 August;
+/// those older rules are not modelled, since deadlines are never that old.
+fn kings_day(year: i32) -> NaiveDate {
+    let birthday = if year >= 2014 {
+        date_or_min(year, 4, 27)
+    } else {
+        date_or_min(year, 4, 30)
+    };
+    if birthday.weekday() == Weekday::Sun {
+        shift(birthday, -1)
+    } else {
+        birthday
+    }
+}
+
 impl DutchCalendar {
-    /// Every holiday of `year`, sorted by date.
+    /// Every holiday of `year` under this calendar, sorted by date.
+    ///
+    /// Two holidays can fall on the same date (Ascension Day is 5 May when Easter is on 27 March,
+    /// as in 2016); both are listed then, in the order of [`Holiday::ALL`].
     pub fn holidays(&self, year: i32) -> Vec<(NaiveDate, Holiday)> {
         let easter = easter_sunday(year);
-        let mut days = vec![
-            (ymd(year, 1, 1), Holiday::NewYearsDay),
-            (easter, Holiday::EasterSunday),
-            (easter + Duration::days(1), Holiday::EasterMonday),
-            (kings_day(year), Holiday::KingsDay),
-            (easter + Duration::days(39), Holiday::AscensionDay),
-            (easter + Duration::days(49), Holiday::WhitSunday),
-            (easter + Duration::days(50), Holiday::WhitMonday),
-            (ymd(year, 12, 25), Holiday::ChristmasDay),
-            (ymd(year, 12, 26), Holiday::BoxingDay),
-        ];
-        if self.good_friday {
-            days.push((easter - Duration::days(2), Holiday::GoodFriday));
-        }
-        if self.liberation_day == LiberationDay::EveryYear || year % 5 == 0 {
-            days.push((ymd(year, 5, 5), Holiday::LiberationDay));
-        }
-        days.sort_by_key(|(d, _)| *d);
+        let liberation = match self.liberation_day {
+            LiberationDay::EveryYear => true,
+            LiberationDay::LustrumOnly => year.rem_euclid(5) == 0,
+        };
+        let mut days: Vec<(NaiveDate, Holiday)> = Holiday::ALL
+            .into_iter()
+            .filter(|holiday| match holiday {
+                Holiday::GoodFriday => self.good_friday,
+                Holiday::LiberationDay => liberation,
+                _ => true,
+            })
+            .map(|holiday| {
+                let date = match holiday {
+                    Holiday::NewYearsDay => date_or_min(year, 1, 1),
+                    Holiday::GoodFriday => shift(easter, -2),
+                    Holiday::EasterSunday => easter,
+                    Holiday::EasterMonday => shift(easter, 1),
+                    Holiday::KingsDay => kings_day(year),
+                    Holiday::LiberationDay => date_or_min(year, 5, 5),
+                    Holiday::AscensionDay => shift(easter, 39),
+                    Holiday::WhitSunday => shift(easter, 49),
+                    Holiday::WhitMonday => shift(easter, 50),
+                    Holiday::ChristmasDay => date_or_min(year, 12, 25),
+                    Holiday::BoxingDay => date_or_min(year, 12, 26),
+                };
+                (date, holiday)
+            })
+            .collect();
+        // A stable sort keeps holidays that share a date in enum order.
+        days.sort_by_key(|&(date, _)| date);
         days
     }
 
-    /// The holiday on `date`, if any.
+    /// The holiday on `date` under this calendar, if any. When two share the date, the first in
+    /// [`Holiday::ALL`] order is returned.
     pub fn holiday(&self, date: NaiveDate) -> Option<Holiday> {
         self.holidays(date.year())
             .into_iter()
-            .find(|(d, _)| *d == date)
-            .map(|(_, h)| h)
+            .find(|&(day, _)| day == date)
+            .map(|(_, holiday)| holiday)
     }
 
-    /// Monday to Friday and not a holiday.
+    /// Whether `date` is a working day: Monday to Friday and not a holiday of this calendar.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && self.holiday(date).is_none()
     }
 
-    /// The date `n` working days after `from` (`from` itself never counts). With `n = 0`: `from`
-    /// when it is a working day, else the next working day.
+    /// The date `n` working days after `from`. The day `from` itself never counts, whether or not
+    /// it is a working day, so Friday + 1 is the next Monday (when that is not a holiday).
+    ///
+    /// With `n = 0` the result is `from` when it is a working day, else the next working day.
+    /// The result stops at [`NaiveDate::MAX`] rather than panicking past chrono's range.
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> NaiveDate {
         let mut date = from;
-        if n == 0 {
+        let mut left = n;
+        if left == 0 {
             while !self.is_working_day(date) {
-                date += Duration::days(1);
+                match date.succ_opt() {
+                    Some(next) => date = next,
+                    None => return date,
+                }
             }
             return date;
         }
-        let mut left = n;
         while left > 0 {
-            date += Duration::days(1);
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => return date,
+            }
             if self.is_working_day(date) {
                 left -= 1;
             }
         }
         date
-    }
-}
-
-/// King's Day (from 2014) or Queen's Day (before), moved to the Saturday before when it falls on
-/// a Sunday.
-fn kings_day(year: i32) -> NaiveDate {
-    let day = if year >= 2014 {
-        ymd(year, 4, 27)
-    } else {
-        ymd(year, 4, 30)
-    };
-    if day.weekday() == Weekday::Sun {
-        day - Duration::days(1)
-    } else {
-        day
     }
 }

@@ -157,6 +157,6 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
             });
         }
     }
-    out.sort_by(|a, b| (a.status, a.due).cmp(&(b.status, b.due)));
+    out.sort_by_key(|d| (d.status, d.due));
     out
 }

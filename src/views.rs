@@ -450,9 +450,17 @@ fn tick_view(t: &Tick, lang: Lang) -> TickView {
 /// deadlines and items applying to it refer to. Until the recording exists only the events that
 /// may precede it are offered (e.g. a request to the privacy officers); shares and incidents have
 /// their own forms. Events already logged stay listed with their time.
-pub fn loggable_events(pack: &PolicyPack, rec: &Recording, known: &checklist::Known<'_>) -> Vec<EventKind> {
+pub fn loggable_events(
+    pack: &PolicyPack,
+    rec: &Recording,
+    known: &checklist::Known<'_>,
+) -> Vec<EventKind> {
     let mut kinds = vec![EventKind::Recorded];
-    for rule in pack.deadlines.iter().filter(|r| r.applies_when.as_ref().is_none_or(|c| c.eval(known) == Some(true))) {
+    for rule in pack.deadlines.iter().filter(|r| {
+        r.applies_when
+            .as_ref()
+            .is_none_or(|c| c.eval(known) == Some(true))
+    }) {
         if let crate::policy::Due::AfterEvent { event, .. } = rule.due {
             kinds.push(event);
         }
@@ -460,7 +468,12 @@ pub fn loggable_events(pack: &PolicyPack, rec: &Recording, known: &checklist::Kn
             kinds.push(event);
         }
     }
-    kinds.extend(pack.items.iter().filter(|i| checklist::shown(i, known)).filter_map(|i| i.records_event));
+    kinds.extend(
+        pack.items
+            .iter()
+            .filter(|i| checklist::shown(i, known))
+            .filter_map(|i| i.records_event),
+    );
     kinds.sort();
     kinds.dedup();
     let recorded = rec.first(EventKind::Recorded).is_some();
@@ -468,7 +481,10 @@ pub fn loggable_events(pack: &PolicyPack, rec: &Recording, known: &checklist::Kn
         let logged = rec.first(*k).is_some() && *k != EventKind::PlannedFor;
         let offered = match k {
             EventKind::PlannedFor | EventKind::Shared | EventKind::Incident => false,
-            EventKind::Recorded | EventKind::OfficerRequestSent | EventKind::OfficerAnswered | EventKind::Objection => true,
+            EventKind::Recorded
+            | EventKind::OfficerRequestSent
+            | EventKind::OfficerAnswered
+            | EventKind::Objection => true,
             _ => recorded,
         };
         logged || offered

@@ -95,7 +95,7 @@ fn vooraf_mentor_joining_live_comes_first() {
                 on: None,
                 note: None,
             })
-            .unwrap_err(),
+            .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "recording.not_allowed");
 }
@@ -128,7 +128,7 @@ fn vooraf_school_policy_and_agreements_block_the_next_phases() {
                 done: true,
                 note: None,
             })
-            .unwrap_err(),
+            .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "recording.phase_blocked");
     assert!(
@@ -352,7 +352,7 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
                 copy: "copy-2".into(),
                 method: "  ".into(),
             })
-            .unwrap_err(),
+            .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "recording.method_missing");
 }
@@ -384,7 +384,7 @@ fn delen_only_mentor_assessor_or_peers() {
                 channel: Channel::SecureStorage,
                 note: None,
             })
-            .unwrap_err(),
+            .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "share.role_not_allowed");
 }
@@ -411,7 +411,7 @@ fn delen_never_by_email_wetransfer_internet_or_social_media() {
                 channel,
                 note: None,
             })
-            .unwrap_err();
+            .expect_err("the core refuses this");
         let payload = ErrorPayload::from(err);
         assert_eq!(payload.code, "share.forbidden_channel", "{channel:?}");
         assert!(
@@ -497,7 +497,7 @@ fn verwijderen_after_reflection_needs_a_concrete_date() {
             deadline: "bewaartermijn".into(),
             date: "2028-01-01".into(),
         })
-        .unwrap_err();
+        .expect_err("the core refuses this");
     assert_eq!(
         ErrorPayload::from(too_late).message,
         "Bewaar niet langer dan nodig: kies uiterlijk wo 24 nov. 2027."
@@ -509,7 +509,7 @@ fn verwijderen_after_reflection_needs_a_concrete_date() {
             deadline: "bewaartermijn".into(),
             date: "2026-11-01".into(),
         })
-        .unwrap_err();
+        .expect_err("the core refuses this");
     assert_eq!(ErrorPayload::from(past).code, "recording.date_out_of_range");
     let view = env
         .ws
@@ -591,11 +591,24 @@ fn incident_lost_device_is_a_data_breach_with_24_hour_clocks() {
 #[test]
 fn only_events_that_fit_the_recording_are_offered() {
     let (mut env, id) = planned();
-    let kinds = |v: &opnamewijs::views::RecordingView| v.events.iter().map(|e| e.kind).collect::<Vec<_>>();
+    let kinds =
+        |v: &opnamewijs::views::RecordingView| v.events.iter().map(|e| e.kind).collect::<Vec<_>>();
     let view = typical(&mut env, &id, &[]);
-    assert_eq!(kinds(&view), [EventKind::Recorded], "before recording only 'recorded'");
+    assert_eq!(
+        kinds(&view),
+        [EventKind::Recorded],
+        "before recording only 'recorded'"
+    );
     env.complete_phases_before(&id, "opslaan");
     let view = record(&mut env, &id);
-    assert_eq!(kinds(&view), [EventKind::Recorded, EventKind::StoredSecurely, EventKind::FeedbackGiven], "no assessment event for a feedback recording");
+    assert_eq!(
+        kinds(&view),
+        [
+            EventKind::Recorded,
+            EventKind::StoredSecurely,
+            EventKind::FeedbackGiven
+        ],
+        "no assessment event for a feedback recording"
+    );
     assert!(view.events[0].logged.is_some());
 }

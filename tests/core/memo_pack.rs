@@ -106,7 +106,7 @@ fn rule_2c_other_necessity_needs_the_privacy_officers_within_two_working_days() 
             on: None,
             note: None,
         })
-        .unwrap_err();
+        .expect_err("the core refuses this");
     assert_eq!(
         ErrorPayload::from(refused).code,
         "recording.not_allowed",

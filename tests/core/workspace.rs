@@ -93,14 +93,14 @@ fn bad_input_is_refused_with_a_code_and_a_dutch_message() {
         ),
     ];
     for (input, code, message) in cases {
-        let err = ErrorPayload::from(env.ws.create(input).unwrap_err());
+        let err = ErrorPayload::from(env.ws.create(input).expect_err("the core refuses this"));
         assert_eq!((err.code.as_str(), err.message.as_str()), (code, message));
     }
     assert!(
         env.ws.list().expect("list").is_empty(),
         "nothing was stored"
     );
-    let err = ErrorPayload::from(env.ws.view("geen-id").unwrap_err());
+    let err = ErrorPayload::from(env.ws.view("geen-id").expect_err("the core refuses this"));
     assert_eq!(err.code, "recording.not_found");
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
     let err = ErrorPayload::from(
@@ -111,7 +111,7 @@ fn bad_input_is_refused_with_a_code_and_a_dutch_message() {
                 done: true,
                 note: None,
             })
-            .unwrap_err(),
+            .expect_err("the core refuses this"),
     );
     assert_eq!(
         err.message,
@@ -140,7 +140,7 @@ fn a_damaged_data_file_is_reported_and_never_overwritten() {
         dir.path(),
         Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
     );
-    let err = app.with(|ws| ws.list()).unwrap_err();
+    let err = app.with(|ws| ws.list()).expect_err("the core refuses this");
     assert_eq!(err.code, "store.corrupt");
     assert!(
         err.message.starts_with("Het gegevensbestand"),
@@ -155,7 +155,7 @@ fn a_damaged_data_file_is_reported_and_never_overwritten() {
                 pack: "hu-stage-opnamen".into(),
             })
         })
-        .unwrap_err();
+        .expect_err("the core refuses this");
     assert_eq!(err.code, "store.corrupt");
     assert_eq!(
         std::fs::read(&path).expect("read"),
@@ -173,7 +173,9 @@ fn a_file_from_a_newer_version_is_not_touched() {
         Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
     );
     assert_eq!(
-        app.with(|ws| ws.list()).unwrap_err().code,
+        app.with(|ws| ws.list())
+            .expect_err("the core refuses this")
+            .code,
         "store.newer_format"
     );
 }

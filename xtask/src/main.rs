@@ -258,25 +258,24 @@ fn ensure_tauri_driver() -> Result {
     sh(Command::new("cargo").args(["install", "tauri-driver", "--locked"]))
 }
 
-/// Fails when regenerating the ts-rs bindings changed or added a file.
+/// Fails when regenerating the ts-rs bindings or the pack schema changed or added a file that is
+/// not staged (`git add` the regenerated files, or commit them).
 fn bindings_unchanged(root: &Path) -> Result {
-    let out = Command::new("git")
-        .current_dir(root)
-        .args([
-            "status",
-            "--porcelain",
-            "--",
-            "ui/src/ipc/bindings",
-            "assets/policies/schema.json",
-        ])
-        .output()
-        .map_err(|e| format!("git: {e}"))?;
-    let changes = String::from_utf8_lossy(&out.stdout);
-    if changes.trim().is_empty() {
+    let paths = ["ui/src/ipc/bindings", "assets/policies/schema.json"];
+    let git = |args: &[&str]| -> Result<String> {
+        let out = Command::new("git")
+            .current_dir(root)
+            .args(args)
+            .args(paths)
+            .output()
+            .map_err(|e| format!("git: {e}"))?;
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let changed = git(&["diff", "--stat", "--"])?;
+    let added = git(&["ls-files", "--others", "--exclude-standard", "--"])?;
+    if changed.trim().is_empty() && added.trim().is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "the generated IPC types or pack schema differ from the committed ones; commit them:\n{changes}"
-        ))
+        Err(format!("the generated IPC types or pack schema differ from the committed ones; review and commit them:\n{changed}{added}"))
     }
 }
