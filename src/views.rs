@@ -91,8 +91,60 @@ pub struct RecordingView {
     pub deadlines: Vec<DeadlineView>,
     /// Events that can be logged for this recording.
     pub events: Vec<EventView>,
+    /// Copies of the footage with their deletion confirmations.
+    pub copies: Vec<CopyView>,
+    /// Logged shares.
+    pub shares: Vec<String>,
+    /// Who the pack lets see the recording, plus "someone else" (refused, so it can be reported).
+    pub share_roles: Vec<OptionView>,
+    /// Every channel; the core refuses the forbidden ones.
+    pub share_channels: Vec<OptionView>,
+    /// Incident types of the pack.
+    pub incident_types: Vec<IncidentTypeView>,
+    /// Logged incidents.
+    pub incidents: Vec<IncidentView>,
     /// Every copy confirmed deleted.
     pub closed: bool,
+}
+
+/// A copy of the footage.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CopyView {
+    /// Copy id.
+    pub id: String,
+    /// Where it lives.
+    pub label: String,
+    /// "verwijderd door … op … (methode)", once confirmed.
+    pub deleted: Option<String>,
+}
+
+/// An incident type the user can report.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IncidentTypeView {
+    /// Type id.
+    pub id: String,
+    /// Name.
+    pub title: String,
+    /// What to do.
+    pub advice: String,
+}
+
+/// A logged incident.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IncidentView {
+    /// Incident id on the recording.
+    pub id: String,
+    /// Type name.
+    pub title: String,
+    /// The pack's advice.
+    pub advice: String,
+    /// When, formatted.
+    pub at: String,
+    /// Note.
+    pub note: Option<String>,
 }
 
 /// A question with its current answer.
@@ -165,6 +217,8 @@ pub struct PhaseView {
     pub id: String,
     /// Heading.
     pub title: String,
+    /// Why the phase's items cannot be ticked yet: the open blocking items of earlier phases.
+    pub locked_by: Option<String>,
     /// Items shown for this recording.
     pub items: Vec<ItemView>,
 }
@@ -183,8 +237,8 @@ pub struct ItemView {
     pub blocking: bool,
     /// A note may be kept with the tick.
     pub evidence: bool,
-    /// Why it cannot be ticked yet, if it cannot.
-    pub locked_by: Option<String>,
+    /// Cannot be ticked yet (see the phase's `locked_by`).
+    pub locked: bool,
     /// The tick, once ticked.
     pub tick: Option<TickView>,
 }
@@ -526,42 +580,50 @@ pub fn recording_view(
             answer: known.answer(&q.id).cloned(),
         })
         .collect();
-    let phases =
-        pack.phases
-            .iter()
-            .map(|ph| PhaseView {
+    let phases = pack
+        .phases
+        .iter()
+        .map(|ph| {
+            let items: Vec<_> = pack
+                .items
+                .iter()
+                .filter(|it| it.phase == ph.id && checklist::shown(it, &known))
+                .collect();
+            let blockers = items
+                .first()
+                .map(|it| checklist::blockers(pack, rec, it))
+                .unwrap_or_default();
+            let locked_by = (!blockers.is_empty()).then(|| {
+                let names: Vec<_> = blockers.iter().map(|b| b.text.get(lang)).collect();
+                format!(
+                    "{} {}",
+                    tr(
+                        lang,
+                        "Eerst afronden in een eerdere fase:",
+                        "First complete in an earlier phase:"
+                    ),
+                    names.join("; ")
+                )
+            });
+            PhaseView {
                 id: ph.id.clone(),
                 title: ph.title.get(lang).to_owned(),
-                items: pack
-                    .items
-                    .iter()
-                    .filter(|it| it.phase == ph.id && checklist::shown(it, &known))
-                    .map(|it| {
-                        let blockers = checklist::blockers(pack, rec, it);
-                        ItemView {
-                            id: it.id.clone(),
-                            text: it.text.get(lang).to_owned(),
-                            help: it.help.as_ref().map(|h| h.get(lang).to_owned()),
-                            blocking: it.blocking,
-                            evidence: it.evidence,
-                            locked_by: (!blockers.is_empty() && !rec.ticks.contains_key(&it.id))
-                                .then(|| {
-                                    format!(
-                                        "{} {}",
-                                        tr(lang, "Eerst afronden:", "First complete:"),
-                                        blockers
-                                            .iter()
-                                            .map(|b| b.text.get(lang))
-                                            .collect::<Vec<_>>()
-                                            .join("; ")
-                                    )
-                                }),
-                            tick: rec.ticks.get(&it.id).map(|t| tick_view(t, lang)),
-                        }
+                items: items
+                    .into_iter()
+                    .map(|it| ItemView {
+                        id: it.id.clone(),
+                        text: it.text.get(lang).to_owned(),
+                        help: it.help.as_ref().map(|h| h.get(lang).to_owned()),
+                        blocking: it.blocking,
+                        evidence: it.evidence,
+                        locked: locked_by.is_some() && !rec.ticks.contains_key(&it.id),
+                        tick: rec.ticks.get(&it.id).map(|t| tick_view(t, lang)),
                     })
                     .collect(),
-            })
-            .collect();
+                locked_by,
+            }
+        })
+        .collect();
     let events = loggable_events(pack, rec, &known)
         .into_iter()
         .map(|kind| EventView {
@@ -585,8 +647,102 @@ pub fn recording_view(
             .map(|d| deadline_view(d, lang))
             .collect(),
         events,
+        copies: rec
+            .copies
+            .iter()
+            .map(|c| CopyView {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                deleted: c.deleted.as_ref().map(|d| {
+                    format!(
+                        "{} {} {} {} ({})",
+                        tr(lang, "verwijderd door", "deleted by"),
+                        d.by,
+                        tr(lang, "op", "on"),
+                        format_datetime(d.at, lang),
+                        d.method
+                    )
+                }),
+            })
+            .collect(),
+        shares: rec
+            .shares
+            .iter()
+            .map(|sh| {
+                format!(
+                    "{}, {} · {}",
+                    role_label(sh.role, lang),
+                    channel_label(sh.channel, lang),
+                    format_datetime(sh.at, lang)
+                )
+            })
+            .collect(),
+        share_roles: pack
+            .audience
+            .iter()
+            .copied()
+            .chain(std::iter::once(Role::Other))
+            .filter(|r| *r != Role::Student)
+            .map(|r| OptionView {
+                id: enum_id(&r),
+                text: role_label(r, lang),
+            })
+            .collect(),
+        share_channels: ALL_CHANNELS
+            .iter()
+            .map(|c| OptionView {
+                id: enum_id(c),
+                text: channel_label(*c, lang),
+            })
+            .collect(),
+        incident_types: pack
+            .incidents
+            .iter()
+            .map(|t| IncidentTypeView {
+                id: t.id.clone(),
+                title: t.title.get(lang).to_owned(),
+                advice: t.advice.get(lang).to_owned(),
+            })
+            .collect(),
+        incidents: rec
+            .incidents
+            .iter()
+            .map(|i| {
+                let kind = pack.incidents.iter().find(|t| t.id == i.kind);
+                IncidentView {
+                    id: i.id.clone(),
+                    title: kind.map_or_else(|| i.kind.clone(), |t| t.title.get(lang).to_owned()),
+                    advice: kind
+                        .map(|t| t.advice.get(lang).to_owned())
+                        .unwrap_or_default(),
+                    at: format_datetime(i.at, lang),
+                    note: i.note.clone(),
+                }
+            })
+            .collect(),
         closed: rec.is_closed(),
     }
+}
+
+/// Every channel, in the order the UI offers them.
+const ALL_CHANNELS: [Channel; 9] = [
+    Channel::SecureStorage,
+    Channel::IrisConnect,
+    Channel::InPerson,
+    Channel::Email,
+    Channel::Wetransfer,
+    Channel::Messaging,
+    Channel::UsbStick,
+    Channel::Internet,
+    Channel::SocialMedia,
+];
+
+/// The JSON name of a unit enum variant (what the UI sends back).
+fn enum_id<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The dashboard line of a recording.

@@ -41,6 +41,9 @@ pub enum RecordingError {
         /// What is wrong with it.
         problem: String,
     },
+    /// An empty or overlong profile name.
+    #[error("Vul een naam in van 1 tot 80 tekens.")]
+    InvalidName,
     /// A note that is too long.
     #[error("Een notitie mag hoogstens {MAX_NOTE} tekens lang zijn.")]
     NoteTooLong,
@@ -101,6 +104,7 @@ impl ErrorCode for RecordingError {
             RecordingError::InvalidTitle => "recording.invalid_title",
             RecordingError::InvalidDate { .. } => "recording.invalid_date",
             RecordingError::DateOutOfRange { .. } => "recording.date_out_of_range",
+            RecordingError::InvalidName => "profile.invalid_name",
             RecordingError::NoteTooLong => "recording.note_too_long",
             RecordingError::Unknown { .. } => "recording.unknown",
             RecordingError::InvalidAnswer { .. } => "recording.invalid_answer",
@@ -379,14 +383,7 @@ impl Workspace {
     pub fn set_profile(&mut self, profile: crate::store::Profile) -> Result<AppStatus> {
         let name = profile.name.trim();
         if name.is_empty() || name.chars().count() > 80 {
-            return Err(RecordingError::DateOutOfRange {
-                problem: tr(
-                    self.lang(),
-                    "Vul een naam in van 1 tot 80 tekens.",
-                    "Enter a name of 1 to 80 characters.",
-                ),
-            }
-            .into());
+            return Err(RecordingError::InvalidName.into());
         }
         let mut next = self.state.clone();
         next.profile = crate::store::Profile {

@@ -131,6 +131,16 @@ fn vooraf_school_policy_and_agreements_block_the_next_phases() {
             .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "recording.phase_blocked");
+    let locked = env.ws.view(&id).expect("view");
+    assert!(
+        locked.phases[1].items.iter().all(|i| i.locked),
+        "every equipment item is locked"
+    );
+    let why = locked.phases[1].locked_by.clone().unwrap_or_default();
+    assert!(
+        why.starts_with("Eerst afronden in een eerdere fase: Nagevraagd of"),
+        "{why}"
+    );
     assert!(
         err.message.contains("AVG-beleid van de school"),
         "names the open item: {}",
@@ -138,7 +148,7 @@ fn vooraf_school_policy_and_agreements_block_the_next_phases() {
     );
     let view = env.complete_phases_before(&id, "apparatuur");
     assert!(
-        view.phases[1].items.iter().all(|i| i.locked_by.is_none()),
+        view.phases[1].locked_by.is_none() && view.phases[1].items.iter().all(|i| !i.locked),
         "equipment phase unlocked"
     );
 }
@@ -345,6 +355,10 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
         })
         .expect("confirm");
     assert_eq!(deadline(&view, "van_apparaat").status, DeadlineStatus::Done);
+    assert_eq!(
+        view.copies[0].deleted.as_deref(),
+        Some("verwijderd door Student op wo 25 nov. 2026 09:00 (Verwijderd in Foto's en 'Recent verwijderd' geleegd)")
+    );
     let err = ErrorPayload::from(
         env.ws
             .confirm_deletion(ConfirmDeletion {
@@ -569,6 +583,12 @@ fn incident_lost_device_is_a_data_breach_with_24_hour_clocks() {
             note: Some("telefoon in de trein laten liggen".into()),
         })
         .expect("incident");
+    assert_eq!(view.incidents.len(), 1);
+    assert!(
+        view.incidents[0].advice.starts_with("Dit is een datalek."),
+        "{}",
+        view.incidents[0].advice
+    );
     let school = deadline(&view, "incident/incident-1/school");
     assert_eq!(
         (school.status, school.due),

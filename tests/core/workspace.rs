@@ -1,6 +1,7 @@
 use crate::support::*;
 use opnamewijs::clock::FixedClock;
-use opnamewijs::store::STATE_FILE;
+use opnamewijs::store::{Profile, STATE_FILE};
+use opnamewijs::text::Lang;
 use opnamewijs::workspace::{data_dir_override, NewRecording, SetItem};
 use opnamewijs::{App, ErrorPayload};
 use std::path::PathBuf;
@@ -212,4 +213,55 @@ fn the_dashboard_puts_overdue_recordings_first() {
     assert_eq!(list[0].id, soon, "overdue one first");
     assert!(list[0].overdue >= 1);
     assert_eq!(list[1].id, later);
+}
+
+#[test]
+fn the_profile_names_who_ticked_and_switches_the_language() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    let err = ErrorPayload::from(
+        env.ws
+            .set_profile(Profile {
+                name: "  ".into(),
+                lang: Lang::Nl,
+            })
+            .expect_err("empty name"),
+    );
+    assert_eq!(
+        (err.code.as_str(), err.message.as_str()),
+        (
+            "profile.invalid_name",
+            "Vul een naam in van 1 tot 80 tekens."
+        )
+    );
+    let status = env
+        .ws
+        .set_profile(Profile {
+            name: " Sam de Vries ".into(),
+            lang: Lang::En,
+        })
+        .expect("profile");
+    assert_eq!(
+        status.profile,
+        Profile {
+            name: "Sam de Vries".into(),
+            lang: Lang::En
+        }
+    );
+    let view = env.tick(&id, "vooraf.live");
+    let tick = view.phases[0].items[0].tick.clone().expect("ticked");
+    assert_eq!(
+        (tick.by.as_str(), tick.at.as_str()),
+        ("Sam de Vries", "Mon 23 Nov 2026 10:00")
+    );
+    assert_eq!(
+        view.phases[0].title, "Beforehand",
+        "views follow the language"
+    );
+    env.restart();
+    assert_eq!(
+        env.ws.status().expect("status").profile.lang,
+        Lang::En,
+        "the profile is persisted"
+    );
 }

@@ -391,6 +391,8 @@ export class Session {
   click(css, { timeout } = {}) {
     return this._retry(css, timeout, async () => {
       const id = await this._findNow(css);
+      // WebKitWebDriver does not always scroll nested scroll containers; centre the element first.
+      await this.execute('arguments[0].scrollIntoView({ block: "center", inline: "nearest" });', [elementRef(id)]);
       await this.cmd('POST', `/element/${id}/click`, {});
     });
   }

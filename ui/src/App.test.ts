@@ -20,7 +20,7 @@ describe("App", () => {
     expect(screen.getByTestId("verdict-label").textContent).toBe("Nog niet bepaald");
     expect(screen.getByText("Vooraf")).toBeTruthy();
     expect((screen.getByTestId("item-apparatuur.getest") as HTMLInputElement).disabled).toBe(true);
-    expect(screen.getByText("Eerst afronden: Live meekijken nagevraagd")).toBeTruthy();
+    expect(screen.getByTestId("locked-apparatuur").textContent).toContain("Eerst afronden in een eerdere fase: Live meekijken nagevraagd");
     expect(screen.getByTestId("deadline-apparatuur_getest").textContent).toContain("uiterlijk ma 23 nov. 2026 23:59");
   });
 

@@ -1,6 +1,12 @@
 // Re-exports of the types generated from Rust (ts-rs), so components import from "../ipc".
 export type { Answer } from "./bindings/Answer";
 export type { AppStatus } from "./bindings/AppStatus";
+export type { Channel } from "./bindings/Channel";
+export type { CopyView } from "./bindings/CopyView";
+export type { IncidentTypeView } from "./bindings/IncidentTypeView";
+export type { IncidentView } from "./bindings/IncidentView";
+export type { OptionView } from "./bindings/OptionView";
+export type { Role } from "./bindings/Role";
 export type { DeadlineStatus } from "./bindings/DeadlineStatus";
 export type { DeadlineView } from "./bindings/DeadlineView";
 export type { ErrorPayload } from "./bindings/ErrorPayload";

@@ -23,13 +23,15 @@ export const view: RecordingView = {
     {
       id: "vooraf",
       title: "Vooraf",
+      locked_by: null,
       items: [
-        { id: "vooraf.live", text: "Live meekijken nagevraagd", help: null, blocking: true, evidence: false, locked_by: null, tick: null },
+        { id: "vooraf.live", text: "Live meekijken nagevraagd", help: null, blocking: true, evidence: false, locked: false, tick: null },
       ],
     },
     {
       id: "apparatuur",
       title: "Apparatuur",
+      locked_by: "Eerst afronden in een eerdere fase: Live meekijken nagevraagd",
       items: [
         {
           id: "apparatuur.getest",
@@ -37,7 +39,7 @@ export const view: RecordingView = {
           help: null,
           blocking: true,
           evidence: false,
-          locked_by: "Eerst afronden: Live meekijken nagevraagd",
+          locked: true,
           tick: null,
         },
       ],
@@ -56,6 +58,12 @@ export const view: RecordingView = {
     },
   ],
   events: [{ kind: "recorded", label: "Opgenomen", logged: null }],
+  copies: [],
+  shares: [],
+  share_roles: [],
+  share_channels: [],
+  incident_types: [{ id: "apparaat_kwijt", title: "Apparaat kwijt", advice: "Dit is een datalek." }],
+  incidents: [],
   closed: false,
 };
 

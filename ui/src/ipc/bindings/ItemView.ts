@@ -26,9 +26,9 @@ blocking: boolean,
  */
 evidence: boolean, 
 /**
- * Why it cannot be ticked yet, if it cannot.
+ * Cannot be ticked yet (see the phase's `locked_by`).
  */
-locked_by: string | null, 
+locked: boolean, 
 /**
  * The tick, once ticked.
  */

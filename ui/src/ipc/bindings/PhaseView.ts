@@ -14,6 +14,10 @@ id: string,
  */
 title: string, 
 /**
+ * Why the phase's items cannot be ticked yet: the open blocking items of earlier phases.
+ */
+locked_by: string | null, 
+/**
  * Items shown for this recording.
  */
 items: Array<ItemView>, };
