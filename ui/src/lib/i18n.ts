@@ -47,6 +47,11 @@ const words = {
   language: { nl: "Taal", en: "Language" },
   save: { nl: "Opslaan", en: "Save" },
   profileHint: { nl: "Naam en taal wijzigen", en: "Change name and language" },
+  welcome: { nl: "Welkom bij Opnamewijs", en: "Welcome to Opnamewijs" },
+  step1: { nl: "Plan je opname en beantwoord de vragen: dan weet je of en onder welke voorwaarden je mag opnemen.", en: "Plan your recording and answer the questions: you learn whether and on which conditions you may record." },
+  step2: { nl: "Werk de checklist per fase af, van afspraken vooraf tot veilig opslaan.", en: "Work through the checklist phase by phase, from agreements beforehand to storing securely." },
+  step3: { nl: "Houd de termijnen bij en bevestig van elke kopie dat ze is verwijderd.", en: "Keep to the deadlines and confirm that every copy is deleted." },
+  privacyPromise: { nl: "Opnamewijs bewaart alleen gegevens over je opnamen, op deze computer: nooit de beelden zelf en nooit namen van leerlingen.", en: "Opnamewijs keeps only data about your recordings, on this computer: never the footage itself and never pupils' names." },
   selectHint: { nl: "Kies links een opname of plan een nieuwe.", en: "Pick a recording on the left or plan a new one." },
 } as const;
 
