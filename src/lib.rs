@@ -19,6 +19,16 @@
 //! - **Copy** (kopie): a place the footage lives (device, cloud sync, laptop, secure storage,
 //!   mentor access). A copy ends with a deletion **confirmation**: who, when, how. A recording is
 //!   closed when every copy is confirmed gone.
+//! - **Journal** (dagboek): the append-only record of every change, kept by the [`vault`]. Each
+//!   **entry** (item) is encrypted and chained to the one before it with an HMAC, so an edited,
+//!   moved, copied or removed entry is detected and reported with its position.
+//! - **Head** (kopregister): a small sealed record of the last acknowledged entry and its chain
+//!   hash. It catches entries cut from the end; its hash, the **head hash**, is printed on
+//!   dossiers.
+//! - **Data key** (gegevenssleutel): the random key that encrypts and chains the journal. It is
+//!   stored only *wrapped*, in the vault's key file.
+//! - **Wrapping key** (sleutel van de sleutel): the key that wraps the data key: a random secret in
+//!   the OS keyring, or, when there is no keyring, a key derived from the user's passphrase.
 //!
 //! ## House rules
 //! - Every error has an area enum with a stable code and a Dutch message ([`error`]).
@@ -35,6 +45,7 @@ pub mod policy;
 pub mod recording;
 pub mod store;
 pub mod text;
+pub mod vault;
 pub mod views;
 pub mod workspace;
 

@@ -13,5 +13,7 @@ mod hu_pack;
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.
 mod memo_pack;
+/// Encrypted, hash-chained journal: tamper, torn tail, keys, backups.
+mod vault;
 /// Recordings, ticks, events, shares, copies and incidents, persisted across restarts.
 mod workspace;

@@ -26,6 +26,9 @@ const APT_PACKAGES: &[&str] = &[
     "gnome-keyring",
     "libsecret-1-dev",
     "poppler-utils",
+    // The core's OS keyring (keyring crate, `sync-secret-service`) links libdbus via pkg-config.
+    "libdbus-1-dev",
+    "pkg-config",
 ];
 
 type Result<T = ()> = std::result::Result<T, String>;

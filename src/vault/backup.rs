@@ -1,0 +1,91 @@
+//! Encrypted backups: the whole journal and its data key in one file, sealed with a key derived
+//! from a backup passphrase.
+//!
+//! ```text
+//! backup := envelope("OPNWBKUP", salt[16] | memory KiB u32 | iterations u32 | lanes u32, context "backup",
+//!                    data key[32] | journal.log bytes) | check[8]
+//! ```
+//!
+//! Because the data key travels along, a restored vault has the same entries *and* the same head
+//! hash, so a dossier printed before the restore still matches. Only the wrapping changes: the
+//! restored vault gets a new key file for the keyring or passphrase chosen at import.
+
+use super::crypto::{self, JournalKeys, KEY_LEN};
+use super::journal::{self, Head};
+use super::keys::{self, Passphrase, Unlock};
+use super::{files, Vault, VaultError, Verified, JOURNAL_FILE};
+use std::path::Path;
+use zeroize::Zeroizing;
+
+const BACKUP_MAGIC: &crypto::Magic = b"OPNWBKUP";
+const BACKUP_CONTEXT: &[u8] = b"backup";
+
+/// See [`Vault::export_backup`].
+pub(crate) fn export(
+    vault: &Vault,
+    path: &Path,
+    passphrase: &Passphrase,
+) -> Result<Verified, VaultError> {
+    passphrase.check_strength()?;
+    let bytes = std::fs::read(vault.dir.join(JOURNAL_FILE)).map_err(|source| VaultError::Io {
+        path: vault.dir.join(JOURNAL_FILE),
+        source,
+    })?;
+    let verified = vault.verify()?;
+    let end = usize::try_from(vault.len).expect("the journal was read into memory");
+    let journal_bytes = bytes.get(..end).ok_or(VaultError::Tampered {
+        position: vault.head.seq,
+        kind: super::TamperKind::Truncated,
+    })?;
+    let plain = Zeroizing::new([vault.data_key.expose().as_slice(), journal_bytes].concat());
+    let (header, key) = passphrase.new_kdf_header()?;
+    let sealed = crypto::seal_file(BACKUP_MAGIC, &header, BACKUP_CONTEXT, &key, &plain)?;
+    files::write_atomic(path, &sealed)?;
+    Ok(verified)
+}
+
+/// See [`Vault::import_backup`].
+pub(crate) fn import(
+    path: &Path,
+    passphrase: &Passphrase,
+    dir: &Path,
+    unlock: Unlock<'_>,
+) -> Result<Vault, VaultError> {
+    if Vault::exists(dir) {
+        return Err(VaultError::AlreadyExists {
+            dir: dir.to_owned(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| VaultError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let damaged = "de reservekopie is beschadigd";
+    let parsed =
+        crypto::parse_file(&bytes, BACKUP_MAGIC).map_err(|e| keys::malformed(path, e, damaged))?;
+    let key = passphrase
+        .derive_from_header(parsed.header)
+        .map_err(|e| keys::malformed(path, e, damaged))?;
+    let plain =
+        crypto::open(&parsed, BACKUP_CONTEXT, &key).map_err(|_| VaultError::WrongPassphrase)?;
+    let unreadable = |problem: &str| VaultError::Unreadable {
+        path: path.to_owned(),
+        problem: problem.to_owned(),
+    };
+    let data_key: [u8; KEY_LEN] = plain
+        .get(..KEY_LEN)
+        .and_then(|k| k.try_into().ok())
+        .ok_or_else(|| unreadable(damaged))?;
+    let data_key = Zeroizing::new(data_key);
+    let journal_bytes = &plain[KEY_LEN..];
+    let keys = JournalKeys::derive(&data_key);
+    let scan = journal::scan(path, journal_bytes, &keys)?;
+    if scan.bad.is_some() {
+        return Err(unreadable("het dagboek in de reservekopie is onvolledig"));
+    }
+    let head = Head {
+        seq: scan.len(),
+        hash: scan.last_hash(),
+    };
+    files::install(dir, data_key, journal_bytes, head, unlock)
+}

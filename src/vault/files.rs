@@ -1,0 +1,272 @@
+//! The vault directory: creating, opening, erasing, and durable writes.
+
+use super::crypto::{JournalKeys, SecretKey};
+use super::journal::{self, Head};
+use super::keys::{self, Unlock};
+use super::{KeyStore, Recovery, Sensitive, Vault, VaultError, HEAD_FILE, JOURNAL_FILE, KEY_FILE};
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> VaultError + '_ {
+    move |source| VaultError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Whether `name` is a file the vault writes: its three files and the temporary files
+/// `atomic-write-file` makes next to them (`.journal.head.XXXXXX`, `.vault.key.XXXXXX`).
+fn is_vault_file(name: &str) -> bool {
+    [JOURNAL_FILE, HEAD_FILE, KEY_FILE].contains(&name)
+        || [HEAD_FILE, KEY_FILE]
+            .iter()
+            .any(|f| name.starts_with(&format!(".{f}.")))
+}
+
+/// Makes renames and new names in `dir` durable.
+pub(crate) fn fsync_dir(dir: &Path) -> Result<(), VaultError> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io(dir))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Replaces `path` atomically: temporary file, fsync, rename, fsync of the directory. New files
+/// are readable by the owner only.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(io(path))?;
+    file.write_all(bytes).map_err(io(path))?;
+    file.commit().map_err(io(path))
+}
+
+/// Reads a file; `None` when it does not exist.
+fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, VaultError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io(path)(e)),
+    }
+}
+
+fn open_append(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new().read(true).append(true).open(path)
+}
+
+/// Writes a new vault: journal, head, and last the key file (the commit point), with the data
+/// key wrapped by `unlock`. On failure everything written is removed again.
+pub(crate) fn install(
+    dir: &Path,
+    data_key: SecretKey,
+    journal_bytes: &[u8],
+    head: Head,
+    unlock: Unlock<'_>,
+) -> Result<Vault, VaultError> {
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    if Vault::exists(dir) {
+        return Err(VaultError::AlreadyExists {
+            dir: dir.to_owned(),
+        });
+    }
+    let new_key = keys::wrap_data_key(&data_key, unlock)?;
+    let account = new_key.info.account();
+    if let (Unlock::Keyring(store), Some(wrapping)) = (unlock, &new_key.wrapping_key) {
+        store
+            .set(&account, wrapping.as_ref())
+            .map_err(|reason| VaultError::KeyringUnavailable { reason })?;
+    }
+    let keys = JournalKeys::derive(&data_key);
+    let written = (|| {
+        let journal_path = dir.join(JOURNAL_FILE);
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&journal_path).map_err(io(&journal_path))?;
+        file.write_all(journal_bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(io(&journal_path))?;
+        write_atomic(&dir.join(HEAD_FILE), &journal::encode_head(&keys, &head)?)?;
+        write_atomic(&dir.join(KEY_FILE), &new_key.bytes)?;
+        fsync_dir(dir)?;
+        open_append(&journal_path).map_err(io(&journal_path))
+    })();
+    match written {
+        Ok(file) => Ok(Vault {
+            dir: dir.to_owned(),
+            data_key: Sensitive::new(data_key),
+            keys,
+            file,
+            len: journal_bytes.len() as u64,
+            head,
+            head_on_disk: head.seq,
+            broken: false,
+        }),
+        Err(err) => {
+            for name in [KEY_FILE, HEAD_FILE, JOURNAL_FILE] {
+                let _ = std::fs::remove_file(dir.join(name));
+            }
+            if let Unlock::Keyring(store) = unlock {
+                let _ = store.delete(&account);
+            }
+            Err(err)
+        }
+    }
+}
+
+/// See [`Vault::open`].
+pub(crate) fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), VaultError> {
+    let key_path = dir.join(KEY_FILE);
+    let journal_path = dir.join(JOURNAL_FILE);
+    let head_path = dir.join(HEAD_FILE);
+    let Some(key_bytes) = read_optional(&key_path)? else {
+        if Vault::exists(dir) {
+            return Err(VaultError::Unreadable {
+                path: key_path,
+                problem: "het sleutelbestand ontbreekt".to_owned(),
+            });
+        }
+        return Err(VaultError::NotFound {
+            dir: dir.to_owned(),
+        });
+    };
+    let (_, data_key) = keys::unwrap_data_key(&key_path, &key_bytes, unlock)?;
+    remove_stale_temporaries(dir);
+    let keys = JournalKeys::derive(&data_key);
+    let bytes = read_optional(&journal_path)?.ok_or_else(|| VaultError::Unreadable {
+        path: journal_path.clone(),
+        problem: "het dagboek ontbreekt".to_owned(),
+    })?;
+    let scan = journal::scan(&journal_path, &bytes, &keys)?;
+    let head = match read_optional(&head_path)? {
+        Some(head_bytes) => journal::decode_head(&head_path, &head_bytes, &keys, scan.len())?,
+        None => {
+            return Err(VaultError::Tampered {
+                position: scan.len(),
+                kind: super::TamperKind::Head,
+            })
+        }
+    };
+    let repair = journal::reconcile(&scan, &head, true)?;
+    let last = Head {
+        seq: scan.len(),
+        hash: scan.last_hash(),
+    };
+    let mut recovery = Recovery::default();
+    let file = open_append(&journal_path).map_err(io(&journal_path))?;
+    let len = match repair.truncate_at {
+        Some(at) => {
+            file.set_len(at as u64)
+                .and_then(|()| file.sync_all())
+                .map_err(io(&journal_path))?;
+            recovery.discarded_tail_bytes = (bytes.len() - at) as u64;
+            at as u64
+        }
+        None => bytes.len() as u64,
+    };
+    let mut vault = Vault {
+        dir: dir.to_owned(),
+        data_key: Sensitive::new(data_key),
+        keys,
+        file,
+        len,
+        head: last,
+        head_on_disk: head.seq,
+        broken: false,
+    };
+    if repair.head_behind {
+        vault.write_head()?;
+        recovery.head_repaired = true;
+    }
+    Ok((vault, recovery))
+}
+
+/// Removes temporary files an interrupted atomic write left behind; they never hold the only
+/// copy of anything (the rename that would have made them current did not happen).
+fn remove_stale_temporaries(dir: &Path) {
+    for name in dir_names(dir).unwrap_or_default() {
+        if is_vault_file(&name) && name.starts_with('.') {
+            let _ = std::fs::remove_file(dir.join(name));
+        }
+    }
+}
+
+/// See [`Vault::erase`].
+pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<(), VaultError> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let key_path = dir.join(KEY_FILE);
+    let mut keyring_failure = None;
+    if let Some(bytes) = read_optional(&key_path)? {
+        if let Ok(info) = keys::key_file_info(&key_path, &bytes) {
+            if info.keyring {
+                keyring_failure = keystore.delete(&info.account()).err();
+            }
+        }
+    }
+    for name in dir_names(dir)? {
+        let keep = keyring_failure.is_some() && name == KEY_FILE;
+        if is_vault_file(&name) && !keep {
+            let path = dir.join(&name);
+            std::fs::remove_file(&path).map_err(io(&path))?;
+        }
+    }
+    fsync_dir(dir)?;
+    if let Some(reason) = keyring_failure {
+        return Err(VaultError::KeyringUnavailable { reason });
+    }
+    if dir_names(dir)?.is_empty() {
+        std::fs::remove_dir(dir).map_err(io(dir))?;
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fsync_dir(parent)?;
+        }
+    }
+    Ok(())
+}
+
+fn dir_names(dir: &Path) -> Result<Vec<String>, VaultError> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// See [`Vault::leftovers`].
+pub(crate) fn leftovers(dir: &Path, keystore: &dyn KeyStore) -> Vec<String> {
+    let mut left = Vec::new();
+    if !dir.exists() {
+        return left;
+    }
+    match dir_names(dir) {
+        Ok(names) => left.extend(names.iter().map(|n| dir.join(n).display().to_string())),
+        Err(e) => left.push(e.to_string()),
+    }
+    let key_path: PathBuf = dir.join(KEY_FILE);
+    if let Ok(Some(bytes)) = read_optional(&key_path) {
+        if let Some(info) = keys::key_file_info(&key_path, &bytes)
+            .ok()
+            .filter(|i| i.keyring)
+        {
+            let account = info.account();
+            match keystore.get(&account) {
+                Ok(None) => {}
+                Ok(Some(_)) => left.push(format!("sleutelbos: {}", keystore.describe(&account))),
+                Err(e) => left.push(format!(
+                    "sleutelbos: {} (niet te controleren: {e})",
+                    keystore.describe(&account)
+                )),
+            }
+        }
+    }
+    left
+}

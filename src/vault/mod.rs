@@ -1,0 +1,524 @@
+//! The vault: an encrypted, append-only, hash-chained journal in one directory, with its data key
+//! wrapped by the OS keyring or a passphrase.
+//!
+//! Every change the app makes becomes an [`Entry`] appended to the journal. Entries are chained
+//! with HMAC-SHA256, so an edited, moved, copied or removed entry is reported with its position
+//! ([`VaultError::Tampered`]); a small sealed head record catches whole entries cut from the end.
+//! A crash can leave two states, and opening repairs exactly those two ([`Recovery`]): a torn
+//! last frame that was never acknowledged, and a journal one entry ahead of its head. Nothing
+//! else is ever truncated or overwritten.
+//!
+//! # Files in the vault directory
+//!
+//! The vault owns its directory. Every file starts with eight magic bytes and a format version
+//! byte ([`FORMAT_VERSION`]); a file with other magic is [`VaultError::NotAVault`], another
+//! version is [`VaultError::UnsupportedVersion`].
+//!
+//! ```text
+//! envelope     := magic[8] | version u8 | header_len u16 LE | header | nonce[24] | ciphertext+tag[16]
+//!                 XChaCha20-Poly1305; AAD = every byte before the ciphertext | context (not stored)
+//! check        := SHA-256(preceding bytes)[..8]   (detects damage; the MAC and tag detect forgery)
+//!
+//! vault.key    := envelope("OPNWVKEY", vault id[16] | method, "vault.key", data key[32]) | check
+//!                 method 1: keyring, wrapping key = keyring secret "vault-<vault id hex>"
+//!                 method 2: passphrase, salt[16] | memory KiB u32 | iterations u32 | lanes u32,
+//!                           wrapping key = Argon2id(passphrase, salt)
+//! journal.log  := "OPNWJRNL" | version u8 | frame*
+//! frame        := body_len u32 LE | seq u64 LE | prev[32] | mac[32] | envelope("OPNWENTR", -, seq LE, payload) | check
+//! mac          := HMAC-SHA256(chain key, "opnamewijs journal v1 entry" | prev | seq LE | envelope)
+//! journal.head := envelope("OPNWHEAD", -, "journal.head", last seq u64 LE | last mac[32]) | check
+//! backup       := envelope("OPNWBKUP", salt[16] | params[12], "backup", data key[32] | journal.log bytes) | check
+//! ```
+//!
+//! The encryption key and the chain key are HMAC-SHA256(data key, label) for two fixed labels, so
+//! only the data key is wrapped. Entries are numbered from 1. The head is replaced atomically
+//! (temporary file, fsync, rename, fsync of the directory) after every append; the journal is
+//! fsynced before the head is written, so it is never behind the head and at most one entry ahead.
+//!
+//! What the chain cannot see: the journal *and* its head replaced together by an older pair from
+//! the same vault. The head hash printed on a dossier ([`Vault::head_hash`]) is the anchor for that.
+//!
+//! One process at a time: the app is single-instance, and the vault takes no file lock.
+
+mod backup;
+mod crypto;
+mod files;
+mod journal;
+mod keys;
+
+pub use crypto::FORMAT_VERSION;
+pub use journal::MAX_PAYLOAD;
+pub use keys::{
+    keyring_service, KdfParams, KeyStore, KeyStoreError, MemoryKeyStore, OsKeyring, Passphrase,
+    Secret, Sensitive, Unlock, KEYRING_SERVICE_ENV, MIN_PASSPHRASE_CHARS,
+};
+
+use crate::error::ErrorCode;
+use crypto::{JournalKeys, SecretKey};
+use journal::Head;
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Name of the journal file in the vault directory.
+pub const JOURNAL_FILE: &str = "journal.log";
+/// Name of the head record in the vault directory.
+pub const HEAD_FILE: &str = "journal.head";
+/// Name of the key file in the vault directory.
+pub const KEY_FILE: &str = "vault.key";
+
+/// How the journal was found to be changed outside the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TamperKind {
+    /// An entry's bytes were changed.
+    Edited,
+    /// An entry stands at another place than where it was appended.
+    Reordered,
+    /// An entry is there that was not appended at this place (for example a copy).
+    Inserted,
+    /// An entry was removed from the middle.
+    Deleted,
+    /// Acknowledged entries were cut from the end.
+    Truncated,
+    /// The head record is missing, damaged, or does not match the journal.
+    Head,
+}
+
+impl TamperKind {
+    /// A stable machine name (`edited`, `reordered`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TamperKind::Edited => "edited",
+            TamperKind::Reordered => "reordered",
+            TamperKind::Inserted => "inserted",
+            TamperKind::Deleted => "deleted",
+            TamperKind::Truncated => "truncated",
+            TamperKind::Head => "head",
+        }
+    }
+}
+
+impl std::fmt::Display for TamperKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TamperKind::Edited => "inhoud gewijzigd",
+            TamperKind::Reordered => "volgorde veranderd",
+            TamperKind::Inserted => "item ingevoegd",
+            TamperKind::Deleted => "item verwijderd",
+            TamperKind::Truncated => "laatste items verwijderd",
+            TamperKind::Head => "kopregister klopt niet",
+        })
+    }
+}
+
+/// Why the vault could not be created, opened, read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// The OS keyring cannot be used; the app offers a passphrase instead.
+    #[error("De sleutelbos van je besturingssysteem is niet beschikbaar. Kies een wachtwoordzin om je gegevens te beveiligen.")]
+    KeyringUnavailable {
+        /// What the keyring answered.
+        #[source]
+        reason: KeyStoreError,
+    },
+    /// The keyring works but holds no key for this vault.
+    #[error("De sleutel van je gegevens staat niet (meer) in de sleutelbos van je besturingssysteem. Zet een reservekopie terug.")]
+    KeyNotFound,
+    /// The keyring's key does not open this vault.
+    #[error("De sleutel in de sleutelbos past niet bij deze gegevens. Er is niets overschreven.")]
+    WrongKey,
+    /// The passphrase does not open the vault or backup.
+    #[error("Deze wachtwoordzin klopt niet.")]
+    WrongPassphrase,
+    /// The vault is protected with a passphrase, and none was given.
+    #[error("Deze gegevens zijn beveiligd met een wachtwoordzin. Voer je wachtwoordzin in.")]
+    NeedsPassphrase,
+    /// The vault is protected by the keyring, and a passphrase was given.
+    #[error("Deze gegevens zijn beveiligd met de sleutelbos van je besturingssysteem, niet met een wachtwoordzin.")]
+    NeedsKeyring,
+    /// A new passphrase is too short.
+    #[error("Kies een wachtwoordzin van minstens {min} tekens.")]
+    PassphraseTooShort {
+        /// The minimum number of characters.
+        min: usize,
+    },
+    /// Argon2id refused the derivation parameters.
+    #[error("De instellingen voor de wachtwoordzin zijn ongeldig ({problem}).")]
+    BadKdfParams {
+        /// What Argon2 said.
+        problem: String,
+    },
+    /// The journal was changed outside the app; nothing was written.
+    #[error("Het dagboek is gewijzigd buiten Opnamewijs om (item {position}: {kind}). Er is niets overschreven.")]
+    Tampered {
+        /// The entry (counted from 1) where the journal first differs from what was written.
+        position: u64,
+        /// What was found there.
+        kind: TamperKind,
+    },
+    /// Written by another format version.
+    #[error("{path} is gemaakt door een andere versie van Opnamewijs (formaat {found}). Werk de app bij.")]
+    UnsupportedVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version byte found.
+        found: u8,
+    },
+    /// Not a file of Opnamewijs.
+    #[error("{path} is geen bestand van Opnamewijs.")]
+    NotAVault {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A vault file that is damaged or missing; it is left untouched.
+    #[error("{path} kan niet worden gelezen: {problem}. Er is niets overschreven; zet een reservekopie terug.")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it, in Dutch.
+        problem: String,
+    },
+    /// The file system refused.
+    #[error("Kan {path} niet lezen of schrijven: {source}")]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// There already is a vault in this directory.
+    #[error("In {dir} staan al gegevens van Opnamewijs; die worden niet overschreven.")]
+    AlreadyExists {
+        /// The directory.
+        dir: PathBuf,
+    },
+    /// There is no vault in this directory.
+    #[error("In {dir} staan geen gegevens van Opnamewijs.")]
+    NotFound {
+        /// The directory.
+        dir: PathBuf,
+    },
+    /// An entry above [`MAX_PAYLOAD`].
+    #[error("Dit item is te groot om op te slaan (hoogstens {max} bytes).")]
+    EntryTooLarge {
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// The OS random generator failed.
+    #[error(
+        "Je besturingssysteem leverde geen willekeurige getallen ({problem}). Probeer het opnieuw."
+    )]
+    NoRandomness {
+        /// What the OS said.
+        problem: String,
+    },
+    /// An earlier write failed halfway and could not be undone; the vault must be reopened.
+    #[error("Een eerdere schrijfactie is mislukt. Start Opnamewijs opnieuw; wat al was opgeslagen blijft bewaard.")]
+    Interrupted,
+}
+
+impl ErrorCode for VaultError {
+    fn code(&self) -> &'static str {
+        match self {
+            VaultError::KeyringUnavailable { .. } => "vault.keyring_unavailable",
+            VaultError::KeyNotFound => "vault.key_not_found",
+            VaultError::WrongKey => "vault.wrong_key",
+            VaultError::WrongPassphrase => "vault.wrong_passphrase",
+            VaultError::NeedsPassphrase => "vault.needs_passphrase",
+            VaultError::NeedsKeyring => "vault.needs_keyring",
+            VaultError::PassphraseTooShort { .. } => "vault.passphrase_too_short",
+            VaultError::BadKdfParams { .. } => "vault.bad_kdf_params",
+            VaultError::Tampered { .. } => "vault.tampered",
+            VaultError::UnsupportedVersion { .. } => "vault.unsupported_version",
+            VaultError::NotAVault { .. } => "vault.not_a_vault",
+            VaultError::Unreadable { .. } => "vault.unreadable",
+            VaultError::Io { .. } => "vault.io",
+            VaultError::AlreadyExists { .. } => "vault.already_exists",
+            VaultError::NotFound { .. } => "vault.not_found",
+            VaultError::EntryTooLarge { .. } => "vault.entry_too_large",
+            VaultError::NoRandomness { .. } => "vault.no_randomness",
+            VaultError::Interrupted => "vault.interrupted",
+        }
+    }
+}
+
+/// What opening repaired after a crash. Both repairs only drop or fix what was never
+/// acknowledged; anything else that does not match is [`VaultError::Tampered`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Recovery {
+    /// Bytes of an incomplete last entry cut from the journal (0 if none).
+    pub discarded_tail_bytes: u64,
+    /// The head record was one entry behind the journal and was brought up to date.
+    pub head_repaired: bool,
+}
+
+impl Recovery {
+    /// Nothing needed repair.
+    pub fn is_clean(&self) -> bool {
+        *self == Recovery::default()
+    }
+}
+
+impl std::fmt::Display for Recovery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_clean() {
+            return f.write_str("Er was niets te herstellen.");
+        }
+        if self.discarded_tail_bytes > 0 {
+            write!(
+                f,
+                "Een onvolledig laatste item ({} bytes) is weggelaten; Opnamewijs werd onderbroken terwijl het werd opgeslagen.",
+                self.discarded_tail_bytes
+            )?;
+            if self.head_repaired {
+                f.write_str(" ")?;
+            }
+        }
+        if self.head_repaired {
+            f.write_str(
+                "Het laatste item was opgeslagen maar nog niet bevestigd; het is nu bevestigd.",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// One entry of the journal, verified and decrypted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Sequence number, counted from 1.
+    pub seq: u64,
+    /// What was appended.
+    pub payload: Vec<u8>,
+}
+
+/// What [`Vault::append`] returns once the entry is durable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryInfo {
+    /// Sequence number of the new entry.
+    pub seq: u64,
+    /// The head hash after it, in hex.
+    pub head_hash: String,
+}
+
+/// The outcome of a full verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// Number of entries.
+    pub entries: u64,
+    /// The chain hash after the last entry, in hex.
+    pub head_hash_hex: String,
+}
+
+/// An open vault. Appends are durable when [`Vault::append`] returns.
+#[derive(Debug)]
+pub struct Vault {
+    dir: PathBuf,
+    data_key: Sensitive<SecretKey>,
+    keys: JournalKeys,
+    file: File,
+    /// Length of the journal file up to the last complete frame.
+    len: u64,
+    /// The last appended entry.
+    head: Head,
+    /// Sequence number the head record on disk holds.
+    head_on_disk: u64,
+    /// A failed write could not be undone.
+    broken: bool,
+}
+
+impl Vault {
+    /// Creates an empty vault in `dir` (created if needed) with a new random data key. With
+    /// [`Unlock::Keyring`] a failing keyring is [`VaultError::KeyringUnavailable`] and nothing is
+    /// written: ask for a passphrase and try again with [`Unlock::Passphrase`].
+    pub fn create(dir: &Path, unlock: Unlock<'_>) -> Result<Vault, VaultError> {
+        let data_key = crypto::random_key()?;
+        let keys = JournalKeys::derive(&data_key);
+        let head = Head {
+            seq: 0,
+            hash: journal::genesis(&keys),
+        };
+        files::install(dir, data_key, &journal::file_header(), head, unlock)
+    }
+
+    /// Opens the vault in `dir`, verifying the whole journal against its head, and repairs what a
+    /// crash can leave (see [`Recovery`]).
+    pub fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), VaultError> {
+        files::open(dir, unlock)
+    }
+
+    /// Whether `dir` holds a vault (or the remains of one).
+    pub fn exists(dir: &Path) -> bool {
+        [KEY_FILE, JOURNAL_FILE, HEAD_FILE]
+            .iter()
+            .any(|name| dir.join(name).exists())
+    }
+
+    /// Removes the vault's files from `dir` (journal, head, key file and the temporary files of
+    /// atomic writes) and its key from `keystore`, then the directory itself if it is empty.
+    /// When the keyring cannot be reached, the key file is kept (it names the keyring entry) and
+    /// [`VaultError::KeyringUnavailable`] is returned; erasing again later finishes the job.
+    pub fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<(), VaultError> {
+        files::erase(dir, keystore)
+    }
+
+    /// Everything that is left of a vault in `dir`: each remaining file or directory in it, and
+    /// the keyring entry if it still exists (or cannot be checked). Empty after a complete
+    /// [`Vault::erase`].
+    pub fn leftovers(dir: &Path, keystore: &dyn KeyStore) -> Vec<String> {
+        files::leftovers(dir, keystore)
+    }
+
+    /// Writes an encrypted backup of the whole vault to `path` (replaced atomically), protected
+    /// by `passphrase`. The journal is verified first; a tampered vault is not backed up.
+    pub fn export_backup(
+        &self,
+        path: &Path,
+        passphrase: &Passphrase,
+    ) -> Result<Verified, VaultError> {
+        backup::export(self, path, passphrase)
+    }
+
+    /// Restores a backup into `dir` as a new vault whose data key is wrapped with `unlock`. The
+    /// entries and head hash are those of the backed-up vault. Refuses when `dir` already holds a
+    /// vault; a wrong passphrase is [`VaultError::WrongPassphrase`].
+    pub fn import_backup(
+        path: &Path,
+        passphrase: &Passphrase,
+        dir: &Path,
+        unlock: Unlock<'_>,
+    ) -> Result<Vault, VaultError> {
+        backup::import(path, passphrase, dir, unlock)
+    }
+
+    /// Appends an entry: encrypted, chained, written and fsynced, then the head is updated.
+    /// When it returns `Ok`, the entry survives a crash.
+    pub fn append(&mut self, payload: &[u8]) -> Result<EntryInfo, VaultError> {
+        if self.broken {
+            return Err(VaultError::Interrupted);
+        }
+        if self.head_on_disk < self.head.seq {
+            // A previous head update failed: never let the journal get two entries ahead.
+            self.write_head()?;
+        }
+        let seq = self.head.seq + 1;
+        let (frame, hash) = journal::encode_frame(&self.keys, seq, &self.head.hash, payload)?;
+        if let Err(source) = self
+            .file
+            .write_all(&frame)
+            .and_then(|()| self.file.sync_all())
+        {
+            // Undo a partial frame, so the file ends with the last complete one.
+            let undone = self
+                .file
+                .set_len(self.len)
+                .and_then(|()| self.file.sync_all());
+            self.broken = undone.is_err();
+            return Err(self.io(JOURNAL_FILE, source));
+        }
+        self.len += frame.len() as u64;
+        self.head = Head { seq, hash };
+        self.write_head()?;
+        Ok(EntryInfo {
+            seq,
+            head_hash: self.head_hash(),
+        })
+    }
+
+    /// All entries, read from disk, verified and decrypted.
+    pub fn entries(&self) -> Result<Vec<Entry>, VaultError> {
+        let bytes = self.read_journal()?;
+        let scan = self.check(&bytes)?;
+        scan.frames
+            .iter()
+            .map(|frame| {
+                Ok(Entry {
+                    seq: frame.seq,
+                    payload: journal::decrypt(frame, &self.keys)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Verifies the journal on disk against what this vault wrote and against the head record.
+    pub fn verify(&self) -> Result<Verified, VaultError> {
+        let bytes = self.read_journal()?;
+        let scan = self.check(&bytes)?;
+        for frame in &scan.frames {
+            journal::decrypt(frame, &self.keys)?;
+        }
+        Ok(Verified {
+            entries: scan.len(),
+            head_hash_hex: self.head_hash(),
+        })
+    }
+
+    /// The chain hash after the last entry, in hex: printed on dossiers, so a later copy of the
+    /// journal can be checked against it.
+    pub fn head_hash(&self) -> String {
+        crypto::hex(&self.head.hash)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> u64 {
+        self.head.seq
+    }
+
+    /// Whether the journal has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.head.seq == 0
+    }
+
+    /// The vault directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn io(&self, name: &str, source: std::io::Error) -> VaultError {
+        VaultError::Io {
+            path: self.dir.join(name),
+            source,
+        }
+    }
+
+    fn read_journal(&self) -> Result<Vec<u8>, VaultError> {
+        std::fs::read(self.dir.join(JOURNAL_FILE)).map_err(|e| self.io(JOURNAL_FILE, e))
+    }
+
+    fn write_head(&mut self) -> Result<(), VaultError> {
+        let bytes = journal::encode_head(&self.keys, &self.head)?;
+        files::write_atomic(&self.dir.join(HEAD_FILE), &bytes)?;
+        self.head_on_disk = self.head.seq;
+        Ok(())
+    }
+
+    /// Scans `bytes` strictly against this vault's state and checks the head record.
+    fn check<'a>(&self, bytes: &'a [u8]) -> Result<journal::Scan<'a>, VaultError> {
+        let path = self.dir.join(JOURNAL_FILE);
+        let scan = journal::scan(&path, bytes, &self.keys)?;
+        journal::reconcile(&scan, &self.head, false)?;
+        let head_path = self.dir.join(HEAD_FILE);
+        let head_bytes = match std::fs::read(&head_path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(VaultError::Tampered {
+                    position: scan.len(),
+                    kind: TamperKind::Head,
+                })
+            }
+            Err(e) => return Err(self.io(HEAD_FILE, e)),
+        };
+        let on_disk = journal::decode_head(&head_path, &head_bytes, &self.keys, scan.len())?;
+        let expected = Head {
+            seq: self.head_on_disk,
+            hash: scan.hashes[usize::try_from(self.head_on_disk).expect("seq fits usize")],
+        };
+        if on_disk != expected {
+            return Err(VaultError::Tampered {
+                position: on_disk.seq.min(scan.len()),
+                kind: TamperKind::Head,
+            });
+        }
+        Ok(scan)
+    }
+}
