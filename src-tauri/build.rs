@@ -3,6 +3,7 @@
 /// Every command the UI may call; keep in sync with `generate_handler!` in `main.rs`.
 const COMMANDS: &[&str] = &[
     "app_status",
+    "unlock",
     "set_profile",
     "list_recordings",
     "get_recording",

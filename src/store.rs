@@ -1,16 +1,19 @@
-//! Persistence of the app's state as one JSON file in the user's data directory, replaced
-//! atomically on every change. A file that cannot be read is reported and never overwritten.
+//! Persistence: every change is an entry in the encrypted, hash-chained journal of a
+//! [`Vault`](crate::vault::Vault); the current [`State`] is derived by replaying it. The plain
+//! JSON file of earlier versions is migrated into the journal once and then removed. A file that
+//! cannot be read is reported and never overwritten.
 
 use crate::error::ErrorCode;
-use crate::recording::Recording;
+use crate::recording::{EventKind, Recording};
 use crate::text::Lang;
+use crate::vault::{Recovery, Unlock, Vault, VaultError};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The state file's format version.
+/// The format version of the plain JSON state file of earlier versions.
 pub const STATE_FORMAT: u32 = 1;
-/// Name of the state file inside the data directory.
+/// Name of the plain JSON state file of earlier versions (migrated into the journal, then removed).
 pub const STATE_FILE: &str = "opnamewijs.json";
 
 /// Who uses this installation and in which language.
@@ -58,6 +61,9 @@ impl Default for State {
 /// Why the state could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The vault refused (locked, tampered, unreadable, …).
+    #[error(transparent)]
+    Vault(#[from] VaultError),
     /// The file system refused.
     #[error("Kan {path} niet lezen of schrijven: {source}")]
     Io {
@@ -87,6 +93,7 @@ pub enum StoreError {
 impl ErrorCode for StoreError {
     fn code(&self) -> &'static str {
         match self {
+            StoreError::Vault(e) => e.code(),
             StoreError::Io { .. } => "store.io",
             StoreError::Corrupt { .. } => "store.corrupt",
             StoreError::NewerFormat { .. } => "store.newer_format",
@@ -94,68 +101,218 @@ impl ErrorCode for StoreError {
     }
 }
 
-/// The state file of one data directory.
-#[derive(Debug, Clone)]
+/// What one journal entry records: the change, who made it and when, and the record(s) as they
+/// are after it. Replaying the entries in order rebuilds the state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// When the change was made.
+    pub at: DateTime<Utc>,
+    /// Who made it (the profile name).
+    pub by: String,
+    /// What changed.
+    pub change: Change,
+    /// The recording as it is after the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Recording>,
+    /// The profile as it is after the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
+}
+
+/// The kinds of change the journal records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Change {
+    /// Copied from the plain JSON file of an earlier version.
+    Migrated,
+    /// A recording was planned.
+    Created,
+    /// A question was answered or cleared.
+    Answered {
+        /// Question id.
+        question: String,
+    },
+    /// An item was ticked or unticked.
+    ItemSet {
+        /// Item id.
+        item: String,
+        /// Ticked or not.
+        done: bool,
+    },
+    /// An event was logged.
+    EventLogged {
+        /// The event.
+        kind: EventKind,
+    },
+    /// A date was chosen for a deadline.
+    DateChosen {
+        /// Deadline id.
+        deadline: String,
+    },
+    /// A share was logged.
+    Shared,
+    /// A copy was confirmed deleted.
+    DeletionConfirmed {
+        /// Copy id.
+        copy: String,
+    },
+    /// An incident was logged.
+    IncidentLogged {
+        /// Incident type id.
+        kind: String,
+    },
+    /// A clock of an incident was marked done.
+    ClockDone {
+        /// Incident id.
+        incident: String,
+        /// Clock id.
+        clock: String,
+    },
+    /// The profile changed.
+    ProfileChanged,
+}
+
+/// The journal of one data directory and the state derived from it.
+#[derive(Debug)]
 pub struct Store {
-    path: PathBuf,
+    dir: PathBuf,
+    vault: Vault,
+    recovery: Recovery,
 }
 
 impl Store {
-    /// The store in `dir`, creating the directory if needed.
-    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+    /// Opens the vault in `dir` (creating it, and migrating a plain JSON file of an earlier
+    /// version, when there is none yet) and replays its journal.
+    pub fn open(
+        dir: &Path,
+        unlock: Unlock<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(Store, State), StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             path: dir.to_owned(),
             source,
         })?;
-        Ok(Store {
-            path: dir.join(STATE_FILE),
-        })
-    }
-
-    /// Path of the state file.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Reads the state; a missing file is an empty state.
-    pub fn load(&self) -> Result<State, StoreError> {
-        let bytes = match std::fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::default()),
-            Err(source) => {
-                return Err(StoreError::Io {
-                    path: self.path.clone(),
-                    source,
-                })
-            }
-        };
-        #[derive(Deserialize)]
-        struct Header {
-            format: u32,
+        if Vault::exists(dir) {
+            let (vault, recovery) = Vault::open(dir, unlock)?;
+            let store = Store {
+                dir: dir.to_owned(),
+                vault,
+                recovery,
+            };
+            let state = store.replay()?;
+            return Ok((store, state));
         }
-        let corrupt = |e: serde_json::Error| StoreError::Corrupt {
-            path: self.path.clone(),
-            problem: e.to_string(),
+        let legacy = load_legacy(&dir.join(STATE_FILE))?;
+        let vault = Vault::create(dir, unlock)?;
+        let mut store = Store {
+            dir: dir.to_owned(),
+            vault,
+            recovery: Recovery::default(),
         };
-        let header: Header = serde_json::from_slice(&bytes).map_err(corrupt)?;
-        if header.format > STATE_FORMAT {
-            return Err(StoreError::NewerFormat {
-                path: self.path.clone(),
-                found: header.format,
+        if let Some(state) = legacy {
+            store.migrate(&state, now)?;
+        }
+        let state = store.replay()?;
+        Ok((store, state))
+    }
+
+    /// Copies a legacy state into the journal, verifies it, then removes the plain file.
+    fn migrate(&mut self, state: &State, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let entry = |recording: Option<Recording>, profile: Option<Profile>| JournalEntry {
+            at: now,
+            by: state.profile.name.clone(),
+            change: Change::Migrated,
+            recording,
+            profile,
+        };
+        self.append(&entry(None, Some(state.profile.clone())))?;
+        for rec in &state.recordings {
+            self.append(&entry(Some(rec.clone()), None))?;
+        }
+        if self.replay()? != *state {
+            return Err(StoreError::Corrupt {
+                path: self.dir.join(STATE_FILE),
+                problem: "de overgezette gegevens komen niet overeen".to_owned(),
             });
         }
-        serde_json::from_slice(&bytes).map_err(corrupt)
+        let path = self.dir.join(STATE_FILE);
+        std::fs::remove_file(&path).map_err(|source| StoreError::Io { path, source })
     }
 
-    /// Replaces the state file atomically (write to a temporary file, fsync, rename).
-    pub fn save(&self, state: &State) -> Result<(), StoreError> {
-        let io = |source| StoreError::Io {
-            path: self.path.clone(),
-            source,
-        };
-        let json = serde_json::to_vec_pretty(state).map_err(|e| io(std::io::Error::other(e)))?;
-        let mut file = atomic_write_file::AtomicWriteFile::open(&self.path).map_err(io)?;
-        file.write_all(&json).map_err(io)?;
-        file.commit().map_err(io)
+    /// Rebuilds the state from the verified journal.
+    fn replay(&self) -> Result<State, StoreError> {
+        let mut state = State::default();
+        for entry in self.vault.entries()? {
+            let record: JournalEntry =
+                serde_json::from_slice(&entry.payload).map_err(|e| StoreError::Corrupt {
+                    path: self.dir.clone(),
+                    problem: format!("dagboekitem {}: {e}", entry.seq),
+                })?;
+            if let Some(profile) = record.profile {
+                state.profile = profile;
+            }
+            if let Some(rec) = record.recording {
+                match state.recordings.iter_mut().find(|r| r.id == rec.id) {
+                    Some(existing) => *existing = rec,
+                    None => state.recordings.push(rec),
+                }
+            }
+        }
+        Ok(state)
     }
+
+    /// Appends one entry; durable when it returns.
+    pub fn append(&mut self, entry: &JournalEntry) -> Result<(), StoreError> {
+        let payload = serde_json::to_vec(entry).map_err(|e| StoreError::Io {
+            path: self.dir.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        self.vault.append(&payload)?;
+        Ok(())
+    }
+
+    /// Hex hash of the newest journal entry (printed on dossiers).
+    pub fn head_hash(&self) -> String {
+        self.vault.head_hash()
+    }
+
+    /// Number of journal entries.
+    pub fn entries(&self) -> u64 {
+        self.vault.len()
+    }
+
+    /// What opening repaired after a crash, if anything.
+    pub fn recovery(&self) -> Recovery {
+        self.recovery
+    }
+}
+
+/// Reads the plain JSON state of an earlier version; `None` when there is none.
+fn load_legacy(path: &Path) -> Result<Option<State>, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_owned(),
+                source,
+            })
+        }
+    };
+    #[derive(Deserialize)]
+    struct Header {
+        format: u32,
+    }
+    let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+        path: path.to_owned(),
+        problem: e.to_string(),
+    };
+    let header: Header = serde_json::from_slice(&bytes).map_err(corrupt)?;
+    if header.format > STATE_FORMAT {
+        return Err(StoreError::NewerFormat {
+            path: path.to_owned(),
+            found: header.format,
+        });
+    }
+    serde_json::from_slice(&bytes).map(Some).map_err(corrupt)
 }

@@ -23,6 +23,21 @@ pub struct AppStatus {
     pub packs: Vec<PackSummary>,
     /// Packs that could not be loaded, with the reason.
     pub pack_errors: Vec<ErrorPayload>,
+    /// The journal was opened and its whole hash chain verified.
+    pub journal: JournalStatus,
+}
+
+/// The verified journal.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct JournalStatus {
+    /// Number of entries, all verified.
+    #[ts(type = "number")]
+    pub entries: u64,
+    /// Hex hash of the newest entry.
+    pub head_hash: String,
+    /// What opening repaired after a crash, if anything.
+    pub recovered: Option<String>,
 }
 
 /// A pack as offered when planning.

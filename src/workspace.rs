@@ -6,8 +6,9 @@ use crate::clock::{local_date, start_of_day, Clock};
 use crate::error::{ErrorCode, ErrorPayload};
 use crate::policy::{Due, PackSet, PolicyError, PolicyPack, Verdict};
 use crate::recording::*;
-use crate::store::{State, Store, StoreError};
+use crate::store::{Change, JournalEntry, State, Store, StoreError};
 use crate::text::{tr, Lang};
+use crate::vault::{KeyStore, Passphrase, Unlock, VaultError};
 use crate::views::{self, AppStatus, PackSummary, RecordingSummary, RecordingView};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
@@ -166,6 +167,12 @@ pub enum WorkspaceError {
     /// Storage.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<VaultError> for WorkspaceError {
+    fn from(e: VaultError) -> Self {
+        WorkspaceError::Store(StoreError::Vault(e))
+    }
 }
 
 impl ErrorCode for WorkspaceError {
@@ -327,13 +334,13 @@ fn clean_note(note: Option<String>) -> Result<Option<String>, RecordingError> {
 }
 
 impl Workspace {
-    /// Opens the data directory: loads the embedded packs plus any in `<dir>/policies`, and the
-    /// saved state.
-    pub fn open(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
+    /// Opens the data directory: loads the embedded packs plus any in `<dir>/policies`, unlocks
+    /// the vault and replays its journal (creating the vault, and migrating a plain JSON file of an
+    /// earlier version, on first use).
+    pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, unlock: Unlock<'_>) -> Result<Self> {
         let mut packs = PackSet::embedded();
         packs.add_dir(&data_dir.join("policies"));
-        let store = Store::open(data_dir)?;
-        let state = store.load()?;
+        let (store, state) = Store::open(data_dir, unlock, clock.now())?;
         Ok(Workspace {
             data_dir: data_dir.to_owned(),
             packs,
@@ -376,6 +383,12 @@ impl Workspace {
                 .cloned()
                 .map(ErrorPayload::from)
                 .collect(),
+            journal: views::JournalStatus {
+                entries: self.store.entries(),
+                head_hash: self.store.head_hash(),
+                recovered: (!self.store.recovery().is_clean())
+                    .then(|| self.store.recovery().to_string()),
+            },
         })
     }
 
@@ -385,12 +398,12 @@ impl Workspace {
         if name.is_empty() || name.chars().count() > 80 {
             return Err(RecordingError::InvalidName.into());
         }
-        let mut next = self.state.clone();
-        next.profile = crate::store::Profile {
+        let profile = crate::store::Profile {
             name: name.to_owned(),
             lang: profile.lang,
         };
-        self.commit(next)?;
+        self.record(Change::ProfileChanged, None, Some(profile.clone()))?;
+        self.state.profile = profile;
         self.status()
     }
 
@@ -472,201 +485,223 @@ impl Workspace {
             incidents: Vec::new(),
         };
         let id = rec.id.clone();
-        let mut next = self.state.clone();
-        next.recordings.push(rec);
-        self.commit(next)?;
+        self.record(Change::Created, Some(rec.clone()), None)?;
+        self.state.recordings.push(rec);
         self.view(&id)
     }
 
     /// Answers (or clears) a question.
     pub fn answer(&mut self, input: AnswerQuestion) -> Result<RecordingView> {
-        self.update(&input.recording, |rec, pack, _| {
-            let q = pack
-                .questions
-                .iter()
-                .find(|q| q.id == input.question)
-                .ok_or_else(|| unknown("vraag", &input.question))?;
-            let Some(answer) = input.answer else {
-                rec.answers.remove(&q.id);
-                return Ok(());
-            };
-            if !crate::policy::load::fits(&q.answer, &answer) {
-                return Err(RecordingError::InvalidAnswer {
-                    question: q.text.nl.clone(),
+        self.update(
+            &input.recording,
+            Change::Answered {
+                question: input.question.clone(),
+            },
+            |rec, pack, _| {
+                let q = pack
+                    .questions
+                    .iter()
+                    .find(|q| q.id == input.question)
+                    .ok_or_else(|| unknown("vraag", &input.question))?;
+                let Some(answer) = input.answer else {
+                    rec.answers.remove(&q.id);
+                    return Ok(());
+                };
+                if !crate::policy::load::fits(&q.answer, &answer) {
+                    return Err(RecordingError::InvalidAnswer {
+                        question: q.text.nl.clone(),
+                    }
+                    .into());
                 }
-                .into());
-            }
-            rec.answers.insert(q.id.clone(), answer);
-            Ok(())
-        })
+                rec.answers.insert(q.id.clone(), answer);
+                Ok(())
+            },
+        )
     }
 
     /// Ticks or unticks a checklist item.
     pub fn set_item(&mut self, input: SetItem) -> Result<RecordingView> {
         let by = self.state.profile.name.clone();
         let lang = self.lang();
-        self.update(&input.recording, |rec, pack, now| {
-            let item = pack
-                .items
-                .iter()
-                .find(|i| i.id == input.item)
-                .ok_or_else(|| unknown("item", &input.item))?;
-            if !input.done {
-                rec.ticks.remove(&item.id);
-                return Ok(());
-            }
-            let blockers = checklist::blockers(pack, rec, item);
-            if !blockers.is_empty() {
-                let blockers = blockers
+        self.update(
+            &input.recording,
+            Change::ItemSet {
+                item: input.item.clone(),
+                done: input.done,
+            },
+            |rec, pack, now| {
+                let item = pack
+                    .items
                     .iter()
-                    .map(|b| b.text.get(lang))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                return Err(RecordingError::PhaseBlocked { blockers }.into());
-            }
-            let note = if item.evidence {
-                clean_note(input.note)?
-            } else {
-                None
-            };
-            rec.ticks.insert(
-                item.id.clone(),
-                Tick {
-                    by: by.clone(),
-                    at: now,
-                    note,
-                },
-            );
-            if let Some(kind) = item.records_event {
-                if rec.first(kind).is_none() {
-                    if kind == EventKind::Recorded {
-                        start_recording(rec, pack, now, lang)?;
-                    }
-                    rec.events.push(Event {
-                        kind,
-                        at: now,
-                        by,
-                        note: Some(format!("item {}", item.id)),
-                    });
+                    .find(|i| i.id == input.item)
+                    .ok_or_else(|| unknown("item", &input.item))?;
+                if !input.done {
+                    rec.ticks.remove(&item.id);
+                    return Ok(());
                 }
-            }
-            Ok(())
-        })
+                let blockers = checklist::blockers(pack, rec, item);
+                if !blockers.is_empty() {
+                    let blockers = blockers
+                        .iter()
+                        .map(|b| b.text.get(lang))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    return Err(RecordingError::PhaseBlocked { blockers }.into());
+                }
+                let note = if item.evidence {
+                    clean_note(input.note)?
+                } else {
+                    None
+                };
+                rec.ticks.insert(
+                    item.id.clone(),
+                    Tick {
+                        by: by.clone(),
+                        at: now,
+                        note,
+                    },
+                );
+                if let Some(kind) = item.records_event {
+                    if rec.first(kind).is_none() {
+                        if kind == EventKind::Recorded {
+                            start_recording(rec, pack, now, lang)?;
+                        }
+                        rec.events.push(Event {
+                            kind,
+                            at: now,
+                            by,
+                            note: Some(format!("item {}", item.id)),
+                        });
+                    }
+                }
+                Ok(())
+            },
+        )
     }
 
     /// Logs that something happened (recorded, feedback given, assessment passed, …).
     pub fn log_event(&mut self, input: LogEvent) -> Result<RecordingView> {
         let by = self.state.profile.name.clone();
         let lang = self.lang();
-        self.update(&input.recording, |rec, pack, now| {
-            if matches!(
-                input.kind,
-                EventKind::PlannedFor | EventKind::Shared | EventKind::Incident
-            ) {
-                return Err(RecordingError::NotLoggable.into());
-            }
-            let at = match input.on.as_deref() {
-                None => now,
-                Some(day) => {
-                    let day = parse_date(day)?;
-                    if day > local_date(now) {
-                        return Err(RecordingError::DateOutOfRange {
-                            problem: tr(
-                                lang,
-                                "Die datum ligt in de toekomst.",
-                                "That date is in the future.",
-                            ),
-                        }
-                        .into());
-                    }
-                    if day == local_date(now) {
-                        now
-                    } else {
-                        start_of_day(day) + Duration::hours(12)
-                    }
-                }
-            };
-            let repeatable = matches!(
-                input.kind,
-                EventKind::ConsentWithdrawn | EventKind::Objection
-            );
-            if let (false, Some(first)) = (repeatable, rec.first(input.kind)) {
-                return Err(RecordingError::AlreadyLogged {
-                    event: views::event_label(input.kind, lang),
-                    at: views::format_datetime(first, lang),
-                }
-                .into());
-            }
-            if input.kind == EventKind::Recorded {
-                start_recording(rec, pack, at, lang)?;
-            } else if rec.first(EventKind::Recorded).is_none()
-                && !matches!(
+        self.update(
+            &input.recording,
+            Change::EventLogged { kind: input.kind },
+            |rec, pack, now| {
+                if matches!(
                     input.kind,
-                    EventKind::OfficerRequestSent
-                        | EventKind::OfficerAnswered
-                        | EventKind::Objection
-                )
-            {
-                return Err(RecordingError::NotRecordedYet.into());
-            }
-            rec.events.push(Event {
-                kind: input.kind,
-                at,
-                by,
-                note: clean_note(input.note)?,
-            });
-            Ok(())
-        })
+                    EventKind::PlannedFor | EventKind::Shared | EventKind::Incident
+                ) {
+                    return Err(RecordingError::NotLoggable.into());
+                }
+                let at = match input.on.as_deref() {
+                    None => now,
+                    Some(day) => {
+                        let day = parse_date(day)?;
+                        if day > local_date(now) {
+                            return Err(RecordingError::DateOutOfRange {
+                                problem: tr(
+                                    lang,
+                                    "Die datum ligt in de toekomst.",
+                                    "That date is in the future.",
+                                ),
+                            }
+                            .into());
+                        }
+                        if day == local_date(now) {
+                            now
+                        } else {
+                            start_of_day(day) + Duration::hours(12)
+                        }
+                    }
+                };
+                let repeatable = matches!(
+                    input.kind,
+                    EventKind::ConsentWithdrawn | EventKind::Objection
+                );
+                if let (false, Some(first)) = (repeatable, rec.first(input.kind)) {
+                    return Err(RecordingError::AlreadyLogged {
+                        event: views::event_label(input.kind, lang),
+                        at: views::format_datetime(first, lang),
+                    }
+                    .into());
+                }
+                if input.kind == EventKind::Recorded {
+                    start_recording(rec, pack, at, lang)?;
+                } else if rec.first(EventKind::Recorded).is_none()
+                    && !matches!(
+                        input.kind,
+                        EventKind::OfficerRequestSent
+                            | EventKind::OfficerAnswered
+                            | EventKind::Objection
+                    )
+                {
+                    return Err(RecordingError::NotRecordedYet.into());
+                }
+                rec.events.push(Event {
+                    kind: input.kind,
+                    at,
+                    by,
+                    note: clean_note(input.note)?,
+                });
+                Ok(())
+            },
+        )
     }
 
     /// Chooses the date for a deadline that asks for one (e.g. reflection retention).
     pub fn choose_date(&mut self, input: ChooseDate) -> Result<RecordingView> {
         let lang = self.lang();
-        self.update(&input.recording, |rec, pack, now| {
-            let rule = pack
-                .deadlines
-                .iter()
-                .find(|d| d.id == input.deadline)
-                .ok_or_else(|| unknown("termijn", &input.deadline))?;
-            let Due::ChosenDate { max_days, .. } = rule.due else {
-                return Err(unknown("termijn met zelfgekozen datum", &input.deadline));
-            };
-            let date = parse_date(&input.date)?;
-            if date < local_date(now) {
-                return Err(RecordingError::DateOutOfRange {
-                    problem: tr(
-                        lang,
-                        "Kies een datum vanaf vandaag.",
-                        "Choose a date from today on.",
-                    ),
-                }
-                .into());
-            }
-            if let Some(max) = max_days {
-                let latest = rec.planned_for + Duration::days(i64::from(max));
-                if date > latest {
-                    let problem = format!(
-                        "{} {}.",
-                        tr(
+        self.update(
+            &input.recording,
+            Change::DateChosen {
+                deadline: input.deadline.clone(),
+            },
+            |rec, pack, now| {
+                let rule = pack
+                    .deadlines
+                    .iter()
+                    .find(|d| d.id == input.deadline)
+                    .ok_or_else(|| unknown("termijn", &input.deadline))?;
+                let Due::ChosenDate { max_days, .. } = rule.due else {
+                    return Err(unknown("termijn met zelfgekozen datum", &input.deadline));
+                };
+                let date = parse_date(&input.date)?;
+                if date < local_date(now) {
+                    return Err(RecordingError::DateOutOfRange {
+                        problem: tr(
                             lang,
-                            "Bewaar niet langer dan nodig: kies uiterlijk",
-                            "Keep it no longer than needed: choose at the latest"
+                            "Kies een datum vanaf vandaag.",
+                            "Choose a date from today on.",
                         ),
-                        views::format_date(latest, lang)
-                    );
-                    return Err(RecordingError::DateOutOfRange { problem }.into());
+                    }
+                    .into());
                 }
-            }
-            rec.chosen_dates.insert(rule.id.clone(), date);
-            Ok(())
-        })
+                if let Some(max) = max_days {
+                    let latest = rec.planned_for + Duration::days(i64::from(max));
+                    if date > latest {
+                        let problem = format!(
+                            "{} {}.",
+                            tr(
+                                lang,
+                                "Bewaar niet langer dan nodig: kies uiterlijk",
+                                "Keep it no longer than needed: choose at the latest"
+                            ),
+                            views::format_date(latest, lang)
+                        );
+                        return Err(RecordingError::DateOutOfRange { problem }.into());
+                    }
+                }
+                rec.chosen_dates.insert(rule.id.clone(), date);
+                Ok(())
+            },
+        )
     }
 
     /// Logs a share; a forbidden channel or audience is refused (and should be logged as an incident).
     pub fn log_share(&mut self, input: LogShare) -> Result<RecordingView> {
         let by = self.state.profile.name.clone();
         let lang = self.lang();
-        self.update(&input.recording, |rec, pack, now| {
+        self.update(&input.recording, Change::Shared, |rec, pack, now| {
             if let Some(fc) = pack
                 .forbidden_channels
                 .iter()
@@ -729,57 +764,69 @@ impl Workspace {
     /// Confirms a copy deleted: who (the profile), when (now) and how.
     pub fn confirm_deletion(&mut self, input: ConfirmDeletion) -> Result<RecordingView> {
         let by = self.state.profile.name.clone();
-        self.update(&input.recording, |rec, _, now| {
-            let method = input.method.trim();
-            if method.is_empty() {
-                return Err(RecordingError::MethodMissing.into());
-            }
-            if method.chars().count() > MAX_NOTE {
-                return Err(RecordingError::NoteTooLong.into());
-            }
-            let copy = rec
-                .copies
-                .iter_mut()
-                .find(|c| c.id == input.copy)
-                .ok_or_else(|| unknown("kopie", &input.copy))?;
-            if copy.deleted.is_some() {
-                return Err(RecordingError::AlreadyDeleted.into());
-            }
-            copy.deleted = Some(Confirmation {
-                by,
-                at: now,
-                method: method.to_owned(),
-            });
-            Ok(())
-        })
+        self.update(
+            &input.recording,
+            Change::DeletionConfirmed {
+                copy: input.copy.clone(),
+            },
+            |rec, _, now| {
+                let method = input.method.trim();
+                if method.is_empty() {
+                    return Err(RecordingError::MethodMissing.into());
+                }
+                if method.chars().count() > MAX_NOTE {
+                    return Err(RecordingError::NoteTooLong.into());
+                }
+                let copy = rec
+                    .copies
+                    .iter_mut()
+                    .find(|c| c.id == input.copy)
+                    .ok_or_else(|| unknown("kopie", &input.copy))?;
+                if copy.deleted.is_some() {
+                    return Err(RecordingError::AlreadyDeleted.into());
+                }
+                copy.deleted = Some(Confirmation {
+                    by,
+                    at: now,
+                    method: method.to_owned(),
+                });
+                Ok(())
+            },
+        )
     }
 
     /// Logs an incident; its clocks start now.
     pub fn log_incident(&mut self, input: LogIncident) -> Result<RecordingView> {
         let by = self.state.profile.name.clone();
-        self.update(&input.recording, |rec, pack, now| {
-            let kind = pack
-                .incidents
-                .iter()
-                .find(|t| t.id == input.kind)
-                .ok_or_else(|| unknown("incidenttype", &input.kind))?;
-            let note = clean_note(input.note)?;
-            let id = format!("incident-{}", rec.incidents.len() + 1);
-            rec.incidents.push(Incident {
-                id: id.clone(),
-                kind: kind.id.clone(),
-                at: now,
-                note,
-                clocks_done: Default::default(),
-            });
-            rec.events.push(Event {
-                kind: EventKind::Incident,
-                at: now,
-                by,
-                note: Some(id),
-            });
-            Ok(())
-        })
+        self.update(
+            &input.recording,
+            Change::IncidentLogged {
+                kind: input.kind.clone(),
+            },
+            |rec, pack, now| {
+                let kind = pack
+                    .incidents
+                    .iter()
+                    .find(|t| t.id == input.kind)
+                    .ok_or_else(|| unknown("incidenttype", &input.kind))?;
+                let note = clean_note(input.note)?;
+                let id = format!("incident-{}", rec.incidents.len() + 1);
+                rec.incidents.push(Incident {
+                    id: id.clone(),
+                    kind: kind.id.clone(),
+                    at: now,
+                    note,
+                    clocks_done: Default::default(),
+                });
+                rec.events.push(Event {
+                    kind: EventKind::Incident,
+                    at: now,
+                    by,
+                    note: Some(id),
+                });
+                Ok(())
+            },
+        )
     }
 
     /// Marks a clock of a logged incident done.
@@ -790,29 +837,37 @@ impl Workspace {
             clock,
         } = input;
         let (incident, clock) = (incident.as_str(), clock.as_str());
-        self.update(&recording, |rec, pack, now| {
-            let inc = rec
-                .incidents
-                .iter_mut()
-                .find(|i| i.id == incident)
-                .ok_or_else(|| unknown("incident", incident))?;
-            let kind = pack
-                .incidents
-                .iter()
-                .find(|t| t.id == inc.kind)
-                .ok_or_else(|| unknown("incidenttype", &inc.kind))?;
-            if !kind.clocks.iter().any(|c| c.id == clock) {
-                return Err(unknown("termijn", clock));
-            }
-            inc.clocks_done.entry(clock.to_owned()).or_insert(now);
-            Ok(())
-        })
+        self.update(
+            &recording,
+            Change::ClockDone {
+                incident: incident.to_owned(),
+                clock: clock.to_owned(),
+            },
+            |rec, pack, now| {
+                let inc = rec
+                    .incidents
+                    .iter_mut()
+                    .find(|i| i.id == incident)
+                    .ok_or_else(|| unknown("incident", incident))?;
+                let kind = pack
+                    .incidents
+                    .iter()
+                    .find(|t| t.id == inc.kind)
+                    .ok_or_else(|| unknown("incidenttype", &inc.kind))?;
+                if !kind.clocks.iter().any(|c| c.id == clock) {
+                    return Err(unknown("termijn", clock));
+                }
+                inc.clocks_done.entry(clock.to_owned()).or_insert(now);
+                Ok(())
+            },
+        )
     }
 
-    /// Applies `f` to a copy of the recording, persists, and only then makes it current.
+    /// Applies `f` to a copy of the recording, journals it, and only then makes it current.
     fn update(
         &mut self,
         id: &str,
+        change: Change,
         f: impl FnOnce(&mut Recording, &PolicyPack, DateTime<Utc>) -> Result<()>,
     ) -> Result<RecordingView> {
         let index = self
@@ -824,17 +879,27 @@ impl Workspace {
         let mut rec = self.state.recordings[index].clone();
         let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
         f(&mut rec, pack, self.clock.now())?;
-        let mut next = self.state.clone();
-        next.recordings[index] = rec;
-        self.commit(next)?;
+        self.record(change, Some(rec.clone()), None)?;
+        self.state.recordings[index] = rec;
         self.view(id)
     }
 
-    /// Saves `next`; the in-memory state changes only when the save succeeded.
-    fn commit(&mut self, next: State) -> Result<()> {
-        self.store.save(&next)?;
-        self.state = next;
-        Ok(())
+    /// Appends the change to the journal (durably); the caller changes the in-memory state only
+    /// after this succeeded.
+    fn record(
+        &mut self,
+        change: Change,
+        recording: Option<Recording>,
+        profile: Option<crate::store::Profile>,
+    ) -> Result<()> {
+        let entry = JournalEntry {
+            at: self.clock.now(),
+            by: self.state.profile.name.clone(),
+            change,
+            recording,
+            profile,
+        };
+        Ok(self.store.append(&entry)?)
     }
 }
 
@@ -900,19 +965,44 @@ fn start_recording(
 }
 
 /// A workspace behind a lock, or the reason it could not be opened: what the desktop shell holds.
-/// Every command goes through [`App::with`], so a damaged data file is reported on every call and
-/// never overwritten.
+/// Every command goes through [`App::with`], so a locked or damaged vault is reported on every call
+/// and never overwritten; [`App::unlock`] retries with a passphrase when the keyring is missing.
 #[derive(Debug)]
 pub struct App {
+    data_dir: PathBuf,
+    clock: Arc<dyn Clock>,
     inner: Mutex<std::result::Result<Workspace, ErrorPayload>>,
 }
 
 impl App {
-    /// Opens the workspace in `data_dir`.
-    pub fn open(data_dir: &Path, clock: Arc<dyn Clock>) -> Self {
+    /// Opens the workspace in `data_dir`, unlocking it with the key kept in `keystore`.
+    pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, keystore: &dyn KeyStore) -> Self {
+        let ws = Workspace::open(data_dir, clock.clone(), Unlock::Keyring(keystore));
         App {
-            inner: Mutex::new(Workspace::open(data_dir, clock).map_err(ErrorPayload::from)),
+            data_dir: data_dir.to_owned(),
+            clock,
+            inner: Mutex::new(ws.map_err(ErrorPayload::from)),
         }
+    }
+
+    /// Opens (or, on first use without a keyring, creates) the vault with a passphrase. A workspace
+    /// that is already open stays as it is.
+    pub fn unlock(&self, passphrase: &str) -> std::result::Result<AppStatus, ErrorPayload> {
+        let mut guard = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_err() {
+            let passphrase = Passphrase::new(passphrase);
+            *guard = Workspace::open(
+                &self.data_dir,
+                self.clock.clone(),
+                Unlock::Passphrase(&passphrase),
+            )
+            .map_err(ErrorPayload::from);
+        }
+        guard
+            .as_mut()
+            .map_err(|e| e.clone())?
+            .status()
+            .map_err(ErrorPayload::from)
     }
 
     /// Runs one operation.

@@ -15,6 +15,11 @@ pub fn app_status(app: State<'_, App>) -> Reply<AppStatus> {
 }
 
 #[tauri::command]
+pub fn unlock(app: State<'_, App>, passphrase: String) -> Reply<AppStatus> {
+    app.unlock(&passphrase)
+}
+
+#[tauri::command]
 pub fn set_profile(app: State<'_, App>, input: Profile) -> Reply<AppStatus> {
     app.with(|ws| ws.set_profile(input))
 }

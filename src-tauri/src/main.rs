@@ -6,6 +6,7 @@
 mod commands;
 
 use opnamewijs::clock::SystemClock;
+use opnamewijs::vault::OsKeyring;
 use opnamewijs::workspace::data_dir_override;
 use opnamewijs::App;
 use std::sync::Arc;
@@ -21,11 +22,12 @@ fn main() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            app.manage(App::open(&dir, Arc::new(SystemClock)));
+            app.manage(App::open(&dir, Arc::new(SystemClock), &OsKeyring::new()));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
+            commands::unlock,
             commands::set_profile,
             commands::list_recordings,
             commands::get_recording,

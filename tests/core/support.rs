@@ -2,6 +2,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Amsterdam;
 use opnamewijs::clock::FixedClock;
 use opnamewijs::recording::Answer;
+use opnamewijs::vault::{MemoryKeyStore, Unlock};
 use opnamewijs::views::RecordingView;
 use opnamewijs::workspace::{AnswerQuestion, NewRecording, SetItem, Workspace};
 use std::sync::Arc;
@@ -23,6 +24,7 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub clock: Arc<FixedClock>,
+    pub keys: MemoryKeyStore,
     pub ws: Workspace,
 }
 
@@ -30,13 +32,25 @@ impl Env {
     pub fn at(now: DateTime<Utc>) -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
         let clock = Arc::new(FixedClock::new(now));
-        let ws = Workspace::open(dir.path(), clock.clone()).expect("open workspace");
-        Env { dir, clock, ws }
+        let keys = MemoryKeyStore::new();
+        let ws = Workspace::open(dir.path(), clock.clone(), Unlock::Keyring(&keys))
+            .expect("open workspace");
+        Env {
+            dir,
+            clock,
+            keys,
+            ws,
+        }
     }
 
     /// Closes and reopens the workspace on the same directory, as an app restart does.
     pub fn restart(&mut self) {
-        self.ws = Workspace::open(self.dir.path(), self.clock.clone()).expect("reopen workspace");
+        self.ws = Workspace::open(
+            self.dir.path(),
+            self.clock.clone(),
+            Unlock::Keyring(&self.keys),
+        )
+        .expect("reopen workspace");
     }
 
     pub fn create(&mut self, pack: &str, planned_for: &str) -> RecordingView {

@@ -2,6 +2,7 @@ use crate::support::*;
 use opnamewijs::clock::FixedClock;
 use opnamewijs::store::{Profile, STATE_FILE};
 use opnamewijs::text::Lang;
+use opnamewijs::vault::{KeyStoreError, MemoryKeyStore, Unlock, Vault, JOURNAL_FILE};
 use opnamewijs::workspace::{data_dir_override, NewRecording, SetItem};
 use opnamewijs::{App, ErrorPayload};
 use std::path::PathBuf;
@@ -140,6 +141,7 @@ fn a_damaged_data_file_is_reported_and_never_overwritten() {
     let app = App::open(
         dir.path(),
         Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
+        &MemoryKeyStore::new(),
     );
     let err = app.with(|ws| ws.list()).expect_err("the core refuses this");
     assert_eq!(err.code, "store.corrupt");
@@ -172,6 +174,7 @@ fn a_file_from_a_newer_version_is_not_touched() {
     let app = App::open(
         dir.path(),
         Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
+        &MemoryKeyStore::new(),
     );
     assert_eq!(
         app.with(|ws| ws.list())
@@ -264,4 +267,138 @@ fn the_profile_names_who_ticked_and_switches_the_language() {
         Lang::En,
         "the profile is persisted"
     );
+}
+
+#[test]
+fn every_change_is_a_journal_entry_and_the_state_is_replayed_from_it() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.answer(&id, &[("mentor_live", no())]);
+    env.tick(&id, "vooraf.live");
+    let status = env.ws.status().expect("status");
+    assert_eq!(status.journal.entries, 3, "created, answered, ticked");
+    assert_eq!(status.journal.head_hash.len(), 64, "hex SHA-256 head");
+    assert!(status.journal.recovered.is_none());
+    let before = env.ws.view(&id).expect("view");
+    env.restart();
+    let after = env.ws.view(&id).expect("view after replay");
+    assert_eq!(
+        serde_json::to_value(&after).ok(),
+        serde_json::to_value(&before).ok(),
+        "replay rebuilds the same state"
+    );
+    assert_eq!(
+        env.ws.status().expect("status").journal.head_hash,
+        status.journal.head_hash
+    );
+    let on_disk = std::fs::read(env.dir.path().join(JOURNAL_FILE)).expect("journal");
+    assert!(
+        !on_disk.windows(b"Rekenles".len()).any(|w| w == b"Rekenles"),
+        "the journal is encrypted at rest"
+    );
+}
+
+#[test]
+fn the_plain_json_of_the_skeleton_is_migrated_into_the_journal_and_removed() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    let recording = env.ws.recording(&id).expect("rec").clone();
+    let legacy = serde_json::json!({
+        "format": 1,
+        "profile": { "name": "Sam", "lang": "nl" },
+        "recordings": [recording],
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join(STATE_FILE), legacy.to_string()).expect("write legacy");
+    let keys = MemoryKeyStore::new();
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 11, 0)));
+    let ws = opnamewijs::Workspace::open(dir.path(), clock.clone(), Unlock::Keyring(&keys))
+        .expect("migrate");
+    assert_eq!(ws.recording(&id).expect("migrated recording"), &recording);
+    assert_eq!(ws.status().expect("status").profile.name, "Sam");
+    assert_eq!(
+        ws.status().expect("status").journal.entries,
+        2,
+        "profile + one recording"
+    );
+    assert!(
+        !dir.path().join(STATE_FILE).exists(),
+        "the plain file is gone after a verified migration"
+    );
+    drop(ws);
+    let ws =
+        opnamewijs::Workspace::open(dir.path(), clock, Unlock::Keyring(&keys)).expect("reopen");
+    assert_eq!(ws.recording(&id).expect("still there"), &recording);
+}
+
+#[test]
+fn a_tampered_journal_is_reported_and_left_as_it_is() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    let path = env.dir.path().join(JOURNAL_FILE);
+    let mut bytes = std::fs::read(&path).expect("journal");
+    let middle = bytes.len() - 40;
+    bytes[middle] ^= 0x01;
+    std::fs::write(&path, &bytes).expect("tamper");
+    let app = App::open(env.dir.path(), env.clock.clone(), &env.keys);
+    let err = app.with(|ws| ws.list()).expect_err("tampered");
+    assert_eq!(err.code, "vault.tampered");
+    assert!(
+        err.message
+            .starts_with("Het dagboek is gewijzigd buiten Opnamewijs om (item 2"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("journal"),
+        bytes,
+        "nothing overwritten"
+    );
+}
+
+#[test]
+fn without_a_keyring_a_passphrase_protects_the_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+    let keys = MemoryKeyStore::new();
+    keys.fail_with(KeyStoreError::Unavailable("no D-Bus session".into()));
+    let app = App::open(dir.path(), clock.clone(), &keys);
+    let err = app.with(|ws| ws.list()).expect_err("no keyring");
+    assert_eq!(err.code, "vault.keyring_unavailable");
+    assert!(
+        !Vault::exists(dir.path()),
+        "nothing written before a passphrase is chosen"
+    );
+    assert_eq!(
+        app.unlock("kort").expect_err("too short").code,
+        "vault.passphrase_too_short"
+    );
+    app.unlock("lange wachtwoordzin")
+        .expect("create with passphrase");
+    app.with(|ws| {
+        ws.create(NewRecording {
+            title: "Les".into(),
+            planned_for: "2026-11-24".into(),
+            pack: "hu-stage-opnamen".into(),
+        })
+    })
+    .expect("works once unlocked");
+    let again = App::open(dir.path(), clock, &keys);
+    assert_eq!(
+        again.with(|ws| ws.list()).expect_err("locked").code,
+        "vault.needs_passphrase"
+    );
+    assert_eq!(
+        again
+            .unlock("verkeerde wachtwoordzin")
+            .expect_err("wrong")
+            .code,
+        "vault.wrong_passphrase"
+    );
+    let status = again
+        .unlock("lange wachtwoordzin")
+        .expect("right passphrase");
+    assert_eq!(status.journal.entries, 1);
 }

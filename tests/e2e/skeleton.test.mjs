@@ -31,6 +31,7 @@ test('a planned recording keeps its ticks across a restart', async () => {
     assert.equal(await checked(second, tid('item-vooraf.schoolbeleid')), true, 'second tick survived the restart');
     assert.equal(await checked(second, tid('item-vooraf.lwo')), false, 'an unticked item stays unticked');
     await second.waitForText(tid('tick-vooraf.schoolbeleid'), 'afgevinkt door Student');
+    await second.waitForText(tid('journal-status'), 'Dagboek versleuteld en gecontroleerd · 3 items');
   } finally {
     await second.close();
   }

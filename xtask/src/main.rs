@@ -109,6 +109,10 @@ fn test(root: &Path) -> Result {
         "generated IPC types and pack schema match the committed ones",
         &mut || bindings_unchanged(root),
     )?;
+    stage(
+        "vault against a real Secret Service (gnome-keyring)",
+        &mut || secret_service_test(root),
+    )?;
     stage("UI type check", &mut || npm(root, &["run", "check"]))?;
     stage("UI unit tests", &mut || npm(root, &["test"]))?;
     stage("UI build", &mut || npm(root, &["run", "build"]))?;
@@ -156,6 +160,29 @@ fn test(root: &Path) -> Result {
     );
     println!("stages: {passed} passed, 0 failed");
     Ok(())
+}
+
+/// Runs the vault's ignored keyring test against a real Secret Service: gnome-keyring on a private
+/// D-Bus session, with a throwaway home so no real keyring is touched.
+fn secret_service_test(root: &Path) -> Result {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let cargo_home = std::env::var("CARGO_HOME").unwrap_or_else(|_| format!("{home}/.cargo"));
+    let rustup_home = std::env::var("RUSTUP_HOME").unwrap_or_else(|_| format!("{home}/.rustup"));
+    let tmp = std::env::temp_dir().join(format!("opnamewijs-keyring-{}", std::process::id()));
+    std::fs::create_dir_all(tmp.join("data")).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    let script = "printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+        && cargo test -p opnamewijs --test core vault::os_keyring_round_trip_with_secret_service -- --ignored --exact";
+    let outcome = sh(Command::new("dbus-run-session")
+        .current_dir(root)
+        .args(["--", "bash", "-c", script])
+        .env("HOME", &tmp)
+        .env("XDG_DATA_HOME", tmp.join("data"))
+        .env("CARGO_HOME", cargo_home)
+        .env("RUSTUP_HOME", rustup_home)
+        .env("OPNAMEWIJS_TEST_SECRET_SERVICE", "1")
+        .env("OPNAMEWIJS_KEYRING_SERVICE", "nl.opnamewijs.test"));
+    let _ = std::fs::remove_dir_all(&tmp);
+    outcome
 }
 
 /// Runs a command, echoing it, and fails on a non-zero exit.

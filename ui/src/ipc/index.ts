@@ -20,6 +20,7 @@ export type * from "./types";
 /** Every operation the core offers the UI. */
 export interface Backend {
   appStatus(): Promise<AppStatus>;
+  unlock(passphrase: string): Promise<AppStatus>;
   setProfile(input: Profile): Promise<AppStatus>;
   listRecordings(): Promise<RecordingSummary[]>;
   getRecording(id: string): Promise<RecordingView>;
@@ -77,6 +78,7 @@ export function backendOver(call: Invoke): Backend {
   };
   return {
     appStatus: () => run("app_status"),
+    unlock: (passphrase) => run("unlock", { passphrase }),
     setProfile: (input) => run("set_profile", { input }),
     listRecordings: () => run("list_recordings"),
     getRecording: (id) => run("get_recording", { id }),

@@ -12,6 +12,7 @@ export type { DeadlineView } from "./bindings/DeadlineView";
 export type { ErrorPayload } from "./bindings/ErrorPayload";
 export type { EventKind } from "./bindings/EventKind";
 export type { EventView } from "./bindings/EventView";
+export type { JournalStatus } from "./bindings/JournalStatus";
 export type { ItemView } from "./bindings/ItemView";
 export type { Lang } from "./bindings/Lang";
 export type { PackSummary } from "./bindings/PackSummary";

@@ -52,6 +52,15 @@ const words = {
   step2: { nl: "Werk de checklist per fase af, van afspraken vooraf tot veilig opslaan.", en: "Work through the checklist phase by phase, from agreements beforehand to storing securely." },
   step3: { nl: "Houd de termijnen bij en bevestig van elke kopie dat ze is verwijderd.", en: "Keep to the deadlines and confirm that every copy is deleted." },
   privacyPromise: { nl: "Opnamewijs bewaart alleen gegevens over je opnamen, op deze computer: nooit de beelden zelf en nooit namen van leerlingen.", en: "Opnamewijs keeps only data about your recordings, on this computer: never the footage itself and never pupils' names." },
+  journalVerified: { nl: "Dagboek versleuteld en gecontroleerd", en: "Journal encrypted and verified" },
+  entries: { nl: "items", en: "entries" },
+  headHash: { nl: "Kophash van het dagboek", en: "Journal head hash" },
+  choosePassphrase: { nl: "Kies een wachtwoordzin", en: "Choose a passphrase" },
+  enterPassphrase: { nl: "Voer je wachtwoordzin in", en: "Enter your passphrase" },
+  passphraseWhy: { nl: "De sleutelbos van je besturingssysteem is niet beschikbaar. Opnamewijs versleutelt je gegevens daarom met een wachtwoordzin van minstens 8 tekens. Onthoud hem goed: zonder wachtwoordzin kan niemand je gegevens openen, ook Opnamewijs niet.", en: "Your operating system's keyring is not available, so Opnamewijs encrypts your data with a passphrase of at least 8 characters. Remember it: without it nobody can open your data, Opnamewijs included." },
+  passphraseAgain: { nl: "Je gegevens zijn beveiligd met een wachtwoordzin.", en: "Your data is protected with a passphrase." },
+  passphrase: { nl: "Wachtwoordzin", en: "Passphrase" },
+  unlock: { nl: "Openen", en: "Open" },
   selectHint: { nl: "Kies links een opname of plan een nieuwe.", en: "Pick a recording on the left or plan a new one." },
 } as const;
 

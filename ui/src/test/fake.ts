@@ -80,7 +80,11 @@ export function fakeBackend(opts: { fail?: { code: string; message: string } } =
       profile: { name: "Student", lang: "nl" },
       packs: [{ id: "hu-stage-opnamen", version: "1.0.0", title: "HU", source: "HU-checklist" }],
       pack_errors: [],
+      journal: { entries: 3, head_hash: "ab".repeat(32), recovered: null },
     }),
+    unlock: async () => {
+      throw new Error("not used");
+    },
     setProfile: async () => {
       throw new Error("not used");
     },
