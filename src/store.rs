@@ -1,5 +1,5 @@
 //! Persistence: every change is an entry in the encrypted, hash-chained journal of a
-//! [`Vault`](crate::vault::Vault); the current [`State`] is derived by replaying it. The plain
+//! [`Vault`]; the current [`State`] is derived by replaying it. The plain
 //! JSON file of earlier versions is migrated into the journal once and then removed. A file that
 //! cannot be read is reported and never overwritten.
 
