@@ -16,6 +16,9 @@ const COMMANDS: &[&str] = &[
     "confirm_deletion",
     "log_incident",
     "incident_clock_done",
+    "export_backup",
+    "import_backup",
+    "erase_all",
 ];
 
 fn main() {

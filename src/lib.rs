@@ -36,6 +36,7 @@
 //! - A change is persisted before it becomes the current state; a file that cannot be read is
 //!   reported and never overwritten.
 
+pub mod app;
 pub mod calendar;
 pub mod checklist;
 pub mod clock;
@@ -49,5 +50,6 @@ pub mod vault;
 pub mod views;
 pub mod workspace;
 
+pub use app::App;
 pub use error::ErrorPayload;
-pub use workspace::{App, Workspace};
+pub use workspace::{Workspace, WorkspaceError};

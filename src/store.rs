@@ -271,6 +271,15 @@ impl Store {
         Ok(())
     }
 
+    /// Writes an encrypted backup of the journal to `path`.
+    pub fn export_backup(
+        &self,
+        path: &Path,
+        passphrase: &crate::vault::Passphrase,
+    ) -> Result<crate::vault::Verified, StoreError> {
+        Ok(self.vault.export_backup(path, passphrase)?)
+    }
+
     /// Hex hash of the newest journal entry (printed on dossiers).
     pub fn head_hash(&self) -> String {
         self.vault.head_hash()

@@ -27,6 +27,19 @@ pub struct AppStatus {
     pub journal: JournalStatus,
 }
 
+/// A written backup.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupReport {
+    /// Where it was written.
+    pub path: String,
+    /// Journal entries in it.
+    #[ts(type = "number")]
+    pub entries: u64,
+    /// Head hash of the journal it holds.
+    pub head_hash: String,
+}
+
 /// The verified journal.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

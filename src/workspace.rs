@@ -8,12 +8,12 @@ use crate::policy::{Due, PackSet, PolicyError, PolicyPack, Verdict};
 use crate::recording::*;
 use crate::store::{Change, JournalEntry, State, Store, StoreError};
 use crate::text::{tr, Lang};
-use crate::vault::{KeyStore, Passphrase, Unlock, VaultError};
+use crate::vault::{Passphrase, Unlock, VaultError};
 use crate::views::{self, AppStatus, PackSummary, RecordingSummary, RecordingView};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// Longest accepted title.
@@ -167,6 +167,9 @@ pub enum WorkspaceError {
     /// Storage.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Files and the installation as a whole.
+    #[error(transparent)]
+    App(#[from] crate::app::AppError),
 }
 
 impl From<VaultError> for WorkspaceError {
@@ -182,6 +185,7 @@ impl ErrorCode for WorkspaceError {
             WorkspaceError::Share(e) => e.code(),
             WorkspaceError::Policy(e) => e.code(),
             WorkspaceError::Store(e) => e.code(),
+            WorkspaceError::App(e) => e.code(),
         }
     }
 }
@@ -863,6 +867,24 @@ impl Workspace {
         )
     }
 
+    /// Writes an encrypted backup of the whole journal to `path`, protected by `passphrase`.
+    pub fn export_backup(&self, path: &Path, passphrase: &str) -> Result<views::BackupReport> {
+        crate::app::check_new_file(path)?;
+        let verified = self
+            .store
+            .export_backup(path, &Passphrase::new(passphrase))?;
+        Ok(views::BackupReport {
+            path: path.display().to_string(),
+            entries: verified.entries,
+            head_hash: verified.head_hash_hex,
+        })
+    }
+
+    /// Whether any recording exists (a backup is only restored into an empty installation).
+    pub fn is_empty(&self) -> bool {
+        self.state.recordings.is_empty()
+    }
+
     /// Applies `f` to a copy of the recording, journals it, and only then makes it current.
     fn update(
         &mut self,
@@ -962,58 +984,6 @@ fn start_recording(
         add_copy(rec, rule.kind, rule.label.get(lang).to_owned(), at);
     }
     Ok(())
-}
-
-/// A workspace behind a lock, or the reason it could not be opened: what the desktop shell holds.
-/// Every command goes through [`App::with`], so a locked or damaged vault is reported on every call
-/// and never overwritten; [`App::unlock`] retries with a passphrase when the keyring is missing.
-#[derive(Debug)]
-pub struct App {
-    data_dir: PathBuf,
-    clock: Arc<dyn Clock>,
-    inner: Mutex<std::result::Result<Workspace, ErrorPayload>>,
-}
-
-impl App {
-    /// Opens the workspace in `data_dir`, unlocking it with the key kept in `keystore`.
-    pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, keystore: &dyn KeyStore) -> Self {
-        let ws = Workspace::open(data_dir, clock.clone(), Unlock::Keyring(keystore));
-        App {
-            data_dir: data_dir.to_owned(),
-            clock,
-            inner: Mutex::new(ws.map_err(ErrorPayload::from)),
-        }
-    }
-
-    /// Opens (or, on first use without a keyring, creates) the vault with a passphrase. A workspace
-    /// that is already open stays as it is.
-    pub fn unlock(&self, passphrase: &str) -> std::result::Result<AppStatus, ErrorPayload> {
-        let mut guard = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        if guard.is_err() {
-            let passphrase = Passphrase::new(passphrase);
-            *guard = Workspace::open(
-                &self.data_dir,
-                self.clock.clone(),
-                Unlock::Passphrase(&passphrase),
-            )
-            .map_err(ErrorPayload::from);
-        }
-        guard
-            .as_mut()
-            .map_err(|e| e.clone())?
-            .status()
-            .map_err(ErrorPayload::from)
-    }
-
-    /// Runs one operation.
-    pub fn with<T>(
-        &self,
-        f: impl FnOnce(&mut Workspace) -> Result<T>,
-    ) -> std::result::Result<T, ErrorPayload> {
-        let mut guard = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let ws = guard.as_mut().map_err(|e| e.clone())?;
-        f(ws).map_err(ErrorPayload::from)
-    }
 }
 
 /// The data directory chosen on the command line (`--data-dir <path>` or `--data-dir=<path>`) or

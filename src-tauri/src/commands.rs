@@ -1,10 +1,13 @@
 //! IPC adapters: each command takes the shared [`App`], calls one core operation and returns its
 //! view or `{code, message}` error. No rules live here.
 
+use opnamewijs::app::EraseReport;
 use opnamewijs::store::Profile;
-use opnamewijs::views::{AppStatus, RecordingSummary, RecordingView};
+use opnamewijs::views::{AppStatus, BackupReport, RecordingSummary, RecordingView};
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
+use std::future::Future;
+use std::path::PathBuf;
 use tauri::State;
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -77,4 +80,56 @@ pub fn log_incident(app: State<'_, App>, input: LogIncident) -> Reply<RecordingV
 #[tauri::command]
 pub fn incident_clock_done(app: State<'_, App>, input: ClockDone) -> Reply<RecordingView> {
     app.with(|ws| ws.incident_clock_done(input))
+}
+
+/// The path the caller gave (tests, WebDriver), or else the one the user picks in a native dialog;
+/// `None` when the dialog was cancelled.
+async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
+    path: Option<PathBuf>,
+    dialog: impl FnOnce() -> F,
+) -> Option<PathBuf> {
+    match path {
+        Some(path) => Some(path),
+        None => dialog().await.map(|file| file.path().to_owned()),
+    }
+}
+
+#[tauri::command]
+pub async fn export_backup(
+    app: State<'_, App>,
+    path: Option<PathBuf>,
+    passphrase: String,
+) -> Reply<Option<BackupReport>> {
+    let dialog = || {
+        rfd::AsyncFileDialog::new()
+            .set_file_name("opnamewijs.owbackup")
+            .save_file()
+    };
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    app.with(|ws| ws.export_backup(&path, &passphrase))
+        .map(Some)
+}
+
+#[tauri::command]
+pub async fn import_backup(
+    app: State<'_, App>,
+    path: Option<PathBuf>,
+    passphrase: String,
+) -> Reply<Option<AppStatus>> {
+    let dialog = || {
+        rfd::AsyncFileDialog::new()
+            .add_filter("Opnamewijs", &["owbackup"])
+            .pick_file()
+    };
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    app.import_backup(&path, &passphrase).map(Some)
+}
+
+#[tauri::command]
+pub fn erase_all(app: State<'_, App>) -> Reply<EraseReport> {
+    app.erase_all()
 }

@@ -22,7 +22,11 @@ fn main() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            app.manage(App::open(&dir, Arc::new(SystemClock), &OsKeyring::new()));
+            app.manage(App::open(
+                &dir,
+                Arc::new(SystemClock),
+                Arc::new(OsKeyring::new()),
+            ));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -40,6 +44,9 @@ fn main() {
             commands::confirm_deletion,
             commands::log_incident,
             commands::incident_clock_done,
+            commands::export_backup,
+            commands::import_backup,
+            commands::erase_all,
         ])
         .run(tauri::generate_context!())
         .expect("Opnamewijs could not start");

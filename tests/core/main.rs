@@ -3,6 +3,8 @@
 /// Shared helpers: a workspace in a temp dir with a fixed clock, Dutch-time instants.
 mod support;
 
+/// Backups out and in, and erasing everything.
+mod app;
 /// Dutch public holidays and working-day arithmetic.
 mod calendar;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.

@@ -24,7 +24,7 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub clock: Arc<FixedClock>,
-    pub keys: MemoryKeyStore,
+    pub keys: Arc<MemoryKeyStore>,
     pub ws: Workspace,
 }
 
@@ -32,8 +32,8 @@ impl Env {
     pub fn at(now: DateTime<Utc>) -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
         let clock = Arc::new(FixedClock::new(now));
-        let keys = MemoryKeyStore::new();
-        let ws = Workspace::open(dir.path(), clock.clone(), Unlock::Keyring(&keys))
+        let keys = Arc::new(MemoryKeyStore::new());
+        let ws = Workspace::open(dir.path(), clock.clone(), Unlock::Keyring(keys.as_ref()))
             .expect("open workspace");
         Env {
             dir,
@@ -48,7 +48,7 @@ impl Env {
         self.ws = Workspace::open(
             self.dir.path(),
             self.clock.clone(),
-            Unlock::Keyring(&self.keys),
+            Unlock::Keyring(self.keys.as_ref()),
         )
         .expect("reopen workspace");
     }

@@ -141,7 +141,7 @@ fn a_damaged_data_file_is_reported_and_never_overwritten() {
     let app = App::open(
         dir.path(),
         Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
-        &MemoryKeyStore::new(),
+        Arc::new(MemoryKeyStore::new()),
     );
     let err = app.with(|ws| ws.list()).expect_err("the core refuses this");
     assert_eq!(err.code, "store.corrupt");
@@ -174,7 +174,7 @@ fn a_file_from_a_newer_version_is_not_touched() {
     let app = App::open(
         dir.path(),
         Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0))),
-        &MemoryKeyStore::new(),
+        Arc::new(MemoryKeyStore::new()),
     );
     assert_eq!(
         app.with(|ws| ws.list())
@@ -342,7 +342,7 @@ fn a_tampered_journal_is_reported_and_left_as_it_is() {
     let middle = bytes.len() - 40;
     bytes[middle] ^= 0x01;
     std::fs::write(&path, &bytes).expect("tamper");
-    let app = App::open(env.dir.path(), env.clock.clone(), &env.keys);
+    let app = App::open(env.dir.path(), env.clock.clone(), env.keys.clone());
     let err = app.with(|ws| ws.list()).expect_err("tampered");
     assert_eq!(err.code, "vault.tampered");
     assert!(
@@ -362,9 +362,9 @@ fn a_tampered_journal_is_reported_and_left_as_it_is() {
 fn without_a_keyring_a_passphrase_protects_the_data() {
     let dir = tempfile::tempdir().expect("temp dir");
     let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
-    let keys = MemoryKeyStore::new();
+    let keys = Arc::new(MemoryKeyStore::new());
     keys.fail_with(KeyStoreError::Unavailable("no D-Bus session".into()));
-    let app = App::open(dir.path(), clock.clone(), &keys);
+    let app = App::open(dir.path(), clock.clone(), keys.clone());
     let err = app.with(|ws| ws.list()).expect_err("no keyring");
     assert_eq!(err.code, "vault.keyring_unavailable");
     assert!(
@@ -385,7 +385,7 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
         })
     })
     .expect("works once unlocked");
-    let again = App::open(dir.path(), clock, &keys);
+    let again = App::open(dir.path(), clock, keys.clone());
     assert_eq!(
         again.with(|ws| ws.list()).expect_err("locked").code,
         "vault.needs_passphrase"

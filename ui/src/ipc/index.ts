@@ -2,6 +2,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AnswerQuestion } from "./bindings/AnswerQuestion";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { BackupReport } from "./bindings/BackupReport";
+import type { EraseReport } from "./bindings/EraseReport";
 import type { ChooseDate } from "./bindings/ChooseDate";
 import type { ClockDone } from "./bindings/ClockDone";
 import type { ConfirmDeletion } from "./bindings/ConfirmDeletion";
@@ -33,6 +35,11 @@ export interface Backend {
   confirmDeletion(input: ConfirmDeletion): Promise<RecordingView>;
   logIncident(input: LogIncident): Promise<RecordingView>;
   incidentClockDone(input: ClockDone): Promise<RecordingView>;
+  /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
+  exportBackup(path: string | null, passphrase: string): Promise<BackupReport | null>;
+  /** `path: null` opens a file dialog; `null` comes back when it was cancelled. */
+  importBackup(path: string | null, passphrase: string): Promise<AppStatus | null>;
+  eraseAll(): Promise<EraseReport>;
 }
 
 /** An error from the core: a stable code and a Dutch sentence. */
@@ -91,6 +98,9 @@ export function backendOver(call: Invoke): Backend {
     confirmDeletion: (input) => run("confirm_deletion", { input }),
     logIncident: (input) => run("log_incident", { input }),
     incidentClockDone: (input) => run("incident_clock_done", { input }),
+    exportBackup: (path, passphrase) => run("export_backup", { path, passphrase }),
+    importBackup: (path, passphrase) => run("import_backup", { path, passphrase }),
+    eraseAll: () => run("erase_all"),
   };
 }
 

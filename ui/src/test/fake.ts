@@ -99,6 +99,9 @@ export function fakeBackend(opts: { fail?: { code: string; message: string } } =
     confirmDeletion: () => answer("confirmDeletion"),
     logIncident: () => answer("logIncident"),
     incidentClockDone: () => answer("incidentClockDone"),
+    exportBackup: async () => null,
+    importBackup: async () => null,
+    eraseAll: async () => ({ data_dir: "/tmp/x", verified_empty: true }),
   };
   return { backend, calls };
 }

@@ -1,0 +1,242 @@
+//! The desktop app's handle on the core: one [`Workspace`] behind a lock (or the reason it could
+//! not be opened), plus the operations that replace the workspace as a whole: unlocking with a
+//! passphrase, restoring a backup and erasing everything.
+
+use crate::clock::Clock;
+use crate::error::{ErrorCode, ErrorPayload};
+use crate::store::STATE_FILE;
+use crate::vault::{KeyStore, Passphrase, Unlock, Vault};
+use crate::views::AppStatus;
+use crate::workspace::{Workspace, WorkspaceError};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Why a whole-installation operation or a file path was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppError {
+    /// A backup is only restored into an installation without recordings.
+    #[error("Er staan al opnamen in Opnamewijs. Een reservekopie zet je terug in een lege installatie; wis eerst je gegevens als je dat echt wilt.")]
+    NotEmpty,
+    /// Everything was erased; the app has to be started again.
+    #[error("Al je gegevens zijn gewist. Sluit Opnamewijs; bij de volgende start begin je met een lege installatie.")]
+    Erased,
+    /// Erasing left something behind.
+    #[error("Niet alles kon worden gewist: {leftovers}. Probeer het opnieuw.")]
+    EraseIncomplete {
+        /// What is left, worded.
+        leftovers: String,
+    },
+    /// A relative path (dialogs and tests always give absolute ones).
+    #[error("Kies een volledige bestandslocatie (geen relatief pad): {path}")]
+    NotAbsolute {
+        /// The path given.
+        path: String,
+    },
+    /// The file to write exists already.
+    #[error("{path} bestaat al; kies een nieuwe naam, er wordt niets overschreven.")]
+    Exists {
+        /// The path given.
+        path: String,
+    },
+    /// The folder to write into does not exist.
+    #[error("De map van {path} bestaat niet.")]
+    NoFolder {
+        /// The path given.
+        path: String,
+    },
+}
+
+impl ErrorCode for AppError {
+    fn code(&self) -> &'static str {
+        match self {
+            AppError::NotEmpty => "app.not_empty",
+            AppError::Erased => "app.erased",
+            AppError::EraseIncomplete { .. } => "app.erase_incomplete",
+            AppError::NotAbsolute { .. } => "file.not_absolute",
+            AppError::Exists { .. } => "file.exists",
+            AppError::NoFolder { .. } => "file.no_folder",
+        }
+    }
+}
+
+/// Refuses a path to write a new file to unless it is absolute, new, and in an existing folder.
+pub fn check_new_file(path: &Path) -> Result<(), AppError> {
+    let shown = || {
+        path.display()
+            .to_string()
+            .chars()
+            .take(300)
+            .collect::<String>()
+    };
+    if !path.is_absolute() {
+        return Err(AppError::NotAbsolute { path: shown() });
+    }
+    if path.exists() {
+        return Err(AppError::Exists { path: shown() });
+    }
+    if !path.parent().is_some_and(Path::is_dir) {
+        return Err(AppError::NoFolder { path: shown() });
+    }
+    Ok(())
+}
+
+/// What "erase all my data" removed and verified.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct EraseReport {
+    /// The data directory that was emptied.
+    pub data_dir: String,
+    /// Checked afterwards: nothing of the vault is left, on disk or in the keyring.
+    pub verified_empty: bool,
+}
+
+/// A workspace behind a lock, or the reason it could not be opened: what the desktop shell holds.
+/// Every command goes through [`App::with`], so a locked or damaged vault is reported on every call
+/// and never overwritten.
+#[derive(Debug)]
+pub struct App {
+    data_dir: PathBuf,
+    clock: Arc<dyn Clock>,
+    keystore: Arc<dyn KeyStore>,
+    inner: Mutex<Result<Workspace, ErrorPayload>>,
+}
+
+impl App {
+    /// Opens the workspace in `data_dir`, unlocking it with the key kept in `keystore`.
+    pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, keystore: Arc<dyn KeyStore>) -> Self {
+        let ws = Workspace::open(data_dir, clock.clone(), Unlock::Keyring(keystore.as_ref()));
+        App {
+            data_dir: data_dir.to_owned(),
+            clock,
+            keystore,
+            inner: Mutex::new(ws.map_err(ErrorPayload::from)),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Result<Workspace, ErrorPayload>> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs one operation on the open workspace.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Result<T, WorkspaceError>,
+    ) -> Result<T, ErrorPayload> {
+        let mut guard = self.lock();
+        let ws = guard.as_mut().map_err(|e| e.clone())?;
+        f(ws).map_err(ErrorPayload::from)
+    }
+
+    /// Opens (or, on first use without a keyring, creates) the vault with a passphrase. A workspace
+    /// that is already open stays as it is.
+    pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
+        let mut guard = self.lock();
+        if guard.is_err() {
+            let passphrase = Passphrase::new(passphrase);
+            *guard = Workspace::open(
+                &self.data_dir,
+                self.clock.clone(),
+                Unlock::Passphrase(&passphrase),
+            )
+            .map_err(ErrorPayload::from);
+        }
+        guard
+            .as_mut()
+            .map_err(|e| e.clone())?
+            .status()
+            .map_err(ErrorPayload::from)
+    }
+
+    /// Restores a backup into this installation, which must not hold recordings yet. The new
+    /// vault's key goes into the keyring.
+    pub fn import_backup(&self, path: &Path, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
+        let mut guard = self.lock();
+        match guard.as_ref() {
+            Ok(ws) if !ws.is_empty() => return Err(AppError::NotEmpty.into()),
+            Err(e) if e.code == AppError::Erased.code() => return Err(e.clone()),
+            _ => {}
+        }
+        if !path.is_absolute() {
+            return Err(AppError::NotAbsolute {
+                path: path.display().to_string(),
+            }
+            .into());
+        }
+        let passphrase = Passphrase::new(passphrase);
+        // Check the backup opens before the empty vault makes way for it.
+        let probe = tempdir_in(&self.data_dir)?;
+        let trial = Vault::import_backup(
+            path,
+            &passphrase,
+            &probe,
+            Unlock::Keyring(self.keystore.as_ref()),
+        );
+        let _ = Vault::erase(&probe, self.keystore.as_ref());
+        let _ = std::fs::remove_dir_all(&probe);
+        trial.map_err(ErrorPayload::from)?;
+        *guard = Err(AppError::Erased.into());
+        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(ErrorPayload::from)?;
+        Vault::import_backup(
+            path,
+            &passphrase,
+            &self.data_dir,
+            Unlock::Keyring(self.keystore.as_ref()),
+        )
+        .map_err(ErrorPayload::from)?;
+        *guard = Workspace::open(
+            &self.data_dir,
+            self.clock.clone(),
+            Unlock::Keyring(self.keystore.as_ref()),
+        )
+        .map_err(ErrorPayload::from);
+        guard
+            .as_mut()
+            .map_err(|e| e.clone())?
+            .status()
+            .map_err(ErrorPayload::from)
+    }
+
+    /// Erases everything the app keeps: the vault's files, its key in the keyring and a plain file
+    /// of an earlier version; then checks that nothing is left. The app must be restarted after.
+    pub fn erase_all(&self) -> Result<EraseReport, ErrorPayload> {
+        let mut guard = self.lock();
+        *guard = Err(AppError::Erased.into());
+        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(ErrorPayload::from)?;
+        match std::fs::remove_file(self.data_dir.join(STATE_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(AppError::EraseIncomplete {
+                    leftovers: format!("{STATE_FILE} ({e})"),
+                }
+                .into());
+            }
+            _ => {}
+        }
+        let mut leftovers = Vault::leftovers(&self.data_dir, self.keystore.as_ref());
+        if self.data_dir.join(STATE_FILE).exists() {
+            leftovers.push(STATE_FILE.to_owned());
+        }
+        if !leftovers.is_empty() {
+            return Err(AppError::EraseIncomplete {
+                leftovers: leftovers.join(", "),
+            }
+            .into());
+        }
+        Ok(EraseReport {
+            data_dir: self.data_dir.display().to_string(),
+            verified_empty: true,
+        })
+    }
+}
+
+/// A fresh, empty directory inside `dir` for trying a restore.
+fn tempdir_in(dir: &Path) -> Result<PathBuf, ErrorPayload> {
+    let probe = dir.join(format!(".herstel-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&probe).map_err(|source| {
+        ErrorPayload::from(crate::store::StoreError::Io {
+            path: probe.clone(),
+            source,
+        })
+    })?;
+    Ok(probe)
+}

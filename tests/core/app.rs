@@ -1,0 +1,107 @@
+//! Whole-installation operations: backups out and in, and erasing everything.
+
+use crate::support::*;
+use opnamewijs::clock::FixedClock;
+use opnamewijs::vault::{MemoryKeyStore, Vault};
+use opnamewijs::App;
+use std::sync::Arc;
+
+#[test]
+fn a_backup_moves_everything_to_a_new_installation() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    let original_head = env.ws.status().expect("status").journal.head_hash;
+    let out = tempfile::tempdir().expect("temp dir");
+    let path = out.path().join("opnamewijs.owbackup");
+
+    let err = opnamewijs::ErrorPayload::from(
+        env.ws
+            .export_backup(
+                std::path::Path::new("relatief.owbackup"),
+                "wachtwoord voor backup",
+            )
+            .expect_err("relative"),
+    );
+    assert_eq!(err.code, "file.not_absolute");
+    let report = env
+        .ws
+        .export_backup(&path, "wachtwoord voor backup")
+        .expect("export");
+    assert_eq!(
+        (report.entries, report.head_hash.as_str()),
+        (2, original_head.as_str())
+    );
+    let again = opnamewijs::ErrorPayload::from(
+        env.ws
+            .export_backup(&path, "wachtwoord voor backup")
+            .expect_err("exists"),
+    );
+    assert_eq!(again.code, "file.exists", "{}", again.message);
+
+    let laptop = tempfile::tempdir().expect("new laptop");
+    let keys = Arc::new(MemoryKeyStore::new());
+    let app = App::open(
+        laptop.path(),
+        Arc::new(FixedClock::new(nl(2026, 12, 1, 9, 0))),
+        keys.clone(),
+    );
+    assert_eq!(
+        app.import_backup(&path, "verkeerd wachtwoord")
+            .expect_err("wrong")
+            .code,
+        "vault.wrong_passphrase"
+    );
+    let status = app
+        .import_backup(&path, "wachtwoord voor backup")
+        .expect("import");
+    assert_eq!(
+        status.journal.head_hash, original_head,
+        "same journal, same head hash"
+    );
+    let list = app.with(|ws| ws.list()).expect("list");
+    assert_eq!(
+        list.iter().map(|r| r.title.as_str()).collect::<Vec<_>>(),
+        ["Rekenles 3B"]
+    );
+    assert_eq!(
+        app.import_backup(&path, "wachtwoord voor backup")
+            .expect_err("not empty")
+            .code,
+        "app.not_empty"
+    );
+    let left: Vec<_> = std::fs::read_dir(laptop.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        left.iter()
+            .all(|n| !n.to_string_lossy().starts_with(".herstel-")),
+        "no trial restore left: {left:?}"
+    );
+}
+
+#[test]
+fn erase_all_leaves_nothing_behind() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    let dir = env.dir.path().to_owned();
+    let keys = env.keys.clone();
+    drop(env.ws);
+    let app = App::open(&dir, env.clock.clone(), keys.clone());
+    assert_eq!(keys.accounts().len(), 1, "one key in the keyring");
+    let report = app.erase_all().expect("erase");
+    assert!(report.verified_empty);
+    assert!(!Vault::exists(&dir), "no vault files");
+    assert!(keys.accounts().is_empty(), "the keyring entry is gone");
+    assert!(Vault::leftovers(&dir, keys.as_ref()).is_empty());
+    let err = app.with(|ws| ws.list()).expect_err("erased");
+    assert_eq!(err.code, "app.erased");
+    assert!(
+        err.message.starts_with("Al je gegevens zijn gewist."),
+        "{}",
+        err.message
+    );
+}

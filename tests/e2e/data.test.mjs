@@ -1,0 +1,62 @@
+// Backups out and in by explicit path (dialogs cannot be driven), and erasing everything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, tid, withApp } from './webdriver.mjs';
+import { plan } from './app.mjs';
+
+/** Calls a command the way the UI does, with an explicit path instead of a native dialog. */
+async function invoke(s, command, args) {
+  const r = await s.executeAsync(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((ok) => done({ ok }), (err) => done({ err }));`,
+    [command, args],
+  );
+  if (r.err) throw new Error(`${command}: ${JSON.stringify(r.err)}`);
+  return r.ok;
+}
+
+test('a backup carries the data to a new laptop; erase all leaves nothing behind', async () => {
+  const oldLaptop = tempDir('opnamewijs-e2e-old-');
+  const backup = join(tempDir('opnamewijs-e2e-backup-'), 'opnamewijs.owbackup');
+  await withApp('data-export-erase', { dataDir: oldLaptop }, async (s) => {
+    await s.find('body[data-ready="true"]');
+    await plan(s, { title: 'Biologieles 5V', date: '2026-12-07', pack: 'hu-stage-opnamen' });
+    await s.click(tid('item-vooraf.live'));
+    await s.waitForText(tid('journal-status'), '2 items');
+    const report = await invoke(s, 'export_backup', { path: backup, passphrase: 'reservekopie wachtwoord' });
+    assert.equal(report.entries, 2);
+    assert.ok(existsSync(backup), 'backup written');
+    const refused = await s.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke('export_backup', { path: arguments[0], passphrase: 'x'.repeat(10) }).then(() => done(null), (e) => done(e));`,
+      [backup],
+    );
+    assert.equal(refused.code, 'file.exists', 'an existing file is never overwritten');
+
+    await s.click(tid('data-button'));
+    await s.type(tid('erase-confirm'), 'WISSEN');
+    await s.screenshot('data-panel.png');
+    await s.click(tid('erase-all'));
+    await s.waitForText(tid('erased'), 'Al je gegevens zijn gewist');
+    for (const f of ['journal.log', 'journal.head', 'vault.key']) {
+      assert.equal(existsSync(join(oldLaptop, f)), false, `${f} erased`);
+    }
+  });
+
+  await withApp('data-import', { dataDir: tempDir('opnamewijs-e2e-new-') }, async (s) => {
+    await s.find('body[data-ready="true"]');
+    const wrong = await s.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke('import_backup', { path: arguments[0], passphrase: 'fout wachtwoord' }).then(() => done(null), (e) => done(e));`,
+      [backup],
+    );
+    assert.equal(wrong.code, 'vault.wrong_passphrase');
+    await invoke(s, 'import_backup', { path: backup, passphrase: 'reservekopie wachtwoord' });
+    await s.execute('location.reload();');
+    await s.find('body[data-ready="true"]');
+    await s.waitForText(tid('recording-list'), 'Biologieles 5V');
+    await s.waitForText(tid('journal-status'), '2 items');
+  });
+});
