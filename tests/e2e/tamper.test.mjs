@@ -1,0 +1,30 @@
+// A journal changed outside the app is reported in Dutch and left exactly as it was.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, tid, withApp } from './webdriver.mjs';
+import { plan } from './app.mjs';
+
+test('a tampered journal is reported, never overwritten', async () => {
+  const dataDir = tempDir('opnamewijs-e2e-tamper-');
+  await withApp('tamper-setup', { dataDir }, async (s) => {
+    await s.find('body[data-ready="true"]');
+    await plan(s, { title: 'Aardrijkskunde 1B', date: '2026-12-08', pack: 'memo-lesopnamen' });
+    await s.click(tid('answer-students_visible-no'));
+    await s.waitForText(tid('journal-status'), '2 items');
+  });
+  const journal = join(dataDir, 'journal.log');
+  const bytes = readFileSync(journal);
+  bytes[bytes.length - 30] ^= 0x01;
+  writeFileSync(journal, bytes);
+
+  await withApp('tamper-report', { dataDir }, async (s) => {
+    await s.waitForText(tid('load-error'), 'Het dagboek is gewijzigd buiten Opnamewijs om (item 2');
+    assert.match(await s.text(tid('load-error')), /Er is niets aangepast of overschreven/);
+    assert.equal(await s.exists(tid('journal-status')), false, 'no "verified" claim for a damaged journal');
+    assert.equal(await s.exists(tid('new-recording')), false, 'nothing can be added to a damaged journal');
+    await s.screenshot('tamper.png');
+  });
+  assert.deepEqual(readFileSync(journal), bytes, 'the damaged file is untouched');
+});
