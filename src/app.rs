@@ -132,7 +132,10 @@ impl App {
     /// that is already open stays as it is.
     pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
         let mut guard = self.lock();
-        if guard.is_err() {
+        if guard
+            .as_ref()
+            .is_err_and(|e| e.code != AppError::Erased.code())
+        {
             let passphrase = Passphrase::new(passphrase);
             *guard = Workspace::open(
                 &self.data_dir,
@@ -152,10 +155,12 @@ impl App {
     /// vault's key goes into the keyring.
     pub fn import_backup(&self, path: &Path, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
         let mut guard = self.lock();
+        // Only an open, empty workspace makes way: a vault that is locked or damaged is never
+        // replaced, so nothing that could still be recovered is lost.
         match guard.as_ref() {
-            Ok(ws) if !ws.is_empty() => return Err(AppError::NotEmpty.into()),
-            Err(e) if e.code == AppError::Erased.code() => return Err(e.clone()),
-            _ => {}
+            Ok(ws) if ws.is_empty() => {}
+            Ok(_) => return Err(AppError::NotEmpty.into()),
+            Err(e) => return Err(e.clone()),
         }
         if !path.is_absolute() {
             return Err(AppError::NotAbsolute {

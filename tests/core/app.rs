@@ -105,3 +105,30 @@ fn erase_all_leaves_nothing_behind() {
         err.message
     );
 }
+
+#[test]
+fn a_backup_never_replaces_a_damaged_or_locked_vault() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    let out = tempfile::tempdir().expect("temp dir");
+    let path = out.path().join("b.owbackup");
+    env.ws
+        .export_backup(&path, "wachtwoord voor backup")
+        .expect("export");
+    let journal = env.dir.path().join(opnamewijs::vault::JOURNAL_FILE);
+    let mut bytes = std::fs::read(&journal).expect("journal");
+    let at = bytes.len() - 30;
+    bytes[at] ^= 0x01;
+    std::fs::write(&journal, &bytes).expect("tamper");
+    let app = App::open(env.dir.path(), env.clock.clone(), env.keys.clone());
+    let err = app
+        .import_backup(&path, "wachtwoord voor backup")
+        .expect_err("damaged vault stays");
+    assert_eq!(err.code, "vault.tampered");
+    assert_eq!(
+        std::fs::read(&journal).expect("journal"),
+        bytes,
+        "the damaged journal is untouched"
+    );
+}
