@@ -5,6 +5,8 @@
 
 #![allow(clippy::print_stdout)]
 
+mod privilege;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -116,6 +118,9 @@ fn test(root: &Path) -> Result {
     stage("UI type check", &mut || npm(root, &["run", "check"]))?;
     stage("UI unit tests", &mut || npm(root, &["test"]))?;
     stage("UI build", &mut || npm(root, &["run", "build"]))?;
+    stage("least privilege: capabilities and CSP", &mut || {
+        cargo(root, &["test", "-p", "xtask"])
+    })?;
     stage("clippy -D warnings", &mut || {
         cargo(
             root,

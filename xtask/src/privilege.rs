@@ -1,0 +1,147 @@
+//! Least privilege, checked from the files that grant it: the webview may call exactly the app's
+//! own commands (no fs/shell/http/dialog plugin grants), and the CSP allows no remote origin.
+
+#![cfg(test)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn shell() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The command names listed in `src-tauri/build.rs` (the generated permissions).
+fn declared_commands() -> BTreeSet<String> {
+    let build = read(&shell().join("build.rs"));
+    let list = build
+        .split("const COMMANDS")
+        .nth(1)
+        .and_then(|s| s.split("];").next())
+        .unwrap_or_default();
+    list.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The commands registered with `generate_handler!` in `src-tauri/src/main.rs`.
+fn registered_commands() -> BTreeSet<String> {
+    let main = read(&shell().join("src/main.rs"));
+    let handler = main
+        .split("generate_handler![")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .unwrap_or_default();
+    handler
+        .split(',')
+        .filter_map(|c| c.trim().strip_prefix("commands::"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_registered_command_has_a_generated_permission_and_vice_versa() {
+    let declared = declared_commands();
+    assert!(
+        declared.len() >= 10,
+        "parsed the command list: {declared:?}"
+    );
+    assert_eq!(
+        declared,
+        registered_commands(),
+        "build.rs COMMANDS and generate_handler! differ"
+    );
+}
+
+#[test]
+fn the_main_window_may_call_exactly_the_apps_own_commands() {
+    let dir = shell().join("capabilities");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("capabilities dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "one capability file: {files:?}");
+    let cap: serde_json::Value = serde_json::from_str(&read(&files[0])).expect("capability JSON");
+    assert_eq!(
+        cap["windows"],
+        serde_json::json!(["main"]),
+        "granted to the main window only"
+    );
+    assert!(cap.get("remote").is_none(), "no remote URLs get IPC access");
+    let granted: BTreeSet<String> = cap["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| p.as_str().expect("plain permission id").to_owned())
+        .collect();
+    let expected: BTreeSet<String> = declared_commands()
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(
+        granted, expected,
+        "exactly the app's own commands, nothing from core or plugins"
+    );
+}
+
+#[test]
+fn the_shell_pulls_in_no_plugin_that_reaches_files_shell_or_network() {
+    let manifest = read(&shell().join("Cargo.toml"));
+    for plugin in [
+        "tauri-plugin-fs",
+        "tauri-plugin-shell",
+        "tauri-plugin-http",
+        "tauri-plugin-upload",
+        "tauri-plugin-websocket",
+    ] {
+        assert!(
+            !manifest.contains(plugin),
+            "{plugin} must not be a dependency"
+        );
+    }
+}
+
+#[test]
+fn the_csp_allows_no_remote_origin() {
+    let conf: serde_json::Value =
+        serde_json::from_str(&read(&shell().join("tauri.conf.json"))).expect("tauri.conf.json");
+    let csp = conf["app"]["security"]["csp"]
+        .as_object()
+        .expect("CSP as an object");
+    let allowed_sources = [
+        "'self'",
+        "'none'",
+        "'unsafe-inline'",
+        "data:",
+        "ipc:",
+        "http://ipc.localhost",
+    ];
+    for (directive, sources) in csp {
+        for source in sources.as_str().expect("sources string").split_whitespace() {
+            assert!(
+                allowed_sources.contains(&source),
+                "{directive} allows {source}"
+            );
+        }
+    }
+    for directive in ["default-src", "script-src", "connect-src", "object-src"] {
+        assert!(csp.contains_key(directive), "{directive} is set");
+    }
+    assert!(
+        !csp["script-src"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("unsafe"),
+        "no inline or eval scripts"
+    );
+    assert_eq!(
+        conf["app"]["security"]["freezePrototype"],
+        serde_json::json!(true)
+    );
+}
