@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "export_backup",
     "import_backup",
     "erase_all",
+    "export_calendar",
 ];
 
 fn main() {

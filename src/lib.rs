@@ -42,6 +42,7 @@ pub mod checklist;
 pub mod clock;
 pub mod deadline;
 pub mod error;
+pub mod ics;
 pub mod policy;
 pub mod recording;
 pub mod store;

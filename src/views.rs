@@ -27,6 +27,16 @@ pub struct AppStatus {
     pub journal: JournalStatus,
 }
 
+/// A written calendar export.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CalendarReport {
+    /// Where it was written.
+    pub path: String,
+    /// Number of deadlines in it.
+    pub events: u32,
+}
+
 /// A written backup.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

@@ -880,6 +880,59 @@ impl Workspace {
         })
     }
 
+    /// The iCalendar text of every open, dated deadline of every recording.
+    pub fn calendar(&self) -> Result<String> {
+        let lang = self.lang();
+        let now = self.clock.now();
+        let mut views = Vec::with_capacity(self.state.recordings.len());
+        for rec in &self.state.recordings {
+            let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
+            let deadlines: Vec<_> = crate::deadline::derive(pack, rec, now)
+                .iter()
+                .map(|d| views::deadline_view(d, lang))
+                .collect();
+            views.push((rec, deadlines));
+        }
+        let recordings: Vec<_> = views
+            .iter()
+            .map(|(rec, deadlines)| crate::ics::RecordingDeadlines {
+                id: &rec.id,
+                title: &rec.title,
+                deadlines,
+            })
+            .collect();
+        Ok(crate::ics::export(&recordings, now))
+    }
+
+    /// Writes [`Workspace::calendar`] to `path` (replacing an earlier export there) and says how
+    /// many deadlines it holds.
+    pub fn export_calendar(&self, path: &Path) -> Result<views::CalendarReport> {
+        if !path.is_absolute() {
+            return Err(crate::app::AppError::NotAbsolute {
+                path: path.display().to_string(),
+            }
+            .into());
+        }
+        if !path.parent().is_some_and(Path::is_dir) {
+            return Err(crate::app::AppError::NoFolder {
+                path: path.display().to_string(),
+            }
+            .into());
+        }
+        let text = self.calendar()?;
+        let io = |source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
+        std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io)?;
+        file.commit().map_err(io)?;
+        Ok(views::CalendarReport {
+            path: path.display().to_string(),
+            events: text.matches("BEGIN:VEVENT").count() as u32,
+        })
+    }
+
     /// Whether any recording exists (a backup is only restored into an empty installation).
     pub fn is_empty(&self) -> bool {
         self.state.recordings.is_empty()

@@ -3,7 +3,7 @@
 
 use opnamewijs::app::EraseReport;
 use opnamewijs::store::Profile;
-use opnamewijs::views::{AppStatus, BackupReport, RecordingSummary, RecordingView};
+use opnamewijs::views::{AppStatus, BackupReport, CalendarReport, RecordingSummary, RecordingView};
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
 use std::future::Future;
@@ -127,6 +127,22 @@ pub async fn import_backup(
         return Ok(None);
     };
     app.import_backup(&path, &passphrase).map(Some)
+}
+
+#[tauri::command]
+pub async fn export_calendar(
+    app: State<'_, App>,
+    path: Option<PathBuf>,
+) -> Reply<Option<CalendarReport>> {
+    let dialog = || {
+        rfd::AsyncFileDialog::new()
+            .set_file_name("opnamewijs-termijnen.ics")
+            .save_file()
+    };
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    app.with(|ws| ws.export_calendar(&path)).map(Some)
 }
 
 #[tauri::command]

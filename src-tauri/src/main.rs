@@ -47,6 +47,7 @@ fn main() {
             commands::export_backup,
             commands::import_backup,
             commands::erase_all,
+            commands::export_calendar,
         ])
         .run(tauri::generate_context!())
         .expect("Opnamewijs could not start");

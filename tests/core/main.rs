@@ -11,6 +11,8 @@ mod calendar;
 mod deadlines;
 /// The packs that ship with the app load, and each rule of the HU checklist holds.
 mod hu_pack;
+/// Open deadlines as an iCalendar file.
+mod ics;
 /// Broken packs are rejected with the file, the field and the problem.
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.

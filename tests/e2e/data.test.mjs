@@ -1,7 +1,7 @@
 // Backups out and in by explicit path (dialogs cannot be driven), and erasing everything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, tid, withApp } from './webdriver.mjs';
 import { plan } from './app.mjs';
@@ -34,6 +34,13 @@ test('a backup carries the data to a new laptop; erase all leaves nothing behind
       [backup],
     );
     assert.equal(refused.code, 'file.exists', 'an existing file is never overwritten');
+
+    const ics = join(tempDir('opnamewijs-e2e-ics-'), 'termijnen.ics');
+    const cal = await invoke(s, 'export_calendar', { path: ics });
+    assert.ok(cal.events >= 1, 'at least the equipment deadline');
+    const text = readFileSync(ics, 'utf8');
+    assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(text, /\r\nSUMMARY:Apparatuur uitproberen — Biologieles 5V\r\n/);
 
     await s.click(tid('data-button'));
     await s.type(tid('erase-confirm'), 'WISSEN');

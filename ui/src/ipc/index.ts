@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AnswerQuestion } from "./bindings/AnswerQuestion";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { BackupReport } from "./bindings/BackupReport";
+import type { CalendarReport } from "./bindings/CalendarReport";
 import type { EraseReport } from "./bindings/EraseReport";
 import type { ChooseDate } from "./bindings/ChooseDate";
 import type { ClockDone } from "./bindings/ClockDone";
@@ -40,6 +41,8 @@ export interface Backend {
   /** `path: null` opens a file dialog; `null` comes back when it was cancelled. */
   importBackup(path: string | null, passphrase: string): Promise<AppStatus | null>;
   eraseAll(): Promise<EraseReport>;
+  /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
+  exportCalendar(path: string | null): Promise<CalendarReport | null>;
 }
 
 /** An error from the core: a stable code and a Dutch sentence. */
@@ -101,6 +104,7 @@ export function backendOver(call: Invoke): Backend {
     exportBackup: (path, passphrase) => run("export_backup", { path, passphrase }),
     importBackup: (path, passphrase) => run("import_backup", { path, passphrase }),
     eraseAll: () => run("erase_all"),
+    exportCalendar: (path) => run("export_calendar", { path }),
   };
 }
 

@@ -79,6 +79,8 @@ const words = {
   erased: { nl: "Al je gegevens zijn gewist en er is niets achtergebleven. Je kunt Opnamewijs nu sluiten.", en: "All your data has been erased and nothing is left. You can close Opnamewijs now." },
   cannotOpen: { nl: "Opnamewijs kan je gegevens niet openen", en: "Opnamewijs cannot open your data" },
   cannotOpenHint: { nl: "Er is niets aangepast of overschreven. Zet de map met gegevens opzij en zet een reservekopie terug in een lege installatie, of vraag hulp bij je opleiding.", en: "Nothing was changed or overwritten. Restore a backup into an empty installation, or ask your programme for help." },
+  toCalendar: { nl: "Termijnen naar je agenda (.ics)", en: "Deadlines to your calendar (.ics)" },
+  calendarWritten: { nl: "termijnen opgeslagen in", en: "deadlines saved to" },
   selectHint: { nl: "Kies links een opname of plan een nieuwe.", en: "Pick a recording on the left or plan a new one." },
 } as const;
 

@@ -101,6 +101,7 @@ export function fakeBackend(opts: { fail?: { code: string; message: string } } =
     incidentClockDone: () => answer("incidentClockDone"),
     exportBackup: async () => null,
     importBackup: async () => null,
+    exportCalendar: async () => null,
     eraseAll: async () => ({ data_dir: "/tmp/x", verified_empty: true }),
   };
   return { backend, calls };

@@ -1,0 +1,65 @@
+//! Calendar export: every open deadline with a date as an iCalendar (RFC 5545) event, so a
+//! student's own calendar can remind them. UIDs are stable per recording and deadline, so
+//! importing a newer export updates events instead of duplicating them.
+
+use crate::clock::local_date;
+use crate::views::DeadlineView;
+use chrono::{DateTime, Duration, Timelike, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
+
+/// Product identifier written into every export.
+pub const PRODID: &str = "-//Opnamewijs//Opnamewijs termijnen//NL";
+
+/// One recording's open deadlines.
+#[derive(Debug, Clone)]
+pub struct RecordingDeadlines<'a> {
+    /// Recording id (part of each UID).
+    pub id: &'a str,
+    /// Recording title.
+    pub title: &'a str,
+    /// Its deadlines as shown to the user (done ones and ones without a date are skipped).
+    pub deadlines: &'a [DeadlineView],
+}
+
+/// The stable UID of a deadline of a recording.
+pub fn uid(recording: &str, deadline: &str) -> String {
+    format!("{recording}.{}@opnamewijs", deadline.replace('/', "."))
+}
+
+/// The calendar text (CRLF line endings, folded lines). `now` becomes each event's DTSTAMP.
+/// A deadline that ends at the end of a Dutch day becomes an all-day event on that day; one with
+/// an exact time (hours after an incident) becomes a 15-minute event ending at that time.
+pub fn export(recordings: &[RecordingDeadlines<'_>], now: DateTime<Utc>) -> String {
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new("PRODID", PRODID));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.name("Opnamewijs");
+    for rec in recordings {
+        for d in rec
+            .deadlines
+            .iter()
+            .filter(|d| d.status != crate::deadline::DeadlineStatus::Done)
+        {
+            let Some(due) = d.due else { continue };
+            let mut event = Event::new();
+            event
+                .uid(&uid(rec.id, &d.id))
+                .timestamp(now)
+                .summary(&format!("{} — {}", d.title, rec.title));
+            let description = match &d.help {
+                Some(help) => format!("{}\n{help}", d.when),
+                None => d.when.clone(),
+            };
+            event.description(&description);
+            let local = due.with_timezone(&chrono_tz::Europe::Amsterdam);
+            if local.hour() == 23 && local.minute() == 59 {
+                event.all_day(local_date(due));
+            } else {
+                event.starts(due - Duration::minutes(15)).ends(due);
+            }
+            cal.push(event.done());
+        }
+    }
+    cal.done().to_string()
+}
