@@ -4,7 +4,7 @@
 
 use crate::clock::Clock;
 use crate::error::{ErrorCode, ErrorPayload};
-use crate::store::STATE_FILE;
+use crate::store::{LOCK_FILE, STATE_FILE};
 use crate::vault::{KeyStore, Passphrase, Unlock, Vault};
 use crate::views::AppStatus;
 use crate::workspace::{Workspace, WorkspaceError};
@@ -144,11 +144,7 @@ impl App {
             )
             .map_err(ErrorPayload::from);
         }
-        guard
-            .as_mut()
-            .map_err(|e| e.clone())?
-            .status()
-            .map_err(ErrorPayload::from)
+        status_of(&guard)
     }
 
     /// Restores a backup into this installation, which must not hold recordings yet. The new
@@ -195,11 +191,7 @@ impl App {
             Unlock::Keyring(self.keystore.as_ref()),
         )
         .map_err(ErrorPayload::from);
-        guard
-            .as_mut()
-            .map_err(|e| e.clone())?
-            .status()
-            .map_err(ErrorPayload::from)
+        status_of(&guard)
     }
 
     /// Erases everything the app keeps: the vault's files, its key in the keyring and a plain file
@@ -208,19 +200,20 @@ impl App {
         let mut guard = self.lock();
         *guard = Err(AppError::Erased.into());
         Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(ErrorPayload::from)?;
-        match std::fs::remove_file(self.data_dir.join(STATE_FILE)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(AppError::EraseIncomplete {
-                    leftovers: format!("{STATE_FILE} ({e})"),
+        for name in [STATE_FILE, LOCK_FILE] {
+            match std::fs::remove_file(self.data_dir.join(name)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    let leftovers = format!("{name} ({e})");
+                    return Err(AppError::EraseIncomplete { leftovers }.into());
                 }
-                .into());
+                _ => {}
             }
-            _ => {}
         }
         let mut leftovers = Vault::leftovers(&self.data_dir, self.keystore.as_ref());
-        if self.data_dir.join(STATE_FILE).exists() {
-            leftovers.push(STATE_FILE.to_owned());
-        }
+        let plain = [STATE_FILE, LOCK_FILE]
+            .into_iter()
+            .filter(|n| self.data_dir.join(n).exists());
+        leftovers.extend(plain.map(str::to_owned));
         if !leftovers.is_empty() {
             return Err(AppError::EraseIncomplete {
                 leftovers: leftovers.join(", "),
@@ -232,6 +225,14 @@ impl App {
             verified_empty: true,
         })
     }
+}
+
+/// The status of the open workspace, or why there is none.
+fn status_of(ws: &Result<Workspace, ErrorPayload>) -> Result<AppStatus, ErrorPayload> {
+    ws.as_ref()
+        .map_err(Clone::clone)?
+        .status()
+        .map_err(ErrorPayload::from)
 }
 
 /// A fresh, empty directory inside `dir` for trying a restore.

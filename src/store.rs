@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 /// The format version of the plain JSON state file of earlier versions.
 pub const STATE_FORMAT: u32 = 1;
+/// Lock file held while a workspace has the data directory open.
+pub const LOCK_FILE: &str = "opnamewijs.lock";
 /// Name of the plain JSON state file of earlier versions (migrated into the journal, then removed).
 pub const STATE_FILE: &str = "opnamewijs.json";
 
@@ -64,6 +66,9 @@ pub enum StoreError {
     /// The vault refused (locked, tampered, unreadable, …).
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// Another Opnamewijs window has this data directory open.
+    #[error("Opnamewijs is al geopend met deze gegevens. Ga naar dat venster, of sluit het en probeer het opnieuw.")]
+    InUse,
     /// The file system refused.
     #[error("Kan {path} niet lezen of schrijven: {source}")]
     Io {
@@ -94,6 +99,7 @@ impl ErrorCode for StoreError {
     fn code(&self) -> &'static str {
         match self {
             StoreError::Vault(e) => e.code(),
+            StoreError::InUse => "store.in_use",
             StoreError::Io { .. } => "store.io",
             StoreError::Corrupt { .. } => "store.corrupt",
             StoreError::NewerFormat { .. } => "store.newer_format",
@@ -178,6 +184,8 @@ pub struct Store {
     dir: PathBuf,
     vault: Vault,
     recovery: Recovery,
+    /// Held open (and locked) for as long as the store lives: one writer per journal.
+    _lock: std::fs::File,
 }
 
 impl Store {
@@ -192,12 +200,14 @@ impl Store {
             path: dir.to_owned(),
             source,
         })?;
+        let lock = lock_dir(dir)?;
         if Vault::exists(dir) {
             let (vault, recovery) = Vault::open(dir, unlock)?;
             let store = Store {
                 dir: dir.to_owned(),
                 vault,
                 recovery,
+                _lock: lock,
             };
             let state = store.replay()?;
             return Ok((store, state));
@@ -208,6 +218,7 @@ impl Store {
             dir: dir.to_owned(),
             vault,
             recovery: Recovery::default(),
+            _lock: lock,
         };
         if let Some(state) = legacy {
             store.migrate(&state, now)?;
@@ -293,6 +304,27 @@ impl Store {
     /// What opening repaired after a crash, if anything.
     pub fn recovery(&self) -> Recovery {
         self.recovery
+    }
+}
+
+/// Takes the exclusive lock on `dir`, so a second window cannot append to the same journal. The OS
+/// releases it when the file is closed, also after a crash.
+fn lock_dir(dir: &Path) -> Result<std::fs::File, StoreError> {
+    let path = dir.join(LOCK_FILE);
+    let io = |source| StoreError::Io {
+        path: path.clone(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse),
+        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
     }
 }
 

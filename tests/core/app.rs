@@ -121,6 +121,7 @@ fn a_backup_never_replaces_a_damaged_or_locked_vault() {
     let at = bytes.len() - 30;
     bytes[at] ^= 0x01;
     std::fs::write(&journal, &bytes).expect("tamper");
+    drop(env.ws);
     let app = App::open(env.dir.path(), env.clock.clone(), env.keys.clone());
     let err = app
         .import_backup(&path, "wachtwoord voor backup")

@@ -45,6 +45,13 @@ impl Env {
 
     /// Closes and reopens the workspace on the same directory, as an app restart does.
     pub fn restart(&mut self) {
+        // Close the running workspace first (it holds the data directory's lock), as quitting does.
+        let scratch = tempfile::tempdir().expect("temp dir");
+        let keys = MemoryKeyStore::new();
+        let placeholder =
+            Workspace::open(scratch.path(), self.clock.clone(), Unlock::Keyring(&keys))
+                .expect("placeholder");
+        drop(std::mem::replace(&mut self.ws, placeholder));
         self.ws = Workspace::open(
             self.dir.path(),
             self.clock.clone(),

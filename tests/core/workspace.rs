@@ -342,6 +342,7 @@ fn a_tampered_journal_is_reported_and_left_as_it_is() {
     let middle = bytes.len() - 40;
     bytes[middle] ^= 0x01;
     std::fs::write(&path, &bytes).expect("tamper");
+    drop(env.ws);
     let app = App::open(env.dir.path(), env.clock.clone(), env.keys.clone());
     let err = app.with(|ws| ws.list()).expect_err("tampered");
     assert_eq!(err.code, "vault.tampered");
@@ -385,6 +386,7 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
         })
     })
     .expect("works once unlocked");
+    drop(app);
     let again = App::open(dir.path(), clock, keys.clone());
     assert_eq!(
         again.with(|ws| ws.list()).expect_err("locked").code,
@@ -401,4 +403,29 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
         .unlock("lange wachtwoordzin")
         .expect("right passphrase");
     assert_eq!(status.journal.entries, 1);
+}
+
+#[test]
+fn a_second_window_on_the_same_data_cannot_write_to_the_journal() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    env.create("hu-stage-opnamen", "2026-11-24");
+    let second = opnamewijs::Workspace::open(
+        env.dir.path(),
+        env.clock.clone(),
+        Unlock::Keyring(env.keys.as_ref()),
+    );
+    let err = ErrorPayload::from(second.expect_err("the data directory is in use"));
+    assert_eq!(err.code, "store.in_use");
+    assert!(
+        err.message
+            .starts_with("Opnamewijs is al geopend met deze gegevens."),
+        "{}",
+        err.message
+    );
+    env.restart();
+    assert_eq!(
+        env.ws.list().expect("list").len(),
+        1,
+        "reopens once the first window is gone"
+    );
 }
