@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "answer_question",
     "set_item",
     "log_event",
+    "confirm_feedback",
     "choose_date",
     "log_share",
     "confirm_deletion",

@@ -141,8 +141,22 @@ pub struct RecordingView {
     pub incident_types: Vec<IncidentTypeView>,
     /// Logged incidents.
     pub incidents: Vec<IncidentView>,
+    /// Feedback as confirmed, with the reminder the mentor gives the student.
+    pub feedback: Option<FeedbackView>,
     /// Every copy confirmed deleted.
     pub closed: bool,
+}
+
+/// Confirmed feedback.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FeedbackView {
+    /// Who gave it ("Anna de Wit (werkplekbegeleider)").
+    pub by: String,
+    /// When, formatted.
+    pub on: String,
+    /// What the mentor tells the student now.
+    pub reminder: String,
 }
 
 /// A copy of the footage.
@@ -424,6 +438,19 @@ pub fn role_label(role: Role, lang: Lang) -> String {
     tr(lang, nl, en)
 }
 
+/// Label of a mentor role.
+pub fn mentor_role_label(role: crate::workspace::MentorRole, lang: Lang) -> String {
+    use crate::workspace::MentorRole;
+    let (nl, en) = match role {
+        MentorRole::Werkplekbegeleider => ("werkplekbegeleider", "workplace supervisor"),
+        MentorRole::Schoolopleider => ("schoolopleider", "school-based teacher educator"),
+        MentorRole::Instituutsopleider => {
+            ("instituutsopleider", "institute-based teacher educator")
+        }
+    };
+    tr(lang, nl, en)
+}
+
 /// Label of a channel.
 pub fn channel_label(channel: Channel, lang: Lang) -> String {
     let (nl, en) = match channel {
@@ -662,6 +689,7 @@ pub fn recording_view(
             }
         })
         .collect();
+    let deadlines = deadline::derive(pack, rec, now);
     let events = loggable_events(pack, rec, &known)
         .into_iter()
         .map(|kind| EventView {
@@ -680,10 +708,7 @@ pub fn recording_view(
         questions,
         verdict: verdict_view(&outcome, lang),
         phases,
-        deadlines: deadline::derive(pack, rec, now)
-            .iter()
-            .map(|d| deadline_view(d, lang))
-            .collect(),
+        deadlines: deadlines.iter().map(|d| deadline_view(d, lang)).collect(),
         events,
         copies: rec
             .copies
@@ -758,6 +783,18 @@ pub fn recording_view(
                 }
             })
             .collect(),
+        feedback: rec.events.iter().find(|e| e.kind == EventKind::FeedbackGiven).map(|e| {
+            let due = deadlines.iter().find(|d| d.id == "na_feedback").and_then(|d| d.due);
+            let by_when = due.map(|d| format!(" ({} {})", tr(lang, "uiterlijk", "by"), format_datetime(d, lang))).unwrap_or_default();
+            FeedbackView {
+                by: e.by.clone(),
+                on: format_date(crate::clock::local_date(e.at), lang),
+                reminder: format!(
+                    "{}{by_when}.",
+                    tr(lang, "Begeleider: wijs de student erop dat de opname en alle kopieën nu definitief verwijderd moeten worden", "Mentor: remind the student that the recording and every copy must now be deleted for good")
+                ),
+            }
+        }),
         closed: rec.is_closed(),
     }
 }

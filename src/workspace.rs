@@ -244,6 +244,33 @@ pub struct LogEvent {
     pub note: Option<String>,
 }
 
+/// The mentor's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MentorRole {
+    /// Workplace supervisor at the school.
+    Werkplekbegeleider,
+    /// School-based teacher educator.
+    Schoolopleider,
+    /// Institute-based teacher educator.
+    Instituutsopleider,
+}
+
+/// Input of the mentor confirming feedback in person.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ConfirmFeedback {
+    /// Recording id.
+    pub recording: String,
+    /// The day feedback was given, `YYYY-MM-DD`.
+    pub on: String,
+    /// The mentor's name.
+    pub mentor: String,
+    /// The mentor's role.
+    pub role: MentorRole,
+}
+
 /// Input of choosing a date for a deadline that asks for one.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
@@ -587,67 +614,61 @@ impl Workspace {
     pub fn log_event(&mut self, input: LogEvent) -> Result<RecordingView> {
         let by = self.state.profile.name.clone();
         let lang = self.lang();
+        let LogEvent {
+            recording,
+            kind,
+            on,
+            note,
+        } = input;
+        self.update(
+            &recording,
+            Change::EventLogged { kind },
+            |rec, pack, now| log_event_on(rec, pack, now, lang, kind, on.as_deref(), by, note),
+        )
+    }
+
+    /// The mentor confirms on the student's laptop that feedback was given: with their name, role
+    /// and the day. This starts the "delete after feedback" deadline.
+    pub fn confirm_feedback(&mut self, input: ConfirmFeedback) -> Result<RecordingView> {
+        let lang = self.lang();
+        let name = input.mentor.trim();
+        if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
+            return Err(RecordingError::InvalidName.into());
+        }
+        let by = format!("{name} ({})", views::mentor_role_label(input.role, lang));
+        let note = Some(tr(
+            lang,
+            "bevestigd door de begeleider op de laptop van de student",
+            "confirmed by the mentor on the student's laptop",
+        ));
         self.update(
             &input.recording,
-            Change::EventLogged { kind: input.kind },
+            Change::EventLogged {
+                kind: EventKind::FeedbackGiven,
+            },
             |rec, pack, now| {
-                if matches!(
-                    input.kind,
-                    EventKind::PlannedFor | EventKind::Shared | EventKind::Incident
-                ) {
-                    return Err(RecordingError::NotLoggable.into());
-                }
-                let at = match input.on.as_deref() {
-                    None => now,
-                    Some(day) => {
-                        let day = parse_date(day)?;
-                        if day > local_date(now) {
-                            return Err(RecordingError::DateOutOfRange {
-                                problem: tr(
-                                    lang,
-                                    "Die datum ligt in de toekomst.",
-                                    "That date is in the future.",
-                                ),
-                            }
-                            .into());
-                        }
-                        if day == local_date(now) {
-                            now
-                        } else {
-                            start_of_day(day) + Duration::hours(12)
-                        }
-                    }
-                };
-                let repeatable = matches!(
-                    input.kind,
-                    EventKind::ConsentWithdrawn | EventKind::Objection
-                );
-                if let (false, Some(first)) = (repeatable, rec.first(input.kind)) {
-                    return Err(RecordingError::AlreadyLogged {
-                        event: views::event_label(input.kind, lang),
-                        at: views::format_datetime(first, lang),
-                    }
-                    .into());
-                }
-                if input.kind == EventKind::Recorded {
-                    start_recording(rec, pack, at, lang)?;
-                } else if rec.first(EventKind::Recorded).is_none()
-                    && !matches!(
-                        input.kind,
-                        EventKind::OfficerRequestSent
-                            | EventKind::OfficerAnswered
-                            | EventKind::Objection
-                    )
+                let day = parse_date(&input.on)?;
+                if rec
+                    .first(EventKind::Recorded)
+                    .is_some_and(|recorded| day < local_date(recorded))
                 {
-                    return Err(RecordingError::NotRecordedYet.into());
+                    let problem = tr(
+                        lang,
+                        "Feedback kan niet gegeven zijn vóór de opname.",
+                        "Feedback cannot predate the recording.",
+                    );
+                    return Err(RecordingError::DateOutOfRange { problem }.into());
                 }
-                rec.events.push(Event {
-                    kind: input.kind,
-                    at,
+                log_event_on(
+                    rec,
+                    pack,
+                    now,
+                    lang,
+                    EventKind::FeedbackGiven,
+                    Some(&input.on),
                     by,
-                    note: clean_note(input.note)?,
-                });
-                Ok(())
+                    note,
+                )
             },
         )
     }
@@ -984,6 +1005,70 @@ fn unknown(what: &'static str, id: &str) -> WorkspaceError {
         id: id.chars().take(64).collect(),
     }
     .into()
+}
+
+/// Logs `kind` on `rec` at `on` (a day, default now) after checking it may be logged now.
+#[allow(clippy::too_many_arguments)]
+fn log_event_on(
+    rec: &mut Recording,
+    pack: &PolicyPack,
+    now: DateTime<Utc>,
+    lang: Lang,
+    kind: EventKind,
+    on: Option<&str>,
+    by: String,
+    note: Option<String>,
+) -> Result<()> {
+    if matches!(
+        kind,
+        EventKind::PlannedFor | EventKind::Shared | EventKind::Incident
+    ) {
+        return Err(RecordingError::NotLoggable.into());
+    }
+    let at = match on {
+        None => now,
+        Some(day) => {
+            let day = parse_date(day)?;
+            if day > local_date(now) {
+                let problem = tr(
+                    lang,
+                    "Die datum ligt in de toekomst.",
+                    "That date is in the future.",
+                );
+                return Err(RecordingError::DateOutOfRange { problem }.into());
+            }
+            if day == local_date(now) {
+                now
+            } else {
+                start_of_day(day) + Duration::hours(12)
+            }
+        }
+    };
+    let repeatable = matches!(kind, EventKind::ConsentWithdrawn | EventKind::Objection);
+    if let (false, Some(first)) = (repeatable, rec.first(kind)) {
+        return Err(RecordingError::AlreadyLogged {
+            event: views::event_label(kind, lang),
+            at: views::format_datetime(first, lang),
+        }
+        .into());
+    }
+    if kind == EventKind::Recorded {
+        start_recording(rec, pack, at, lang)?;
+    } else if rec.first(EventKind::Recorded).is_none()
+        && !matches!(
+            kind,
+            EventKind::OfficerRequestSent | EventKind::OfficerAnswered | EventKind::Objection
+        )
+    {
+        return Err(RecordingError::NotRecordedYet.into());
+    }
+    rec.events.push(Event {
+        kind,
+        at,
+        by,
+        note: clean_note(note)?,
+    });
+    Ok(())
 }
 
 fn add_copy(rec: &mut Recording, kind: CopyKind, label: String, since: DateTime<Utc>) {

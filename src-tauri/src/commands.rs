@@ -58,6 +58,11 @@ pub fn log_event(app: State<'_, App>, input: LogEvent) -> Reply<RecordingView> {
 }
 
 #[tauri::command]
+pub fn confirm_feedback(app: State<'_, App>, input: ConfirmFeedback) -> Reply<RecordingView> {
+    app.with(|ws| ws.confirm_feedback(input))
+}
+
+#[tauri::command]
 pub fn choose_date(app: State<'_, App>, input: ChooseDate) -> Reply<RecordingView> {
     app.with(|ws| ws.choose_date(input))
 }

@@ -39,6 +39,7 @@ fn main() {
             commands::answer_question,
             commands::set_item,
             commands::log_event,
+            commands::confirm_feedback,
             commands::choose_date,
             commands::log_share,
             commands::confirm_deletion,

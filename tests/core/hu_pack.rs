@@ -632,3 +632,60 @@ fn only_events_that_fit_the_recording_are_offered() {
     );
     assert!(view.events[0].logged.is_some());
 }
+
+#[test]
+fn verwijderen_mentor_confirms_feedback_in_person_and_reminds_the_student() {
+    use opnamewijs::workspace::{ConfirmFeedback, MentorRole};
+    let (mut env, id) = planned();
+    typical(&mut env, &id, &[]);
+    env.complete_phases_before(&id, "opslaan");
+    env.clock.set(nl(2026, 11, 24, 11, 0));
+    record(&mut env, &id);
+    env.clock.set(nl(2026, 11, 26, 15, 0));
+    let confirm = |mentor: &str, on: &str| ConfirmFeedback {
+        recording: id.clone(),
+        on: on.into(),
+        mentor: mentor.into(),
+        role: MentorRole::Werkplekbegeleider,
+    };
+    let err = ErrorPayload::from(
+        env.ws
+            .confirm_feedback(confirm(" ", "2026-11-26"))
+            .expect_err("no name"),
+    );
+    assert_eq!(err.code, "profile.invalid_name");
+    let err = ErrorPayload::from(
+        env.ws
+            .confirm_feedback(confirm("Anna de Wit", "2026-11-23"))
+            .expect_err("before the recording"),
+    );
+    assert_eq!(
+        err.message,
+        "Feedback kan niet gegeven zijn vóór de opname."
+    );
+    let view = env
+        .ws
+        .confirm_feedback(confirm("Anna de Wit", "2026-11-26"))
+        .expect("confirmed");
+    let feedback = view.feedback.clone().expect("feedback shown");
+    assert_eq!(feedback.by, "Anna de Wit (werkplekbegeleider)");
+    assert_eq!(feedback.on, "do 26 nov. 2026");
+    assert!(
+        feedback
+            .reminder
+            .ends_with("nu definitief verwijderd moeten worden (uiterlijk do 26 nov. 2026 23:59)."),
+        "{}",
+        feedback.reminder
+    );
+    assert_eq!(
+        deadline(&view, "na_feedback").status,
+        DeadlineStatus::DueToday,
+        "the delete clock started"
+    );
+    let again = ErrorPayload::from(
+        env.ws
+            .confirm_feedback(confirm("Anna de Wit", "2026-11-26"))
+            .expect_err("twice"),
+    );
+    assert_eq!(again.code, "recording.already_logged");
+}

@@ -45,6 +45,11 @@ test('a recorded lesson: confirm a copy deleted, refuse e-mail, report it, sign 
     await fill(s, tid('share-channel'), 'secure_storage');
     await s.click(tid('share-log'));
     await s.waitForText(tid('sharing'), 'begeleider, vanaf de veilige opslaglocatie');
+    await s.type(tid('mentor-name'), 'Anna de Wit');
+    await s.click(tid('confirm-feedback'));
+    await s.waitForText(tid('mentor-feedback'), 'Anna de Wit (werkplekbegeleider)');
+    await s.waitForText(tid('mentor-reminder'), 'nu definitief verwijderd moeten worden');
+    await s.waitForText(tid('deadline-na_feedback'), 'Alle kopieën verwijderen na de feedback');
     await s.screenshot('lifecycle.png');
   });
 });

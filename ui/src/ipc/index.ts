@@ -8,6 +8,7 @@ import type { EraseReport } from "./bindings/EraseReport";
 import type { ChooseDate } from "./bindings/ChooseDate";
 import type { ClockDone } from "./bindings/ClockDone";
 import type { ConfirmDeletion } from "./bindings/ConfirmDeletion";
+import type { ConfirmFeedback } from "./bindings/ConfirmFeedback";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { LogEvent } from "./bindings/LogEvent";
 import type { LogIncident } from "./bindings/LogIncident";
@@ -31,6 +32,7 @@ export interface Backend {
   answerQuestion(input: AnswerQuestion): Promise<RecordingView>;
   setItem(input: SetItem): Promise<RecordingView>;
   logEvent(input: LogEvent): Promise<RecordingView>;
+  confirmFeedback(input: ConfirmFeedback): Promise<RecordingView>;
   chooseDate(input: ChooseDate): Promise<RecordingView>;
   logShare(input: LogShare): Promise<RecordingView>;
   confirmDeletion(input: ConfirmDeletion): Promise<RecordingView>;
@@ -96,6 +98,7 @@ export function backendOver(call: Invoke): Backend {
     answerQuestion: (input) => run("answer_question", { input }),
     setItem: (input) => run("set_item", { input }),
     logEvent: (input) => run("log_event", { input }),
+    confirmFeedback: (input) => run("confirm_feedback", { input }),
     chooseDate: (input) => run("choose_date", { input }),
     logShare: (input) => run("log_share", { input }),
     confirmDeletion: (input) => run("confirm_deletion", { input }),

@@ -13,6 +13,8 @@ export type { ErrorPayload } from "./bindings/ErrorPayload";
 export type { EventKind } from "./bindings/EventKind";
 export type { EventView } from "./bindings/EventView";
 export type { JournalStatus } from "./bindings/JournalStatus";
+export type { FeedbackView } from "./bindings/FeedbackView";
+export type { MentorRole } from "./bindings/MentorRole";
 export type { ItemView } from "./bindings/ItemView";
 export type { Lang } from "./bindings/Lang";
 export type { PackSummary } from "./bindings/PackSummary";

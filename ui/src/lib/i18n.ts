@@ -81,6 +81,15 @@ const words = {
   cannotOpenHint: { nl: "Er is niets aangepast of overschreven. Zet de map met gegevens opzij en zet een reservekopie terug in een lege installatie, of vraag hulp bij je opleiding.", en: "Nothing was changed or overwritten. Restore a backup into an empty installation, or ask your programme for help." },
   toCalendar: { nl: "Termijnen naar je agenda (.ics)", en: "Deadlines to your calendar (.ics)" },
   calendarWritten: { nl: "termijnen opgeslagen in", en: "deadlines saved to" },
+  mentorConfirms: { nl: "Begeleider bevestigt feedback", en: "Mentor confirms feedback" },
+  mentorHint: { nl: "Laat je begeleider dit zelf invullen op jouw laptop.", en: "Let your mentor fill this in on your laptop." },
+  mentorName: { nl: "Naam begeleider", en: "Mentor's name" },
+  mentorRole: { nl: "Rol", en: "Role" },
+  feedbackOn: { nl: "Feedback gegeven op", en: "Feedback given on" },
+  confirm: { nl: "Bevestigen", en: "Confirm" },
+  roleWerkplekbegeleider: { nl: "werkplekbegeleider", en: "workplace supervisor" },
+  roleSchoolopleider: { nl: "schoolopleider", en: "school-based teacher educator" },
+  roleInstituutsopleider: { nl: "instituutsopleider", en: "institute-based teacher educator" },
   selectHint: { nl: "Kies links een opname of plan een nieuwe.", en: "Pick a recording on the left or plan a new one." },
 } as const;
 

@@ -64,6 +64,7 @@ export const view: RecordingView = {
   share_channels: [],
   incident_types: [{ id: "apparaat_kwijt", title: "Apparaat kwijt", advice: "Dit is een datalek." }],
   incidents: [],
+  feedback: null,
   closed: false,
 };
 
@@ -94,6 +95,7 @@ export function fakeBackend(opts: { fail?: { code: string; message: string } } =
     answerQuestion: () => answer("answerQuestion"),
     setItem: () => answer("setItem"),
     logEvent: () => answer("logEvent"),
+    confirmFeedback: () => answer("confirmFeedback"),
     chooseDate: () => answer("chooseDate"),
     logShare: () => answer("logShare"),
     confirmDeletion: () => answer("confirmDeletion"),

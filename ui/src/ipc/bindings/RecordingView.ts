@@ -2,6 +2,7 @@
 import type { CopyView } from "./CopyView";
 import type { DeadlineView } from "./DeadlineView";
 import type { EventView } from "./EventView";
+import type { FeedbackView } from "./FeedbackView";
 import type { IncidentTypeView } from "./IncidentTypeView";
 import type { IncidentView } from "./IncidentView";
 import type { OptionView } from "./OptionView";
@@ -82,6 +83,10 @@ incident_types: Array<IncidentTypeView>,
  * Logged incidents.
  */
 incidents: Array<IncidentView>, 
+/**
+ * Feedback as confirmed, with the reminder the mentor gives the student.
+ */
+feedback: FeedbackView | null, 
 /**
  * Every copy confirmed deleted.
  */
