@@ -143,6 +143,9 @@ pub struct RecordingView {
     pub incidents: Vec<IncidentView>,
     /// Feedback as confirmed, with the reminder the mentor gives the student.
     pub feedback: Option<FeedbackView>,
+    /// Today in the Netherlands, `YYYY-MM-DD` (the default for date fields; the UI's own clock may
+    /// be in another time zone).
+    pub today: String,
     /// Every copy confirmed deleted.
     pub closed: bool,
 }
@@ -795,6 +798,7 @@ pub fn recording_view(
                 ),
             }
         }),
+        today: crate::clock::local_date(now).to_string(),
         closed: rec.is_closed(),
     }
 }

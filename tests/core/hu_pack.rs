@@ -667,6 +667,10 @@ fn verwijderen_mentor_confirms_feedback_in_person_and_reminds_the_student() {
         .ws
         .confirm_feedback(confirm("Anna de Wit", "2026-11-26"))
         .expect("confirmed");
+    assert_eq!(
+        view.today, "2026-11-26",
+        "today in Dutch time, for date fields"
+    );
     let feedback = view.feedback.clone().expect("feedback shown");
     assert_eq!(feedback.by, "Anna de Wit (werkplekbegeleider)");
     assert_eq!(feedback.on, "do 26 nov. 2026");

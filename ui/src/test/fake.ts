@@ -65,6 +65,7 @@ export const view: RecordingView = {
   incident_types: [{ id: "apparaat_kwijt", title: "Apparaat kwijt", advice: "Dit is een datalek." }],
   incidents: [],
   feedback: null,
+  today: "2026-11-23",
   closed: false,
 };
 

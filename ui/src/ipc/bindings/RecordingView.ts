@@ -88,6 +88,11 @@ incidents: Array<IncidentView>,
  */
 feedback: FeedbackView | null, 
 /**
+ * Today in the Netherlands, `YYYY-MM-DD` (the default for date fields; the UI's own clock may
+ * be in another time zone).
+ */
+today: string, 
+/**
  * Every copy confirmed deleted.
  */
 closed: boolean, };
