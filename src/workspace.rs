@@ -592,18 +592,11 @@ impl Workspace {
                         note,
                     },
                 );
-                if let Some(kind) = item.records_event {
-                    if rec.first(kind).is_none() {
-                        if kind == EventKind::Recorded {
-                            start_recording(rec, pack, now, lang)?;
-                        }
-                        rec.events.push(Event {
-                            kind,
-                            at: now,
-                            by,
-                            note: Some(format!("item {}", item.id)),
-                        });
-                    }
+                if let Some(kind) = item.records_event.filter(|k| rec.first(*k).is_none()) {
+                    // The same rules as logging the event by hand (e.g. nothing is stored
+                    // securely before it was recorded).
+                    let note = Some(format!("item {}", item.id));
+                    log_event_on(rec, pack, now, lang, kind, None, by, note)?;
                 }
                 Ok(())
             },

@@ -317,6 +317,16 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
     let (mut env, id) = planned();
     typical(&mut env, &id, &[]);
     env.complete_phases_before(&id, "opslaan");
+    let early = env.ws.set_item(opnamewijs::workspace::SetItem {
+        recording: id.clone(),
+        item: "opslaan.veilig".into(),
+        done: true,
+        note: None,
+    });
+    assert_eq!(
+        ErrorPayload::from(early.expect_err("nothing to store yet")).code,
+        "recording.not_recorded_yet"
+    );
     env.clock.set(nl(2026, 11, 24, 11, 0));
     let view = record(&mut env, &id);
     for d in ["veilig_opslaan", "van_apparaat", "uit_cloud"] {
