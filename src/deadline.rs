@@ -100,8 +100,17 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
     let known = crate::checklist::Known::new(pack, &rec.answers);
     let mut out = Vec::new();
     for rule in &pack.deadlines {
+        // A recording chosen for the assessment gets the pack's after-assessment deadlines,
+        // whatever purpose it was first recorded for.
+        let assessment_rule = matches!(
+            rule.due,
+            Due::AfterEvent {
+                event: EventKind::AssessmentPassed,
+                ..
+            }
+        );
         if let Some(cond) = &rule.applies_when {
-            if cond.eval(&known) != Some(true) {
+            if cond.eval(&known) != Some(true) && !(rec.for_assessment && assessment_rule) {
                 continue;
             }
         }

@@ -37,12 +37,14 @@
 //!   reported and never overwritten.
 
 pub mod app;
+pub mod assessment;
 pub mod calendar;
 pub mod checklist;
 pub mod clock;
 pub mod deadline;
 pub mod error;
 pub mod ics;
+pub mod mentor;
 pub mod policy;
 pub mod recording;
 pub mod store;

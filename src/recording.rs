@@ -292,6 +292,45 @@ pub struct Recording {
     /// Incidents.
     #[serde(default)]
     pub incidents: Vec<Incident>,
+    /// Feedback requests exported for a mentor's installation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback_requests: Vec<SentRequest>,
+    /// The mentor's signed receipt this recording's feedback was confirmed with, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback_receipt: Option<ReceivedReceipt>,
+    /// Chosen to be shown at the final assessment.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_assessment: bool,
+}
+
+/// A feedback request the student exported (see [`crate::mentor`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentRequest {
+    /// Request id.
+    pub id: String,
+    /// The nonce a receipt must echo.
+    pub nonce: String,
+    /// When it was made.
+    pub at: DateTime<Utc>,
+}
+
+/// What a verified mentor receipt said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedReceipt {
+    /// The request it answered.
+    pub request: String,
+    /// The mentor's name.
+    pub mentor: String,
+    /// The mentor's role.
+    pub role: crate::workspace::MentorRole,
+    /// The day feedback was given.
+    pub feedback_on: NaiveDate,
+    /// Later than the pack expects.
+    pub late: bool,
+    /// Fingerprint of the key that signed it.
+    pub fingerprint: String,
+    /// When the mentor's app signed it.
+    pub signed_at: DateTime<Utc>,
 }
 
 impl Recording {

@@ -26,6 +26,21 @@ pub struct Profile {
     pub name: String,
     /// Language of the UI.
     pub lang: Lang,
+    /// Whether this installation is a student's or a mentor's.
+    #[serde(default)]
+    pub mode: Mode,
+}
+
+/// Who this installation belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Mode {
+    /// A student teacher: recordings, checklists, deadlines.
+    #[default]
+    Student,
+    /// A mentor: feedback requests from students, signed receipts.
+    Mentor,
 }
 
 impl Default for Profile {
@@ -33,6 +48,7 @@ impl Default for Profile {
         Profile {
             name: "Student".to_owned(),
             lang: Lang::Nl,
+            mode: Mode::Student,
         }
     }
 }
@@ -48,6 +64,12 @@ pub struct State {
     /// The recordings, in creation order.
     #[serde(default)]
     pub recordings: Vec<Recording>,
+    /// Feedback requests received in mentor mode.
+    #[serde(default)]
+    pub desk: crate::mentor::Desk,
+    /// The final assessment.
+    #[serde(default)]
+    pub assessment: crate::assessment::Assessment,
 }
 
 impl Default for State {
@@ -56,6 +78,8 @@ impl Default for State {
             format: STATE_FORMAT,
             profile: Profile::default(),
             recordings: Vec::new(),
+            desk: crate::mentor::Desk::default(),
+            assessment: crate::assessment::Assessment::default(),
         }
     }
 }
@@ -123,6 +147,12 @@ pub struct JournalEntry {
     /// The profile as it is after the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<Profile>,
+    /// The mentor's desk as it is after the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk: Option<crate::mentor::Desk>,
+    /// The assessment as it is after the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<crate::assessment::Assessment>,
 }
 
 /// The kinds of change the journal records.
@@ -176,6 +206,35 @@ pub enum Change {
     },
     /// The profile changed.
     ProfileChanged,
+    /// The student exported a feedback request.
+    FeedbackRequested {
+        /// Request id.
+        request: String,
+    },
+    /// The student imported a mentor's verified receipt.
+    ReceiptImported {
+        /// Request id.
+        request: String,
+    },
+    /// The mentor imported a student's request.
+    RequestReceived {
+        /// Request id.
+        request: String,
+    },
+    /// The mentor confirmed feedback and signed a receipt.
+    FeedbackConfirmed {
+        /// Request id.
+        request: String,
+    },
+    /// A recording was chosen for, or taken off, the assessment.
+    AssessmentSelection {
+        /// Chosen or not.
+        selected: bool,
+    },
+    /// The student checked their portfolio holds no recordings or links.
+    PortfolioChecked,
+    /// The student passed the final assessment.
+    AssessmentPassed,
 }
 
 /// The journal of one data directory and the state derived from it.
@@ -235,6 +294,8 @@ impl Store {
             change: Change::Migrated,
             recording,
             profile,
+            desk: None,
+            assessment: None,
         };
         self.append(&entry(None, Some(state.profile.clone())))?;
         for rec in &state.recordings {
@@ -261,6 +322,12 @@ impl Store {
                 })?;
             if let Some(profile) = record.profile {
                 state.profile = profile;
+            }
+            if let Some(desk) = record.desk {
+                state.desk = desk;
+            }
+            if let Some(assessment) = record.assessment {
+                state.assessment = assessment;
             }
             if let Some(rec) = record.recording {
                 match state.recordings.iter_mut().find(|r| r.id == rec.id) {

@@ -143,6 +143,10 @@ pub struct RecordingView {
     pub incidents: Vec<IncidentView>,
     /// Feedback as confirmed, with the reminder the mentor gives the student.
     pub feedback: Option<FeedbackView>,
+    /// Feedback requests exported for a mentor, as "made on <date>" lines.
+    pub feedback_requests: Vec<String>,
+    /// Chosen to be shown at the final assessment.
+    pub for_assessment: bool,
     /// Today in the Netherlands, `YYYY-MM-DD` (the default for date fields; the UI's own clock may
     /// be in another time zone).
     pub today: String,
@@ -160,6 +164,120 @@ pub struct FeedbackView {
     pub on: String,
     /// What the mentor tells the student now.
     pub reminder: String,
+    /// How it was confirmed: in person, or by a signed receipt (with the key's fingerprint).
+    pub how: String,
+    /// The mentor flagged the feedback as later than the pack expects.
+    pub late: bool,
+}
+
+/// A file the app wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FileReport {
+    /// Where it was written.
+    pub path: String,
+}
+
+/// The mentor's desk: feedback requests from students.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DeskView {
+    /// Fingerprint of this installation's signing key (empty until the first request).
+    pub fingerprint: String,
+    /// Requests, newest first.
+    pub requests: Vec<DeskRequestView>,
+    /// Today in the Netherlands, `YYYY-MM-DD`.
+    pub today: String,
+}
+
+/// One request on the mentor's desk.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DeskRequestView {
+    /// Request id.
+    pub id: String,
+    /// Lesson title.
+    pub title: String,
+    /// Student name.
+    pub student: String,
+    /// Pack and version.
+    pub pack: String,
+    /// Recording day, formatted.
+    pub recorded_on: String,
+    /// Recording day, `YYYY-MM-DD` (the earliest day feedback can be given).
+    pub recorded_on_iso: String,
+    /// The day feedback is expected by, formatted.
+    pub feedback_due: Option<String>,
+    /// When it was imported, formatted.
+    pub received_at: String,
+    /// What was confirmed, once confirmed.
+    pub confirmed: Option<String>,
+    /// Why the feedback is (or was) late, if it is.
+    pub late: Option<String>,
+    /// What to tell the student now, once confirmed.
+    pub reminder: Option<String>,
+}
+
+/// The final assessment: chosen recordings and their readiness.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AssessmentView {
+    /// Recordings chosen for the assessment.
+    pub chosen: Vec<AssessmentRecordingView>,
+    /// Recordings that could still be chosen (recorded, not closed).
+    pub candidates: Vec<CandidateView>,
+    /// The portfolio check, once done ("gecontroleerd door … op …").
+    pub portfolio_checked: Option<String>,
+    /// Every chosen recording is ready (and there is at least one).
+    pub ready: bool,
+    /// The day the assessment was passed, formatted.
+    pub passed: Option<String>,
+    /// Today in the Netherlands, `YYYY-MM-DD`.
+    pub today: String,
+}
+
+/// A recording chosen for the assessment.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AssessmentRecordingView {
+    /// Recording id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Planned date, formatted.
+    pub planned_for: String,
+    /// Readiness checks.
+    pub checks: Vec<CheckView>,
+    /// Every check holds.
+    pub ready: bool,
+    /// The after-assessment deletion deadline, once passed.
+    pub deadline: Option<DeadlineView>,
+    /// Every copy confirmed deleted.
+    pub closed: bool,
+}
+
+/// A recording that can be chosen.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CandidateView {
+    /// Recording id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Planned date, formatted.
+    pub planned_for: String,
+}
+
+/// One readiness check.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CheckView {
+    /// What is checked.
+    pub label: String,
+    /// It holds.
+    pub ok: bool,
+    /// What to do when it does not.
+    pub hint: Option<String>,
 }
 
 /// A copy of the footage.
@@ -790,6 +908,11 @@ pub fn recording_view(
             let due = deadlines.iter().find(|d| d.id == "na_feedback").and_then(|d| d.due);
             let by_when = due.map(|d| format!(" ({} {})", tr(lang, "uiterlijk", "by"), format_datetime(d, lang))).unwrap_or_default();
             FeedbackView {
+                how: match &rec.feedback_receipt {
+                    Some(r) => format!("{} {}", tr(lang, "Ondertekend ontvangstbewijs van de begeleider, sleutel", "Signed receipt from the mentor, key"), r.fingerprint),
+                    None => tr(lang, "Bevestigd door de begeleider op deze laptop", "Confirmed by the mentor on this laptop"),
+                },
+                late: rec.feedback_receipt.as_ref().is_some_and(|r| r.late),
                 by: e.by.clone(),
                 on: format_date(crate::clock::local_date(e.at), lang),
                 reminder: format!(
@@ -798,6 +921,12 @@ pub fn recording_view(
                 ),
             }
         }),
+        feedback_requests: rec
+            .feedback_requests
+            .iter()
+            .map(|r| format!("{} {}", tr(lang, "Feedbackverzoek gemaakt op", "Feedback request made on"), format_datetime(r.at, lang)))
+            .collect(),
+        for_assessment: rec.for_assessment,
         today: crate::clock::local_date(now).to_string(),
         closed: rec.is_closed(),
     }

@@ -16,6 +16,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use ts_rs::TS;
 
+mod assessment;
+mod feedback;
+pub use assessment::{AssessmentPassed, SelectForAssessment};
+pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
+
 /// Longest accepted title.
 pub const MAX_TITLE: usize = 120;
 /// Longest accepted note or method.
@@ -170,6 +175,9 @@ pub enum WorkspaceError {
     /// Files and the installation as a whole.
     #[error(transparent)]
     App(#[from] crate::app::AppError),
+    /// Feedback request and receipt files.
+    #[error(transparent)]
+    Mentor(#[from] crate::mentor::MentorError),
 }
 
 impl From<VaultError> for WorkspaceError {
@@ -186,6 +194,7 @@ impl ErrorCode for WorkspaceError {
             WorkspaceError::Policy(e) => e.code(),
             WorkspaceError::Store(e) => e.code(),
             WorkspaceError::App(e) => e.code(),
+            WorkspaceError::Mentor(e) => e.code(),
         }
     }
 }
@@ -432,6 +441,7 @@ impl Workspace {
         let profile = crate::store::Profile {
             name: name.to_owned(),
             lang: profile.lang,
+            mode: profile.mode,
         };
         self.record(Change::ProfileChanged, None, Some(profile.clone()))?;
         self.state.profile = profile;
@@ -514,6 +524,9 @@ impl Workspace {
             copies: Vec::new(),
             shares: Vec::new(),
             incidents: Vec::new(),
+            feedback_requests: Vec::new(),
+            feedback_receipt: None,
+            for_assessment: false,
         };
         let id = rec.id.clone();
         self.record(Change::Created, Some(rec.clone()), None)?;
@@ -981,13 +994,24 @@ impl Workspace {
         recording: Option<Recording>,
         profile: Option<crate::store::Profile>,
     ) -> Result<()> {
-        let entry = JournalEntry {
+        self.record_entry(change, |entry| {
+            entry.recording = recording;
+            entry.profile = profile;
+        })
+    }
+
+    /// Appends the change with the snapshots `fill` puts in it (durably).
+    fn record_entry(&mut self, change: Change, fill: impl FnOnce(&mut JournalEntry)) -> Result<()> {
+        let mut entry = JournalEntry {
             at: self.clock.now(),
             by: self.state.profile.name.clone(),
             change,
-            recording,
-            profile,
+            recording: None,
+            profile: None,
+            desk: None,
+            assessment: None,
         };
+        fill(&mut entry);
         Ok(self.store.append(&entry)?)
     }
 }

@@ -17,6 +17,7 @@ mod ics;
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.
 mod memo_pack;
+mod mentor;
 /// Encrypted, hash-chained journal: tamper, torn tail, keys, backups.
 mod vault;
 /// Recordings, ticks, events, shares, copies and incidents, persisted across restarts.

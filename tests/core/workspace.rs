@@ -1,6 +1,6 @@
 use crate::support::*;
 use opnamewijs::clock::FixedClock;
-use opnamewijs::store::{Profile, STATE_FILE};
+use opnamewijs::store::{Mode, Profile, STATE_FILE};
 use opnamewijs::text::Lang;
 use opnamewijs::vault::{KeyStoreError, MemoryKeyStore, Unlock, Vault, JOURNAL_FILE};
 use opnamewijs::workspace::{data_dir_override, NewRecording, SetItem};
@@ -227,6 +227,7 @@ fn the_profile_names_who_ticked_and_switches_the_language() {
             .set_profile(Profile {
                 name: "  ".into(),
                 lang: Lang::Nl,
+                mode: Mode::Student,
             })
             .expect_err("empty name"),
     );
@@ -242,13 +243,15 @@ fn the_profile_names_who_ticked_and_switches_the_language() {
         .set_profile(Profile {
             name: " Sam de Vries ".into(),
             lang: Lang::En,
+            mode: Mode::Student,
         })
         .expect("profile");
     assert_eq!(
         status.profile,
         Profile {
             name: "Sam de Vries".into(),
-            lang: Lang::En
+            lang: Lang::En,
+            mode: Mode::Student,
         }
     );
     let view = env.tick(&id, "vooraf.live");

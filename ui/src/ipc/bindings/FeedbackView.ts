@@ -15,4 +15,12 @@ on: string,
 /**
  * What the mentor tells the student now.
  */
-reminder: string, };
+reminder: string, 
+/**
+ * How it was confirmed: in person, or by a signed receipt (with the key's fingerprint).
+ */
+how: string, 
+/**
+ * The mentor flagged the feedback as later than the pack expects.
+ */
+late: boolean, };

@@ -88,6 +88,14 @@ incidents: Array<IncidentView>,
  */
 feedback: FeedbackView | null, 
 /**
+ * Feedback requests exported for a mentor, as "made on <date>" lines.
+ */
+feedback_requests: Array<string>, 
+/**
+ * Chosen to be shown at the final assessment.
+ */
+for_assessment: boolean, 
+/**
  * Today in the Netherlands, `YYYY-MM-DD` (the default for date fields; the UI's own clock may
  * be in another time zone).
  */

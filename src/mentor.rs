@@ -1,0 +1,506 @@
+//! Feedback confirmed at a distance: the files a student and a mentor exchange.
+//!
+//! 1. The student's app writes a **feedback request** (`*.opnamewijs-verzoek`) for one recording.
+//!    It names the recording, the lesson title, the student, the pack, the recording day and, when
+//!    the pack has one, the day feedback is expected by. It carries a random *nonce* that only the
+//!    student's journal and the request file know.
+//! 2. The mentor's installation (mentor mode) imports the request, the mentor confirms "feedback
+//!    given on <day>", and their app writes a **receipt** (`*.opnamewijs-bewijs`): the request id,
+//!    recording id and nonce echoed back with the mentor's name, role and day, signed with the
+//!    mentor installation's Ed25519 key.
+//! 3. The student's app accepts a receipt only when the signature holds (nothing was changed after
+//!    signing) and it answers a request this installation sent for that very recording (same
+//!    request id, recording id and nonce). The key's fingerprint is kept with the confirmation and
+//!    printed on the dossier, so an assessor can compare it with the one the mentor's app shows.
+//!
+//! Neither file holds footage or pupil data. Both are small JSON documents, read with a size limit
+//! and strict parsing: every rejection is a [`MentorError`] with a Dutch sentence.
+
+use crate::error::ErrorCode;
+use crate::recording::PackRef;
+use crate::workspace::MentorRole;
+use chrono::{DateTime, NaiveDate, Utc};
+use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// The `kind` of a request file.
+pub const REQUEST_KIND: &str = "opnamewijs-feedbackverzoek";
+/// The `kind` of a receipt file.
+pub const RECEIPT_KIND: &str = "opnamewijs-feedbackbewijs";
+/// The file format version this app writes and reads.
+pub const FILE_FORMAT: u32 = 1;
+/// Extension of request files.
+pub const REQUEST_EXTENSION: &str = "opnamewijs-verzoek";
+/// Extension of receipt files.
+pub const RECEIPT_EXTENSION: &str = "opnamewijs-bewijs";
+/// Larger files are refused before they are parsed.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024;
+/// Signatures are made over this prefix plus the receipt body, so they can mean nothing else.
+const SIGNING_CONTEXT: &[u8] = b"opnamewijs feedback receipt v1\0";
+/// Longest title, name or pack field accepted from a file.
+const MAX_FIELD: usize = 200;
+
+/// Why a request or receipt file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum MentorError {
+    /// Larger than any real request or receipt.
+    #[error("Dit bestand is te groot voor een feedbackverzoek of ontvangstbewijs van Opnamewijs.")]
+    TooLarge,
+    /// Not a request file (or a damaged one).
+    #[error("Dit is geen (leesbaar) feedbackverzoek van Opnamewijs: {problem}.")]
+    NotARequest {
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// Not a receipt file (or a damaged one).
+    #[error("Dit is geen (leesbaar) ontvangstbewijs van Opnamewijs: {problem}.")]
+    NotAReceipt {
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// Written by a newer version.
+    #[error("Dit bestand is gemaakt door een nieuwere versie van Opnamewijs (formaat {found}). Werk de app bij.")]
+    NewerFormat {
+        /// Its format version.
+        found: u32,
+    },
+    /// The signature does not match the contents.
+    #[error("Het ontvangstbewijs is na het ondertekenen gewijzigd of beschadigd, en is niet gebruikt. Vraag je begeleider om het opnieuw te exporteren.")]
+    Modified,
+    /// The receipt is for a recording this installation does not have.
+    #[error("Dit ontvangstbewijs hoort bij een opname die niet in deze Opnamewijs staat. Er is niets veranderd.")]
+    OtherRecording,
+    /// The receipt does not answer a request sent for this recording.
+    #[error("Dit ontvangstbewijs hoort niet bij een feedbackverzoek dat je voor \"{title}\" hebt gemaakt. Er is niets veranderd.")]
+    UnknownRequest {
+        /// The recording's title.
+        title: String,
+    },
+    /// Feedback was already confirmed for this recording.
+    #[error("De feedback op \"{title}\" is al bevestigd ({by}).")]
+    AlreadyConfirmed {
+        /// The recording's title.
+        title: String,
+        /// Who confirmed it, when.
+        by: String,
+    },
+    /// The mentor already has this request.
+    #[error("Dit feedbackverzoek (\"{title}\" van {student}) staat al in je lijst.")]
+    AlreadyImported {
+        /// Lesson title.
+        title: String,
+        /// Student name.
+        student: String,
+    },
+    /// No request with that id in the mentor's list.
+    #[error("Dat feedbackverzoek staat niet (meer) in je lijst.")]
+    NoSuchRequest,
+    /// The receipt can only be exported after confirming.
+    #[error("Bevestig eerst dat je de feedback hebt gegeven; daarna kun je het ontvangstbewijs bewaren.")]
+    NotConfirmed,
+    /// The mentor has not set a name.
+    #[error("Vul eerst je naam in bij Profiel: die komt op het ontvangstbewijs.")]
+    NoName,
+    /// A request can only be made once the lesson was recorded.
+    #[error("Vraag pas om feedback als de les is opgenomen.")]
+    NotRecordedYet,
+    /// Reading or writing the file failed.
+    #[error("Kan {path} niet lezen of schrijven: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+}
+
+impl ErrorCode for MentorError {
+    fn code(&self) -> &'static str {
+        match self {
+            MentorError::TooLarge => "mentor.too_large",
+            MentorError::NotARequest { .. } => "mentor.not_a_request",
+            MentorError::NotAReceipt { .. } => "mentor.not_a_receipt",
+            MentorError::NewerFormat { .. } => "mentor.newer_format",
+            MentorError::Modified => "mentor.receipt_modified",
+            MentorError::OtherRecording => "mentor.other_recording",
+            MentorError::UnknownRequest { .. } => "mentor.unknown_request",
+            MentorError::AlreadyConfirmed { .. } => "mentor.already_confirmed",
+            MentorError::AlreadyImported { .. } => "mentor.already_imported",
+            MentorError::NoSuchRequest => "mentor.no_such_request",
+            MentorError::NotConfirmed => "mentor.not_confirmed",
+            MentorError::NoName => "mentor.no_name",
+            MentorError::NotRecordedYet => "mentor.not_recorded_yet",
+            MentorError::Io { .. } => "mentor.io",
+        }
+    }
+}
+
+/// What the student asks the mentor to confirm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackRequest {
+    /// Always [`REQUEST_KIND`].
+    pub kind: String,
+    /// File format version.
+    pub format: u32,
+    /// Random id of this request.
+    pub id: String,
+    /// The recording's id in the student's app.
+    pub recording: String,
+    /// The lesson's title as the student wrote it.
+    pub title: String,
+    /// The student's name.
+    pub student: String,
+    /// The pack the recording is checked against.
+    pub pack: PackRef,
+    /// The day the lesson was recorded.
+    pub recorded_on: NaiveDate,
+    /// The day feedback is expected by under the pack, if it sets one.
+    pub feedback_due: Option<NaiveDate>,
+    /// 32 random bytes, hex: the receipt must echo them.
+    pub nonce: String,
+    /// When the request was made.
+    pub created_at: DateTime<Utc>,
+}
+
+/// The signed part of a receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceiptBody {
+    /// The request it answers.
+    pub request: String,
+    /// The recording in the student's app.
+    pub recording: String,
+    /// The request's nonce.
+    pub nonce: String,
+    /// Lesson title, as in the request.
+    pub title: String,
+    /// Student name, as in the request.
+    pub student: String,
+    /// The mentor's name.
+    pub mentor: String,
+    /// The mentor's role.
+    pub role: MentorRole,
+    /// The day feedback was given.
+    pub feedback_on: NaiveDate,
+    /// Given after the day the pack expects feedback by.
+    pub late: bool,
+    /// When the mentor's app signed it.
+    pub signed_at: DateTime<Utc>,
+}
+
+/// A mentor's signed confirmation that feedback was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackReceipt {
+    /// Always [`RECEIPT_KIND`].
+    pub kind: String,
+    /// File format version.
+    pub format: u32,
+    /// What the mentor confirms.
+    pub receipt: ReceiptBody,
+    /// The mentor installation's Ed25519 public key, hex.
+    pub public_key: String,
+    /// Ed25519 signature over the context and the body, hex.
+    pub signature: String,
+}
+
+/// What a mentor's installation keeps: its signing key and the requests it received.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Desk {
+    /// Created when the first request is imported.
+    #[serde(default)]
+    pub key: Option<MentorKey>,
+    /// Requests in the order they were imported.
+    #[serde(default)]
+    pub requests: Vec<ReceivedRequest>,
+}
+
+/// A request on the mentor's desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedRequest {
+    /// The request as imported.
+    pub request: FeedbackRequest,
+    /// When it was imported.
+    pub received_at: DateTime<Utc>,
+    /// The signed receipt, once the mentor confirmed.
+    #[serde(default)]
+    pub receipt: Option<FeedbackReceipt>,
+}
+
+/// The mentor installation's signing key (kept inside its encrypted journal).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentorKey(String);
+
+impl std::fmt::Debug for MentorKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MentorKey(…)")
+    }
+}
+
+impl MentorKey {
+    /// A new random key.
+    pub fn generate() -> Result<Self, MentorError> {
+        let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+        getrandom::getrandom(seed.as_mut()).map_err(|e| MentorError::Io {
+            path: PathBuf::from("getrandom"),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        Ok(MentorKey(hex(seed.as_ref())))
+    }
+
+    fn signing(&self) -> Option<SigningKey> {
+        let seed: [u8; 32] = unhex(&self.0)?.try_into().ok()?;
+        Some(SigningKey::from_bytes(&seed))
+    }
+
+    /// Fingerprint of the public key, as shown to mentor, student and assessor.
+    pub fn fingerprint(&self) -> String {
+        self.signing()
+            .map(|k| fingerprint(&k.verifying_key().to_bytes()))
+            .unwrap_or_default()
+    }
+
+    /// Signs `body` into a receipt.
+    pub fn sign(&self, body: ReceiptBody) -> Result<FeedbackReceipt, MentorError> {
+        let key = self.signing().ok_or(MentorError::NotConfirmed)?;
+        let signature = key.sign(&signed_bytes(&body));
+        Ok(FeedbackReceipt {
+            kind: RECEIPT_KIND.to_owned(),
+            format: FILE_FORMAT,
+            receipt: body,
+            public_key: hex(&key.verifying_key().to_bytes()),
+            signature: hex(&signature.to_bytes()),
+        })
+    }
+}
+
+/// Short, readable fingerprint of a public key: `AB12 CD34 EF56 7890`.
+pub fn fingerprint(public_key: &[u8]) -> String {
+    let digest = Sha256::digest(public_key);
+    hex(&digest[..8])
+        .to_uppercase()
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn signed_bytes(body: &ReceiptBody) -> Vec<u8> {
+    let mut bytes = SIGNING_CONTEXT.to_vec();
+    // Serialising a struct of strings, dates and enums cannot fail.
+    bytes.extend(serde_json::to_vec(body).unwrap_or_default());
+    bytes
+}
+
+impl FeedbackReceipt {
+    /// Checks the signature; returns the fingerprint of the key that made it.
+    pub fn verify(&self) -> Result<String, MentorError> {
+        let public: [u8; 32] = unhex(&self.public_key)
+            .and_then(|b| b.try_into().ok())
+            .ok_or(MentorError::Modified)?;
+        let signature: [u8; 64] = unhex(&self.signature)
+            .and_then(|b| b.try_into().ok())
+            .ok_or(MentorError::Modified)?;
+        let key = VerifyingKey::from_bytes(&public).map_err(|_| MentorError::Modified)?;
+        key.verify_strict(
+            &signed_bytes(&self.receipt),
+            &ed25519_dalek::Signature::from_bytes(&signature),
+        )
+        .map_err(|_| MentorError::Modified)?;
+        Ok(fingerprint(&public))
+    }
+}
+
+/// A fresh random nonce, hex.
+pub fn nonce() -> Result<String, MentorError> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).map_err(|e| MentorError::Io {
+        path: PathBuf::from("getrandom"),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(hex(&bytes))
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, MentorError> {
+    use std::io::Read;
+    let io = |source| MentorError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(MentorError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// Parses and checks a request file's contents.
+pub fn parse_request(bytes: &[u8]) -> Result<FeedbackRequest, MentorError> {
+    let bad = |problem: String| MentorError::NotARequest { problem };
+    check_header(bytes, REQUEST_KIND, &bad)?;
+    let req: FeedbackRequest = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    for (field, value) in [
+        ("id", &req.id),
+        ("recording", &req.recording),
+        ("title", &req.title),
+        ("student", &req.student),
+        ("pack.id", &req.pack.id),
+        ("pack.version", &req.pack.version),
+    ] {
+        check_field(field, value).map_err(bad)?;
+    }
+    if unhex(&req.nonce).is_none_or(|n| n.len() != 32) {
+        return Err(bad("nonce is geen 64 hexadecimale tekens".to_owned()));
+    }
+    Ok(req)
+}
+
+/// Parses a receipt file's contents and verifies its signature; returns it with the key's
+/// fingerprint.
+pub fn parse_receipt(bytes: &[u8]) -> Result<(FeedbackReceipt, String), MentorError> {
+    let bad = |problem: String| MentorError::NotAReceipt { problem };
+    check_header(bytes, RECEIPT_KIND, &bad)?;
+    let receipt: FeedbackReceipt = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let fingerprint = receipt.verify()?;
+    let body = &receipt.receipt;
+    for (field, value) in [
+        ("request", &body.request),
+        ("recording", &body.recording),
+        ("title", &body.title),
+        ("student", &body.student),
+        ("mentor", &body.mentor),
+    ] {
+        check_field(field, value).map_err(bad)?;
+    }
+    Ok((receipt, fingerprint))
+}
+
+/// Checks `kind` and `format` first, so a newer or different file gets the right message.
+fn check_header(
+    bytes: &[u8],
+    kind: &str,
+    bad: &dyn Fn(String) -> MentorError,
+) -> Result<(), MentorError> {
+    #[derive(Deserialize)]
+    struct Header {
+        kind: String,
+        format: u32,
+    }
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    if header.kind != kind {
+        return Err(bad(format!("soort \"{}\"", clip(&header.kind))));
+    }
+    if header.format > FILE_FORMAT {
+        return Err(MentorError::NewerFormat {
+            found: header.format,
+        });
+    }
+    Ok(())
+}
+
+fn check_field(field: &str, value: &str) -> Result<(), String> {
+    if value.trim().is_empty() {
+        Err(format!("{field} is leeg"))
+    } else if value.chars().count() > MAX_FIELD {
+        Err(format!("{field} is langer dan {MAX_FIELD} tekens"))
+    } else if value.chars().any(char::is_control) {
+        Err(format!("{field} bevat stuurtekens"))
+    } else {
+        Ok(())
+    }
+}
+
+fn clip(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).take(40).collect()
+}
+
+/// Serialises a file for writing: pretty JSON, so a curious user can read what is in it.
+pub fn to_file_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), MentorError> {
+    let io = |source| MentorError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
+    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
+    file.commit().map_err(io)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> ReceiptBody {
+        ReceiptBody {
+            request: "req-1".into(),
+            recording: "rec-1".into(),
+            nonce: "ab".repeat(32),
+            title: "Rekenles 3B".into(),
+            student: "Sam".into(),
+            mentor: "Anna de Wit".into(),
+            role: MentorRole::Werkplekbegeleider,
+            feedback_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
+            late: false,
+            signed_at: DateTime::<Utc>::MIN_UTC,
+        }
+    }
+
+    #[test]
+    fn a_signed_receipt_verifies_and_any_change_breaks_it() {
+        let key = MentorKey::generate().expect("key");
+        let receipt = key.sign(body()).expect("sign");
+        assert_eq!(receipt.verify().expect("valid"), key.fingerprint());
+        let mut changed = receipt.clone();
+        changed.receipt.feedback_on = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default();
+        assert!(matches!(changed.verify(), Err(MentorError::Modified)));
+        let mut other_key = receipt.clone();
+        other_key.public_key = hex(&[7u8; 32]);
+        assert!(matches!(other_key.verify(), Err(MentorError::Modified)));
+    }
+
+    #[test]
+    fn fingerprints_are_grouped_upper_case_hex() {
+        let fp = fingerprint(&[1u8; 32]);
+        assert_eq!(fp.len(), 19);
+        assert!(fp
+            .chars()
+            .all(|c| c == ' ' || c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
+    }
+
+    #[test]
+    fn hex_round_trips_and_rejects_odd_or_non_ascii_input() {
+        assert_eq!(unhex(&hex(&[0, 15, 255])), Some(vec![0, 15, 255]));
+        assert_eq!(unhex("abc"), None);
+        assert_eq!(unhex("zz"), None);
+        assert_eq!(unhex("é1"), None);
+    }
+}

@@ -1,0 +1,447 @@
+//! Feedback confirmed at a distance: the student exports a request, the mentor's installation
+//! signs a receipt, the student imports it. See [`crate::mentor`] for the files.
+
+use super::{log_event_on, parse_date, Result, Workspace};
+use crate::clock::{local_date, start_of_day};
+use crate::deadline::{self, apply_offset};
+use crate::mentor::{self, FeedbackRequest, MentorError, MentorKey, ReceiptBody, ReceivedRequest};
+use crate::policy::{DoneWhen, Due};
+use crate::recording::{EventKind, ReceivedReceipt, SentRequest};
+use crate::store::Change;
+use crate::text::tr;
+use crate::views::{self, DeskRequestView, DeskView, FileReport, RecordingView};
+use crate::workspace::{MentorRole, RecordingError};
+use chrono::Duration;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Input of exporting a feedback request.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportRequest {
+    /// Recording id.
+    pub recording: String,
+    /// Where to write it (absolute; the file must not exist yet).
+    pub path: String,
+}
+
+/// Input of the mentor confirming a request.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ConfirmRequest {
+    /// Request id.
+    pub request: String,
+    /// The day feedback was given, `YYYY-MM-DD`.
+    pub on: String,
+    /// The mentor's role.
+    pub role: MentorRole,
+}
+
+/// Input of exporting a signed receipt.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportReceipt {
+    /// Request id.
+    pub request: String,
+    /// Where to write it (absolute; the file must not exist yet).
+    pub path: String,
+}
+
+/// An absolute path to an existing file, for reading.
+fn readable(path: &Path) -> Result<()> {
+    if !path.is_absolute() {
+        return Err(crate::app::AppError::NotAbsolute {
+            path: path.display().to_string().chars().take(300).collect(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+impl Workspace {
+    /// Student: writes a feedback request for a recorded lesson to `path`.
+    pub fn export_feedback_request(&mut self, input: ExportRequest) -> Result<FileReport> {
+        let path = PathBuf::from(&input.path);
+        crate::app::check_new_file(&path)?;
+        let rec = self.recording(&input.recording)?;
+        let recorded = rec
+            .first(EventKind::Recorded)
+            .ok_or(MentorError::NotRecordedYet)?;
+        if let Some(given) = rec
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::FeedbackGiven)
+        {
+            return Err(MentorError::AlreadyConfirmed {
+                title: rec.title.clone(),
+                by: format!(
+                    "{}, {}",
+                    given.by,
+                    views::format_date(local_date(given.at), self.lang())
+                ),
+            }
+            .into());
+        }
+        let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
+        let feedback_due = deadline::derive(pack, rec, self.clock.now())
+            .into_iter()
+            .filter(|d| match d.source {
+                deadline::DeadlineSource::Rule(rule) => {
+                    rule.done_when == DoneWhen::Event(EventKind::FeedbackGiven)
+                }
+                deadline::DeadlineSource::Incident { .. } => false,
+            })
+            .find_map(|d| d.due)
+            .map(local_date);
+        let request = FeedbackRequest {
+            kind: mentor::REQUEST_KIND.to_owned(),
+            format: mentor::FILE_FORMAT,
+            id: uuid::Uuid::new_v4().to_string(),
+            recording: rec.id.clone(),
+            title: rec.title.clone(),
+            student: self.state.profile.name.clone(),
+            pack: rec.pack.clone(),
+            recorded_on: local_date(recorded),
+            feedback_due,
+            nonce: mentor::nonce()?,
+            created_at: self.clock.now(),
+        };
+        let sent = SentRequest {
+            id: request.id.clone(),
+            nonce: request.nonce.clone(),
+            at: request.created_at,
+        };
+        // Journal first: a request the journal does not know could never be answered.
+        self.update(
+            &input.recording,
+            Change::FeedbackRequested {
+                request: sent.id.clone(),
+            },
+            |rec, _, _| {
+                rec.feedback_requests.push(sent);
+                Ok(())
+            },
+        )?;
+        mentor::write_file(&path, &mentor::to_file_bytes(&request))?;
+        Ok(FileReport {
+            path: path.display().to_string(),
+        })
+    }
+
+    /// Student: imports a mentor's receipt, verifies it and confirms the feedback with it.
+    pub fn import_feedback_receipt(&mut self, path: &Path) -> Result<RecordingView> {
+        readable(path)?;
+        let lang = self.lang();
+        let (receipt, fingerprint) = mentor::parse_receipt(&mentor::read_limited(path)?)?;
+        let body = receipt.receipt;
+        let rec = self
+            .state
+            .recordings
+            .iter()
+            .find(|r| r.id == body.recording)
+            .ok_or(MentorError::OtherRecording)?;
+        if !rec
+            .feedback_requests
+            .iter()
+            .any(|r| r.id == body.request && r.nonce == body.nonce)
+        {
+            return Err(MentorError::UnknownRequest {
+                title: rec.title.clone(),
+            }
+            .into());
+        }
+        if let Some(given) = rec
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::FeedbackGiven)
+        {
+            return Err(MentorError::AlreadyConfirmed {
+                title: rec.title.clone(),
+                by: format!(
+                    "{}, {}",
+                    given.by,
+                    views::format_date(local_date(given.at), lang)
+                ),
+            }
+            .into());
+        }
+        let by = format!(
+            "{} ({})",
+            body.mentor,
+            views::mentor_role_label(body.role, lang)
+        );
+        let note = Some(format!(
+            "{} {fingerprint}",
+            tr(
+                lang,
+                "bevestigd met een ondertekend ontvangstbewijs, sleutel",
+                "confirmed with a signed receipt, key"
+            )
+        ));
+        let received = ReceivedReceipt {
+            request: body.request.clone(),
+            mentor: body.mentor.clone(),
+            role: body.role,
+            feedback_on: body.feedback_on,
+            late: body.late,
+            fingerprint,
+            signed_at: body.signed_at,
+        };
+        let recording = body.recording.clone();
+        self.update(
+            &recording,
+            Change::ReceiptImported {
+                request: body.request.clone(),
+            },
+            |rec, pack, now| {
+                if rec
+                    .first(EventKind::Recorded)
+                    .is_some_and(|recorded| body.feedback_on < local_date(recorded))
+                {
+                    return Err(RecordingError::DateOutOfRange {
+                        problem: tr(
+                            lang,
+                            "Volgens het ontvangstbewijs is de feedback gegeven vóór de opname.",
+                            "The receipt dates the feedback before the recording.",
+                        ),
+                    }
+                    .into());
+                }
+                // The mentor's clock may run a little ahead; a day later is still "today" there.
+                let on = body.feedback_on.min(local_date(now));
+                let on = on.to_string();
+                log_event_on(
+                    rec,
+                    pack,
+                    now,
+                    lang,
+                    EventKind::FeedbackGiven,
+                    Some(&on),
+                    by,
+                    note,
+                )?;
+                rec.feedback_receipt = Some(received);
+                Ok(())
+            },
+        )
+    }
+
+    /// Mentor: imports a student's request onto the desk (creating the signing key on first use).
+    pub fn import_feedback_request(&mut self, path: &Path) -> Result<DeskView> {
+        readable(path)?;
+        let request = mentor::parse_request(&mentor::read_limited(path)?)?;
+        if let Some(known) = self
+            .state
+            .desk
+            .requests
+            .iter()
+            .find(|r| r.request.id == request.id)
+        {
+            return Err(MentorError::AlreadyImported {
+                title: known.request.title.clone(),
+                student: known.request.student.clone(),
+            }
+            .into());
+        }
+        let mut desk = self.state.desk.clone();
+        if desk.key.is_none() {
+            desk.key = Some(MentorKey::generate()?);
+        }
+        let id = request.id.clone();
+        desk.requests.push(ReceivedRequest {
+            request,
+            received_at: self.clock.now(),
+            receipt: None,
+        });
+        self.record_entry(Change::RequestReceived { request: id }, |e| {
+            e.desk = Some(desk.clone());
+        })?;
+        self.state.desk = desk;
+        self.desk()
+    }
+
+    /// Mentor: confirms that feedback was given and signs the receipt.
+    pub fn confirm_request(&mut self, input: ConfirmRequest) -> Result<DeskView> {
+        let lang = self.lang();
+        let mentor_name = self.state.profile.name.trim().to_owned();
+        if mentor_name.is_empty() || mentor_name == crate::store::Profile::default().name {
+            return Err(MentorError::NoName.into());
+        }
+        let mut desk = self.state.desk.clone();
+        let key = desk.key.clone().ok_or(MentorError::NoSuchRequest)?;
+        let entry = desk
+            .requests
+            .iter_mut()
+            .find(|r| r.request.id == input.request)
+            .ok_or(MentorError::NoSuchRequest)?;
+        if let Some(done) = &entry.receipt {
+            return Err(MentorError::AlreadyConfirmed {
+                title: entry.request.title.clone(),
+                by: format!(
+                    "{}, {}",
+                    done.receipt.mentor,
+                    views::format_date(done.receipt.feedback_on, lang)
+                ),
+            }
+            .into());
+        }
+        let on = parse_date(&input.on)?;
+        let today = local_date(self.clock.now());
+        if on > today {
+            return Err(RecordingError::DateOutOfRange {
+                problem: tr(
+                    lang,
+                    "Die datum ligt in de toekomst.",
+                    "That date is in the future.",
+                ),
+            }
+            .into());
+        }
+        if on < entry.request.recorded_on {
+            return Err(RecordingError::DateOutOfRange {
+                problem: tr(
+                    lang,
+                    "Feedback kan niet gegeven zijn vóór de opname.",
+                    "Feedback cannot predate the recording.",
+                ),
+            }
+            .into());
+        }
+        let req = &entry.request;
+        entry.receipt = Some(key.sign(ReceiptBody {
+            request: req.id.clone(),
+            recording: req.recording.clone(),
+            nonce: req.nonce.clone(),
+            title: req.title.clone(),
+            student: req.student.clone(),
+            mentor: mentor_name,
+            role: input.role,
+            feedback_on: on,
+            late: req.feedback_due.is_some_and(|due| on > due),
+            signed_at: self.clock.now(),
+        })?);
+        self.record_entry(
+            Change::FeedbackConfirmed {
+                request: input.request.clone(),
+            },
+            |e| e.desk = Some(desk.clone()),
+        )?;
+        self.state.desk = desk;
+        self.desk()
+    }
+
+    /// Mentor: writes the signed receipt of a confirmed request to `path`.
+    pub fn export_feedback_receipt(&self, input: ExportReceipt) -> Result<FileReport> {
+        let path = PathBuf::from(&input.path);
+        crate::app::check_new_file(&path)?;
+        let entry = self
+            .state
+            .desk
+            .requests
+            .iter()
+            .find(|r| r.request.id == input.request)
+            .ok_or(MentorError::NoSuchRequest)?;
+        let receipt = entry.receipt.as_ref().ok_or(MentorError::NotConfirmed)?;
+        mentor::write_file(&path, &mentor::to_file_bytes(receipt))?;
+        Ok(FileReport {
+            path: path.display().to_string(),
+        })
+    }
+
+    /// Mentor: the requests on the desk, newest first, with late flags and reminders.
+    pub fn desk(&self) -> Result<DeskView> {
+        let lang = self.lang();
+        let now = self.clock.now();
+        let today = local_date(now);
+        let requests = self
+            .state
+            .desk
+            .requests
+            .iter()
+            .rev()
+            .map(|r| {
+                let req = &r.request;
+                let pack = self.packs.require(&req.pack.id, &req.pack.version).ok();
+                let due = req.feedback_due.map(|d| views::format_date(d, lang));
+                let confirmed = r.receipt.as_ref().map(|rc| &rc.receipt);
+                let late = match (confirmed, req.feedback_due) {
+                    (Some(c), Some(due)) if c.late => Some(format!(
+                        "{} {} {}",
+                        tr(lang, "Te laat: feedback gegeven op", "Late: feedback given on"),
+                        views::format_date(c.feedback_on, lang),
+                        tr(lang, &format!("terwijl die uiterlijk {} verwacht werd; de opname is daardoor langer bewaard dan nodig.", views::format_date(due, lang)), &format!("while it was expected by {}; the recording was kept longer than needed.", views::format_date(due, lang)))
+                    )),
+                    (None, Some(due)) if today > due => Some(format!(
+                        "{} {}. {}",
+                        tr(lang, "Te laat: feedback werd uiterlijk verwacht op", "Late: feedback was expected by"),
+                        views::format_date(due, lang),
+                        tr(lang, "Zolang je niet bevestigt, blijft de opname bewaard.", "Until you confirm, the recording is kept.")
+                    )),
+                    _ => None,
+                };
+                let reminder = confirmed.map(|c| {
+                    let delete_by = pack.and_then(|p| {
+                        p.deadlines.iter().find_map(|rule| match rule.due {
+                            Due::AfterEvent {
+                                event: EventKind::FeedbackGiven,
+                                offset,
+                            } => Some(apply_offset(
+                                start_of_day(c.feedback_on) + Duration::hours(12),
+                                offset,
+                                &deadline::calendar_of(p),
+                            )),
+                            _ => None,
+                        })
+                    });
+                    let by_when = delete_by
+                        .map(|d| format!(" {} {}", tr(lang, "uiterlijk", "by"), views::format_datetime(d, lang)))
+                        .unwrap_or_default();
+                    format!(
+                        "{} {} {} \"{}\"{by_when} {}",
+                        tr(lang, "Vertel", "Tell"),
+                        req.student,
+                        tr(lang, "dat alle kopieën van", "that every copy of"),
+                        req.title,
+                        tr(lang, "definitief verwijderd moeten zijn.", "must be deleted for good.")
+                    )
+                });
+                DeskRequestView {
+                    id: req.id.clone(),
+                    title: req.title.clone(),
+                    student: req.student.clone(),
+                    pack: pack.map_or_else(
+                        || format!("{} {}", req.pack.id, req.pack.version),
+                        |p| format!("{} {}", p.title.get(lang), p.version),
+                    ),
+                    recorded_on: views::format_date(req.recorded_on, lang),
+                    recorded_on_iso: req.recorded_on.to_string(),
+                    feedback_due: due,
+                    received_at: views::format_datetime(r.received_at, lang),
+                    confirmed: confirmed.map(|c| {
+                        format!(
+                            "{} {} {} {}",
+                            tr(lang, "Feedback gegeven op", "Feedback given on"),
+                            views::format_date(c.feedback_on, lang),
+                            tr(lang, "· bevestigd als", "· confirmed as"),
+                            views::mentor_role_label(c.role, lang)
+                        )
+                    }),
+                    late,
+                    reminder,
+                }
+            })
+            .collect();
+        Ok(DeskView {
+            fingerprint: self
+                .state
+                .desk
+                .key
+                .as_ref()
+                .map(MentorKey::fingerprint)
+                .unwrap_or_default(),
+            requests,
+            today: today.to_string(),
+        })
+    }
+}

@@ -1,0 +1,559 @@
+//! Feedback confirmed at a distance: a request from the student's installation, a signed receipt
+//! from the mentor's installation, verified and bound to that recording.
+
+use crate::support::*;
+use opnamewijs::deadline::DeadlineStatus;
+use opnamewijs::recording::{Answer, EventKind};
+use opnamewijs::store::{Mode, Profile};
+use opnamewijs::text::Lang;
+use opnamewijs::workspace::{ConfirmRequest, ExportReceipt, ExportRequest, LogEvent, MentorRole};
+use opnamewijs::ErrorPayload;
+use std::path::{Path, PathBuf};
+
+const HU: &str = "hu-stage-opnamen";
+
+/// A student's HU recording for feedback, recorded on Tuesday 24 November 2026 at 11:00.
+pub fn recorded_lesson(env: &mut Env, title: &str) -> String {
+    let id = env
+        .ws
+        .create(opnamewijs::workspace::NewRecording {
+            title: title.into(),
+            planned_for: "2026-11-24".into(),
+            pack: HU.into(),
+        })
+        .expect("create")
+        .id;
+    env.answer(
+        &id,
+        &[
+            ("mentor_live", no()),
+            ("purpose", choice("feedback")),
+            ("media", choice("video")),
+            ("device", choice("own_device")),
+            ("pupils_in_view", yes()),
+            ("consent_basis", choice("student_asks")),
+            ("pupils_under_16", yes()),
+            ("pupils_without_consent", Answer::Count(0)),
+        ],
+    );
+    env.complete_phases_before(&id, "opslaan");
+    env.ws
+        .log_event(LogEvent {
+            recording: id.clone(),
+            kind: EventKind::Recorded,
+            on: None,
+            note: None,
+        })
+        .expect("recorded");
+    id
+}
+
+pub fn named(env: &mut Env, name: &str, mode: Mode) {
+    env.ws
+        .set_profile(Profile {
+            name: name.into(),
+            lang: Lang::Nl,
+            mode,
+        })
+        .expect("profile");
+}
+
+fn file(env: &Env, name: &str) -> PathBuf {
+    env.dir.path().join(name)
+}
+
+fn code(err: opnamewijs::WorkspaceError) -> String {
+    ErrorPayload::from(err).code
+}
+
+fn export_request(student: &mut Env, id: &str, name: &str) -> PathBuf {
+    let path = file(student, name);
+    student
+        .ws
+        .export_feedback_request(ExportRequest {
+            recording: id.into(),
+            path: path.display().to_string(),
+        })
+        .expect("request exported");
+    path
+}
+
+/// The mentor imports `request`, confirms feedback on `on` and exports the receipt.
+fn mentor_answers(mentor: &mut Env, request: &Path, on: &str, name: &str) -> PathBuf {
+    let desk = mentor
+        .ws
+        .import_feedback_request(request)
+        .expect("imported");
+    let id = desk.requests[0].id.clone();
+    mentor
+        .ws
+        .confirm_request(ConfirmRequest {
+            request: id.clone(),
+            on: on.into(),
+            role: MentorRole::Werkplekbegeleider,
+        })
+        .expect("confirmed");
+    let path = file(mentor, name);
+    mentor
+        .ws
+        .export_feedback_receipt(ExportReceipt {
+            request: id,
+            path: path.display().to_string(),
+        })
+        .expect("receipt exported");
+    path
+}
+
+fn student_and_mentor() -> (Env, Env, String) {
+    let mut student = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut student, "Sam de Vries", Mode::Student);
+    student.clock.set(nl(2026, 11, 24, 11, 0));
+    let id = recorded_lesson(&mut student, "Rekenles 3B");
+    let mut mentor = Env::at(nl(2026, 11, 26, 15, 0));
+    named(&mut mentor, "Anna de Wit", Mode::Mentor);
+    student.clock.set(nl(2026, 11, 26, 16, 0));
+    (student, mentor, id)
+}
+
+#[test]
+fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
+    let (mut student, mut mentor, id) = student_and_mentor();
+    let before = student.ws.view(&id).expect("view");
+    assert_eq!(
+        deadline(&before, "feedback_krijgen").due,
+        Some(nl(2026, 12, 8, 23, 59) + chrono::Duration::seconds(59)),
+        "ten working days after Tuesday 24 November"
+    );
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    let text = std::fs::read_to_string(&request).expect("readable request");
+    assert!(text.contains("\"title\": \"Rekenles 3B\""), "{text}");
+    assert!(!text.contains("pupil"), "no pupil data: {text}");
+
+    let desk = mentor
+        .ws
+        .import_feedback_request(&request)
+        .expect("imported");
+    assert_eq!(desk.requests.len(), 1);
+    let r = &desk.requests[0];
+    assert_eq!(
+        (r.student.as_str(), r.title.as_str(), r.recorded_on.as_str()),
+        ("Sam de Vries", "Rekenles 3B", "di 24 nov. 2026")
+    );
+    assert_eq!(r.feedback_due.as_deref(), Some("di 8 dec. 2026"));
+    assert_eq!((r.late.clone(), r.confirmed.clone()), (None, None));
+    assert_eq!(
+        desk.fingerprint.len(),
+        19,
+        "a key exists once a request arrived"
+    );
+    assert_eq!(
+        code(
+            mentor
+                .ws
+                .import_feedback_request(&request)
+                .expect_err("twice")
+        ),
+        "mentor.already_imported"
+    );
+    assert_eq!(
+        code(
+            mentor
+                .ws
+                .export_feedback_receipt(ExportReceipt {
+                    request: r.id.clone(),
+                    path: file(&mentor, "early.opnamewijs-bewijs")
+                        .display()
+                        .to_string(),
+                })
+                .expect_err("not confirmed yet")
+        ),
+        "mentor.not_confirmed"
+    );
+    let desk = mentor
+        .ws
+        .confirm_request(ConfirmRequest {
+            request: r.id.clone(),
+            on: "2026-11-26".into(),
+            role: MentorRole::Werkplekbegeleider,
+        })
+        .expect("confirmed");
+    let r = &desk.requests[0];
+    assert_eq!(
+        r.reminder.as_deref(),
+        Some("Vertel Sam de Vries dat alle kopieën van \"Rekenles 3B\" uiterlijk do 26 nov. 2026 23:59 definitief verwijderd moeten zijn.")
+    );
+    let receipt = file(&mentor, "bewijs.opnamewijs-bewijs");
+    mentor
+        .ws
+        .export_feedback_receipt(ExportReceipt {
+            request: r.id.clone(),
+            path: receipt.display().to_string(),
+        })
+        .expect("receipt");
+
+    let view = student
+        .ws
+        .import_feedback_receipt(&receipt)
+        .expect("verified and imported");
+    let feedback = view.feedback.expect("feedback confirmed");
+    assert_eq!(feedback.by, "Anna de Wit (werkplekbegeleider)");
+    assert_eq!(feedback.on, "do 26 nov. 2026");
+    assert_eq!(
+        feedback.how,
+        format!(
+            "Ondertekend ontvangstbewijs van de begeleider, sleutel {}",
+            desk.fingerprint
+        )
+    );
+    assert!(!feedback.late);
+    assert_eq!(
+        deadline(&student.ws.view(&id).expect("view"), "na_feedback").status,
+        DeadlineStatus::DueToday,
+        "the delete-after-feedback clock started"
+    );
+    assert_eq!(
+        deadline(&student.ws.view(&id).expect("view"), "feedback_krijgen").status,
+        DeadlineStatus::Done
+    );
+    assert_eq!(
+        code(
+            student
+                .ws
+                .import_feedback_receipt(&receipt)
+                .expect_err("twice")
+        ),
+        "mentor.already_confirmed"
+    );
+    student.restart();
+    let view = student.ws.view(&id).expect("view after restart");
+    assert!(
+        view.feedback.is_some(),
+        "the confirmation is in the journal"
+    );
+}
+
+#[test]
+fn a_modified_receipt_is_refused_and_nothing_changes() {
+    let (mut student, mut mentor, id) = student_and_mentor();
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    let receipt = mentor_answers(
+        &mut mentor,
+        &request,
+        "2026-11-26",
+        "bewijs.opnamewijs-bewijs",
+    );
+    let original = std::fs::read_to_string(&receipt).expect("receipt");
+    let entries = student.ws.status().expect("status").journal.entries;
+    for (what, from, to) in [
+        (
+            "day",
+            "\"feedback_on\": \"2026-11-26\"",
+            "\"feedback_on\": \"2026-11-25\"",
+        ),
+        (
+            "name",
+            "\"mentor\": \"Anna de Wit\"",
+            "\"mentor\": \"Anna de Wit-Jansen\"",
+        ),
+        ("late flag", "\"late\": false", "\"late\": true"),
+    ] {
+        assert!(original.contains(from), "{what}: {original}");
+        let tampered = file(&student, &format!("{what}.opnamewijs-bewijs"));
+        std::fs::write(&tampered, original.replace(from, to)).expect("write");
+        assert_eq!(
+            code(
+                student
+                    .ws
+                    .import_feedback_receipt(&tampered)
+                    .expect_err(what)
+            ),
+            "mentor.receipt_modified",
+            "{what}"
+        );
+    }
+    let garbage = file(&student, "garbage.opnamewijs-bewijs");
+    std::fs::write(&garbage, b"\x00\xffnot json").expect("write");
+    let err = ErrorPayload::from(
+        student
+            .ws
+            .import_feedback_receipt(&garbage)
+            .expect_err("garbage"),
+    );
+    assert_eq!(err.code, "mentor.not_a_receipt");
+    assert!(err
+        .message
+        .starts_with("Dit is geen (leesbaar) ontvangstbewijs"));
+    assert_eq!(
+        code(
+            student
+                .ws
+                .import_feedback_receipt(&request)
+                .expect_err("a request is not a receipt")
+        ),
+        "mentor.not_a_receipt"
+    );
+    let huge = file(&student, "huge.opnamewijs-bewijs");
+    std::fs::write(&huge, vec![b' '; 70_000]).expect("write");
+    assert_eq!(
+        code(student.ws.import_feedback_receipt(&huge).expect_err("huge")),
+        "mentor.too_large"
+    );
+    assert_eq!(
+        code(
+            student
+                .ws
+                .import_feedback_receipt(Path::new("relative.opnamewijs-bewijs"))
+                .expect_err("relative")
+        ),
+        "file.not_absolute"
+    );
+    assert_eq!(
+        student.ws.status().expect("status").journal.entries,
+        entries,
+        "nothing was written"
+    );
+    assert!(student.ws.view(&id).expect("view").feedback.is_none());
+}
+
+#[test]
+fn a_receipt_for_another_recording_or_request_is_refused() {
+    let (mut student, mut mentor, first) = student_and_mentor();
+    student.clock.set(nl(2026, 11, 24, 11, 30));
+    let second = recorded_lesson(&mut student, "Taalles 4A");
+    student.clock.set(nl(2026, 11, 26, 16, 0));
+    let request = export_request(&mut student, &first, "eerste.opnamewijs-verzoek");
+    let receipt = mentor_answers(
+        &mut mentor,
+        &request,
+        "2026-11-26",
+        "eerste.opnamewijs-bewijs",
+    );
+
+    // Re-pointing the receipt at the other recording breaks the signature …
+    let text = std::fs::read_to_string(&receipt).expect("receipt");
+    let moved = file(&student, "verplaatst.opnamewijs-bewijs");
+    std::fs::write(&moved, text.replace(&first, &second)).expect("write");
+    assert_eq!(
+        code(
+            student
+                .ws
+                .import_feedback_receipt(&moved)
+                .expect_err("moved")
+        ),
+        "mentor.receipt_modified"
+    );
+    // … a validly signed receipt for a request this installation never made is refused …
+    let mut forger = Env::at(nl(2026, 11, 26, 15, 0));
+    named(&mut forger, "Iemand Anders", Mode::Mentor);
+    let mut request_json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&request).expect("request")).expect("json");
+    request_json["id"] = "00000000-0000-4000-8000-000000000000".into();
+    request_json["recording"] = second.clone().into();
+    let forged_request = file(&forger, "vals.opnamewijs-verzoek");
+    std::fs::write(&forged_request, request_json.to_string()).expect("write");
+    let forged = mentor_answers(
+        &mut forger,
+        &forged_request,
+        "2026-11-26",
+        "vals.opnamewijs-bewijs",
+    );
+    let err = ErrorPayload::from(
+        student
+            .ws
+            .import_feedback_receipt(&forged)
+            .expect_err("unknown request"),
+    );
+    assert_eq!(err.code, "mentor.unknown_request");
+    assert_eq!(
+        err.message,
+        "Dit ontvangstbewijs hoort niet bij een feedbackverzoek dat je voor \"Taalles 4A\" hebt gemaakt. Er is niets veranderd."
+    );
+    // … and so is one for a recording that is not in this installation at all.
+    let mut stranger = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut stranger, "Kim", Mode::Student);
+    let theirs = recorded_lesson(&mut stranger, "Andermans les");
+    stranger.clock.set(nl(2026, 11, 26, 10, 0));
+    let their_request = export_request(&mut stranger, &theirs, "ander.opnamewijs-verzoek");
+    let their_receipt = mentor_answers(
+        &mut mentor,
+        &their_request,
+        "2026-11-26",
+        "ander.opnamewijs-bewijs",
+    );
+    assert_eq!(
+        code(
+            student
+                .ws
+                .import_feedback_receipt(&their_receipt)
+                .expect_err("not ours")
+        ),
+        "mentor.other_recording"
+    );
+    assert!(student.ws.view(&second).expect("view").feedback.is_none());
+    assert!(student
+        .ws
+        .import_feedback_receipt(&receipt)
+        .expect("the real one still works")
+        .feedback
+        .is_some());
+}
+
+#[test]
+fn late_feedback_is_flagged_for_the_mentor_and_travels_with_the_receipt() {
+    let (mut student, mut mentor, id) = student_and_mentor();
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    mentor.clock.set(nl(2026, 12, 10, 9, 0));
+    let desk = mentor
+        .ws
+        .import_feedback_request(&request)
+        .expect("imported");
+    assert_eq!(
+        desk.requests[0].late.as_deref(),
+        Some("Te laat: feedback werd uiterlijk verwacht op di 8 dec. 2026. Zolang je niet bevestigt, blijft de opname bewaard."),
+        "overdue while waiting"
+    );
+    let desk = mentor
+        .ws
+        .confirm_request(ConfirmRequest {
+            request: desk.requests[0].id.clone(),
+            on: "2026-12-09".into(),
+            role: MentorRole::Schoolopleider,
+        })
+        .expect("confirmed");
+    assert_eq!(
+        desk.requests[0].late.as_deref(),
+        Some("Te laat: feedback gegeven op wo 9 dec. 2026 terwijl die uiterlijk di 8 dec. 2026 verwacht werd; de opname is daardoor langer bewaard dan nodig.")
+    );
+    let receipt = file(&mentor, "bewijs.opnamewijs-bewijs");
+    mentor
+        .ws
+        .export_feedback_receipt(ExportReceipt {
+            request: desk.requests[0].id.clone(),
+            path: receipt.display().to_string(),
+        })
+        .expect("exported");
+    student.clock.set(nl(2026, 12, 10, 10, 0));
+    let view = student
+        .ws
+        .import_feedback_receipt(&receipt)
+        .expect("imported");
+    assert!(view.feedback.expect("confirmed").late);
+    assert_eq!(
+        deadline(&student.ws.view(&id).expect("view"), "feedback_krijgen").status,
+        DeadlineStatus::Done
+    );
+}
+
+#[test]
+fn the_mentor_must_name_themselves_and_give_a_sensible_day() {
+    let (mut student, _, id) = student_and_mentor();
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    let mut mentor = Env::at(nl(2026, 11, 26, 15, 0));
+    let desk = mentor
+        .ws
+        .import_feedback_request(&request)
+        .expect("imported");
+    let confirm = |on: &str| ConfirmRequest {
+        request: desk.requests[0].id.clone(),
+        on: on.into(),
+        role: MentorRole::Werkplekbegeleider,
+    };
+    assert_eq!(
+        code(
+            mentor
+                .ws
+                .confirm_request(confirm("2026-11-26"))
+                .expect_err("no name")
+        ),
+        "mentor.no_name"
+    );
+    named(&mut mentor, "Anna de Wit", Mode::Mentor);
+    for (on, expected) in [
+        ("2026-11-23", "recording.date_out_of_range"),
+        ("2026-11-27", "recording.date_out_of_range"),
+        ("26-11-2026", "recording.invalid_date"),
+    ] {
+        assert_eq!(
+            code(mentor.ws.confirm_request(confirm(on)).expect_err(on)),
+            expected,
+            "{on}"
+        );
+    }
+    mentor
+        .ws
+        .confirm_request(confirm("2026-11-26"))
+        .expect("ok");
+    assert_eq!(
+        code(
+            mentor
+                .ws
+                .confirm_request(confirm("2026-11-26"))
+                .expect_err("twice")
+        ),
+        "mentor.already_confirmed"
+    );
+    mentor.restart();
+    let desk = mentor.ws.desk().expect("desk after restart");
+    assert!(desk.requests[0].confirmed.is_some(), "kept in the journal");
+}
+
+#[test]
+fn a_request_needs_a_recorded_lesson_and_a_new_file() {
+    let mut student = Env::at(nl(2026, 11, 23, 10, 0));
+    let id = student.create(HU, "2026-11-24").id;
+    let path = file(&student, "verzoek.opnamewijs-verzoek");
+    let export = |ws: &mut opnamewijs::Workspace, path: &Path| {
+        ws.export_feedback_request(ExportRequest {
+            recording: id.clone(),
+            path: path.display().to_string(),
+        })
+    };
+    assert_eq!(
+        code(export(&mut student.ws, &path).expect_err("not recorded")),
+        "mentor.not_recorded_yet"
+    );
+    assert!(!path.exists());
+    std::fs::write(&path, b"er staat al iets").expect("write");
+    assert_eq!(
+        code(export(&mut student.ws, &path).expect_err("exists")),
+        "file.exists"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        b"er staat al iets",
+        "an existing file is never overwritten"
+    );
+}
+
+#[test]
+fn request_files_with_bad_contents_are_refused_with_a_reason() {
+    let mut mentor = Env::at(nl(2026, 11, 26, 15, 0));
+    for (name, contents, expected) in [
+        ("leeg", "", "mentor.not_a_request"),
+        (
+            "ander",
+            r#"{"kind":"iets-anders","format":1}"#,
+            "mentor.not_a_request",
+        ),
+        (
+            "nieuwer",
+            r#"{"kind":"opnamewijs-feedbackverzoek","format":99}"#,
+            "mentor.newer_format",
+        ),
+        (
+            "onvolledig",
+            r#"{"kind":"opnamewijs-feedbackverzoek","format":1,"id":"x"}"#,
+            "mentor.not_a_request",
+        ),
+    ] {
+        let path = file(&mentor, name);
+        std::fs::write(&path, contents).expect("write");
+        assert_eq!(
+            code(mentor.ws.import_feedback_request(&path).expect_err(name)),
+            expected,
+            "{name}"
+        );
+    }
+    assert!(mentor.ws.desk().expect("desk").requests.is_empty());
+    assert_eq!(mentor.ws.desk().expect("desk").fingerprint, "");
+}
