@@ -5,6 +5,7 @@ mod support;
 
 /// Backups out and in, and erasing everything.
 mod app;
+mod assessment;
 /// Dutch public holidays and working-day arithmetic.
 mod calendar;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.
