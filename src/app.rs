@@ -7,7 +7,7 @@ use crate::error::{ErrorCode, ErrorPayload};
 use crate::store::{LOCK_FILE, STATE_FILE};
 use crate::vault::{KeyStore, Passphrase, Unlock, Vault};
 use crate::views::AppStatus;
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::{Reminder, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -100,7 +100,12 @@ pub struct App {
     clock: Arc<dyn Clock>,
     keystore: Arc<dyn KeyStore>,
     inner: Mutex<Result<Workspace, ErrorPayload>>,
+    /// Reminders already shown in this run, by key.
+    reminded: Mutex<std::collections::BTreeSet<String>>,
 }
+
+/// At most this many separate notifications at once; more are summed up in one.
+const MAX_NOTIFICATIONS: usize = 3;
 
 impl App {
     /// Opens the workspace in `data_dir`, unlocking it with the key kept in `keystore`.
@@ -111,7 +116,40 @@ impl App {
             clock,
             keystore,
             inner: Mutex::new(ws.map_err(ErrorPayload::from)),
+            reminded: Mutex::new(std::collections::BTreeSet::new()),
         }
+    }
+
+    /// Reminders not shown before in this run (a deadline that turns from "today" to "overdue"
+    /// is new again). More than a few at once become one summary.
+    pub fn new_reminders(&self) -> Vec<Reminder> {
+        let Ok(all) = self.with(|ws| ws.reminders()) else {
+            return Vec::new();
+        };
+        let mut seen = self.reminded.lock().unwrap_or_else(|e| e.into_inner());
+        let fresh: Vec<Reminder> = all
+            .into_iter()
+            .filter(|r| seen.insert(r.key.clone()))
+            .collect();
+        if fresh.len() <= MAX_NOTIFICATIONS {
+            return fresh;
+        }
+        let lang = self
+            .with(|ws| Ok(ws.status()?.profile.lang))
+            .unwrap_or_default();
+        vec![Reminder {
+            key: "summary".to_owned(),
+            title: match lang {
+                crate::text::Lang::Nl => format!("{} termijnen vragen aandacht", fresh.len()),
+                crate::text::Lang::En => format!("{} deadlines need attention", fresh.len()),
+            },
+            body: fresh
+                .iter()
+                .take(MAX_NOTIFICATIONS)
+                .map(|r| r.title.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }]
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Result<Workspace, ErrorPayload>> {

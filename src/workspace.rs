@@ -18,8 +18,10 @@ use ts_rs::TS;
 
 mod assessment;
 mod feedback;
+mod reminders;
 pub use assessment::{AssessmentPassed, SelectForAssessment};
 pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
+pub use reminders::Reminder;
 
 /// Longest accepted title.
 pub const MAX_TITLE: usize = 120;

@@ -133,3 +133,39 @@ fn a_backup_never_replaces_a_damaged_or_locked_vault() {
         "the damaged journal is untouched"
     );
 }
+
+#[test]
+fn due_and_overdue_deadlines_are_notified_once_each() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 24, 9, 0)));
+    let app = App::open(dir.path(), clock.clone(), Arc::new(MemoryKeyStore::new()));
+    assert!(app.new_reminders().is_empty(), "nothing planned yet");
+    clock.set(nl(2026, 11, 24, 11, 0));
+    app.with(|ws| {
+        ws.create(opnamewijs::workspace::NewRecording {
+            title: "Rekenles 3B".into(),
+            planned_for: "2026-11-25".into(),
+            pack: "hu-stage-opnamen".into(),
+        })
+    })
+    .expect("created");
+    let first = app.new_reminders();
+    let titles: Vec<_> = first.iter().map(|r| r.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Vandaag: Apparatuur uitproberen"),
+        "{titles:?}"
+    );
+    assert!(
+        first.iter().all(|r| r.body.starts_with("Rekenles 3B · ")),
+        "{first:?}"
+    );
+    assert!(app.new_reminders().is_empty(), "shown once");
+    clock.set(nl(2026, 11, 25, 8, 0));
+    let later = app.new_reminders();
+    assert!(
+        later
+            .iter()
+            .any(|r| r.title == "Te laat: Apparatuur uitproberen"),
+        "turning overdue is news: {later:?}"
+    );
+}
