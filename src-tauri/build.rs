@@ -21,6 +21,17 @@ const COMMANDS: &[&str] = &[
     "import_backup",
     "erase_all",
     "export_calendar",
+    "export_feedback_request",
+    "import_feedback_receipt",
+    "import_feedback_request",
+    "export_feedback_receipt",
+    "confirm_request",
+    "get_desk",
+    "get_assessment",
+    "select_for_assessment",
+    "check_portfolio",
+    "assessment_passed",
+    "export_dossier",
 ];
 
 fn main() {

@@ -45,6 +45,7 @@ pub mod deadline;
 pub mod error;
 pub mod ics;
 pub mod mentor;
+pub mod pdf;
 pub mod policy;
 pub mod recording;
 pub mod store;

@@ -17,9 +17,11 @@ use std::sync::Arc;
 use ts_rs::TS;
 
 mod assessment;
+mod dossier;
 mod feedback;
 mod reminders;
 pub use assessment::{AssessmentPassed, SelectForAssessment};
+pub use dossier::DossierReport;
 pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
 pub use reminders::Reminder;
 

@@ -3,7 +3,10 @@
 
 use opnamewijs::app::EraseReport;
 use opnamewijs::store::Profile;
-use opnamewijs::views::{AppStatus, BackupReport, CalendarReport, RecordingSummary, RecordingView};
+use opnamewijs::views::{
+    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, FileReport,
+    RecordingSummary, RecordingView,
+};
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
 use std::future::Future;
@@ -105,11 +108,7 @@ pub async fn export_backup(
     path: Option<PathBuf>,
     passphrase: String,
 ) -> Reply<Option<BackupReport>> {
-    let dialog = || {
-        rfd::AsyncFileDialog::new()
-            .set_file_name("opnamewijs.owbackup")
-            .save_file()
-    };
+    let dialog = || save_dialog("opnamewijs.owbackup");
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
@@ -123,11 +122,7 @@ pub async fn import_backup(
     path: Option<PathBuf>,
     passphrase: String,
 ) -> Reply<Option<AppStatus>> {
-    let dialog = || {
-        rfd::AsyncFileDialog::new()
-            .add_filter("Opnamewijs", &["owbackup"])
-            .pick_file()
-    };
+    let dialog = || open_dialog("owbackup");
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
@@ -139,11 +134,7 @@ pub async fn export_calendar(
     app: State<'_, App>,
     path: Option<PathBuf>,
 ) -> Reply<Option<CalendarReport>> {
-    let dialog = || {
-        rfd::AsyncFileDialog::new()
-            .set_file_name("opnamewijs-termijnen.ics")
-            .save_file()
-    };
+    let dialog = || save_dialog("opnamewijs-termijnen.ics");
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
@@ -153,4 +144,113 @@ pub async fn export_calendar(
 #[tauri::command]
 pub fn erase_all(app: State<'_, App>) -> Reply<EraseReport> {
     app.erase_all()
+}
+
+#[tauri::command]
+pub async fn export_feedback_request(
+    app: State<'_, App>,
+    recording: String,
+    path: Option<PathBuf>,
+) -> Reply<Option<FileReport>> {
+    let dialog = || save_dialog("feedbackverzoek.opnamewijs-verzoek");
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    let path = path.display().to_string();
+    app.with(|ws| ws.export_feedback_request(ExportRequest { recording, path }))
+        .map(Some)
+}
+
+#[tauri::command]
+pub async fn import_feedback_receipt(
+    app: State<'_, App>,
+    path: Option<PathBuf>,
+) -> Reply<Option<RecordingView>> {
+    let dialog = || open_dialog(opnamewijs::mentor::RECEIPT_EXTENSION);
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    app.with(|ws| ws.import_feedback_receipt(&path)).map(Some)
+}
+
+#[tauri::command]
+pub async fn import_feedback_request(
+    app: State<'_, App>,
+    path: Option<PathBuf>,
+) -> Reply<Option<DeskView>> {
+    let dialog = || open_dialog(opnamewijs::mentor::REQUEST_EXTENSION);
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    app.with(|ws| ws.import_feedback_request(&path)).map(Some)
+}
+
+#[tauri::command]
+pub async fn export_feedback_receipt(
+    app: State<'_, App>,
+    request: String,
+    path: Option<PathBuf>,
+) -> Reply<Option<FileReport>> {
+    let dialog = || save_dialog("ontvangstbewijs.opnamewijs-bewijs");
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    let path = path.display().to_string();
+    app.with(|ws| ws.export_feedback_receipt(ExportReceipt { request, path }))
+        .map(Some)
+}
+
+#[tauri::command]
+pub fn confirm_request(app: State<'_, App>, input: ConfirmRequest) -> Reply<DeskView> {
+    app.with(|ws| ws.confirm_request(input))
+}
+
+#[tauri::command]
+pub fn get_desk(app: State<'_, App>) -> Reply<DeskView> {
+    app.with(|ws| ws.desk())
+}
+
+#[tauri::command]
+pub fn get_assessment(app: State<'_, App>) -> Reply<AssessmentView> {
+    app.with(|ws| ws.assessment())
+}
+
+#[tauri::command]
+pub fn select_for_assessment(
+    app: State<'_, App>,
+    input: SelectForAssessment,
+) -> Reply<AssessmentView> {
+    app.with(|ws| ws.select_for_assessment(input))
+}
+
+#[tauri::command]
+pub fn check_portfolio(app: State<'_, App>, done: bool) -> Reply<AssessmentView> {
+    app.with(|ws| ws.check_portfolio(done))
+}
+
+#[tauri::command]
+pub fn assessment_passed(app: State<'_, App>, input: AssessmentPassed) -> Reply<AssessmentView> {
+    app.with(|ws| ws.assessment_passed(input))
+}
+
+fn save_dialog(name: &str) -> impl Future<Output = Option<rfd::FileHandle>> {
+    rfd::AsyncFileDialog::new().set_file_name(name).save_file()
+}
+
+fn open_dialog(extension: &str) -> impl Future<Output = Option<rfd::FileHandle>> {
+    rfd::AsyncFileDialog::new()
+        .add_filter("Opnamewijs", &[extension])
+        .pick_file()
+}
+
+#[tauri::command]
+pub async fn export_dossier(
+    app: State<'_, App>,
+    path: Option<PathBuf>,
+) -> Reply<Option<DossierReport>> {
+    let dialog = || save_dialog("dossier-lesopnamen.pdf");
+    let Some(path) = chosen(path, dialog).await else {
+        return Ok(None);
+    };
+    app.with(|ws| ws.export_dossier(&path)).map(Some)
 }

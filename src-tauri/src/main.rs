@@ -10,15 +10,35 @@ use opnamewijs::vault::OsKeyring;
 use opnamewijs::workspace::data_dir_override;
 use opnamewijs::App;
 use std::sync::Arc;
+use std::time::Duration;
 use tauri::Manager;
+use tauri_plugin_notification::NotificationExt;
+
+/// How often the core is asked for new reminders.
+const REMINDER_INTERVAL: Duration = Duration::from_secs(60);
 
 fn main() {
-    tauri::Builder::default()
-        .setup(|app| {
-            let dir = match data_dir_override(
-                std::env::args().skip(1),
-                std::env::var("OPNAMEWIJS_DATA_DIR").ok(),
-            ) {
+    let chosen_dir = data_dir_override(
+        std::env::args().skip(1),
+        std::env::var("OPNAMEWIJS_DATA_DIR").ok(),
+    );
+    let mut builder = tauri::Builder::default();
+    // One window on the user's own data; a second start brings it to the front. An explicit data
+    // directory is a deliberate separate installation (a mentor's next to a student's, tests),
+    // which the journal's lock already keeps to one writer.
+    if chosen_dir.is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _, _| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    builder
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
+        .setup(move |app| {
+            let dir = match chosen_dir {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
@@ -27,6 +47,8 @@ fn main() {
                 Arc::new(SystemClock),
                 Arc::new(OsKeyring::new()),
             ));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || remind(&handle));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -49,7 +71,29 @@ fn main() {
             commands::import_backup,
             commands::erase_all,
             commands::export_calendar,
+            commands::export_feedback_request,
+            commands::import_feedback_receipt,
+            commands::import_feedback_request,
+            commands::export_feedback_receipt,
+            commands::confirm_request,
+            commands::get_desk,
+            commands::get_assessment,
+            commands::select_for_assessment,
+            commands::check_portfolio,
+            commands::assessment_passed,
+            commands::export_dossier,
         ])
         .run(tauri::generate_context!())
         .expect("Opnamewijs could not start");
+}
+
+/// Shows the core's new reminders as OS notifications, now and every minute after.
+fn remind(handle: &tauri::AppHandle) {
+    loop {
+        for reminder in handle.state::<App>().new_reminders() {
+            let note = handle.notification().builder();
+            let _ = note.title(reminder.title).body(reminder.body).show();
+        }
+        std::thread::sleep(REMINDER_INTERVAL);
+    }
 }

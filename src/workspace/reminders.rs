@@ -56,7 +56,7 @@ impl Workspace {
                 });
             }
         }
-        out.sort_by(|a, b| b.key.ends_with("te-laat").cmp(&a.key.ends_with("te-laat")));
+        out.sort_by_key(|r| !r.key.ends_with("te-laat"));
         Ok(out)
     }
 }

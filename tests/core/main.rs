@@ -10,6 +10,7 @@ mod assessment;
 mod calendar;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.
 mod deadlines;
+mod dossier;
 /// The packs that ship with the app load, and each rule of the HU checklist holds.
 mod hu_pack;
 /// Open deadlines as an iCalendar file.

@@ -33,3 +33,30 @@ describe("App", () => {
     expect(screen.getByTestId("new-recording-form")).toBeTruthy();
   });
 });
+
+describe("mentor mode", () => {
+  it("shows the desk with the late flag and confirms with the chosen day and role", async () => {
+    const { backend, calls } = fakeBackend({ mode: "mentor" });
+    render(App, { backend });
+    expect((await screen.findByTestId("desk-late")).textContent).toContain("Te laat");
+    expect(screen.queryByTestId("new-recording")).toBeNull();
+    expect(screen.getByTestId("desk-key").textContent).toContain("AB12 CD34 EF56 7890");
+    await fireEvent.change(screen.getByTestId("desk-role"), { target: { value: "schoolopleider" } });
+    await fireEvent.click(screen.getByTestId("desk-confirm"));
+    expect(calls).toEqual(["confirmRequest:q1:2026-12-10:schoolopleider"]);
+  });
+});
+
+describe("assessment", () => {
+  it("lists readiness per chosen recording and lets the student choose and check the portfolio", async () => {
+    const { backend, calls } = fakeBackend();
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("assessment-button"));
+    const checks = await screen.findAllByTestId("check");
+    expect(checks.map((c) => c.textContent?.trim().slice(0, 1))).toEqual(["✓", "○"]);
+    expect(screen.getByTestId("readiness").textContent).toBe("Nog niet klaar");
+    await fireEvent.click(screen.getByTestId("choose-recording"));
+    await fireEvent.click(screen.getByTestId("portfolio-check"));
+    expect(calls).toEqual(["select:r2:true", "portfolio:true"]);
+  });
+});

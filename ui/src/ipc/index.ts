@@ -18,6 +18,13 @@ import type { Profile } from "./bindings/Profile";
 import type { RecordingSummary } from "./bindings/RecordingSummary";
 import type { RecordingView } from "./bindings/RecordingView";
 import type { SetItem } from "./bindings/SetItem";
+import type { AssessmentPassed } from "./bindings/AssessmentPassed";
+import type { AssessmentView } from "./bindings/AssessmentView";
+import type { ConfirmRequest } from "./bindings/ConfirmRequest";
+import type { DeskView } from "./bindings/DeskView";
+import type { FileReport } from "./bindings/FileReport";
+import type { DossierReport } from "./bindings/DossierReport";
+import type { SelectForAssessment } from "./bindings/SelectForAssessment";
 
 export type * from "./types";
 
@@ -45,6 +52,22 @@ export interface Backend {
   eraseAll(): Promise<EraseReport>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportCalendar(path: string | null): Promise<CalendarReport | null>;
+  /** Student: a feedback request file for the mentor's installation (`path: null` = dialog). */
+  exportFeedbackRequest(recording: string, path: string | null): Promise<FileReport | null>;
+  /** Student: reads and verifies a mentor's receipt (`path: null` = dialog). */
+  importFeedbackReceipt(path: string | null): Promise<RecordingView | null>;
+  /** Mentor: reads a student's request onto the desk (`path: null` = dialog). */
+  importFeedbackRequest(path: string | null): Promise<DeskView | null>;
+  /** Mentor: saves the signed receipt of a confirmed request (`path: null` = dialog). */
+  exportFeedbackReceipt(request: string, path: string | null): Promise<FileReport | null>;
+  confirmRequest(input: ConfirmRequest): Promise<DeskView>;
+  getDesk(): Promise<DeskView>;
+  getAssessment(): Promise<AssessmentView>;
+  selectForAssessment(input: SelectForAssessment): Promise<AssessmentView>;
+  checkPortfolio(done: boolean): Promise<AssessmentView>;
+  assessmentPassed(input: AssessmentPassed): Promise<AssessmentView>;
+  /** The dossier PDF for the assessors (`path: null` = dialog). */
+  exportDossier(path: string | null): Promise<DossierReport | null>;
 }
 
 /** An error from the core: a stable code and a Dutch sentence. */
@@ -108,6 +131,17 @@ export function backendOver(call: Invoke): Backend {
     importBackup: (path, passphrase) => run("import_backup", { path, passphrase }),
     eraseAll: () => run("erase_all"),
     exportCalendar: (path) => run("export_calendar", { path }),
+    exportFeedbackRequest: (recording, path) => run("export_feedback_request", { recording, path }),
+    importFeedbackReceipt: (path) => run("import_feedback_receipt", { path }),
+    importFeedbackRequest: (path) => run("import_feedback_request", { path }),
+    exportFeedbackReceipt: (request, path) => run("export_feedback_receipt", { request, path }),
+    confirmRequest: (input) => run("confirm_request", { input }),
+    getDesk: () => run("get_desk"),
+    getAssessment: () => run("get_assessment"),
+    selectForAssessment: (input) => run("select_for_assessment", { input }),
+    checkPortfolio: (done) => run("check_portfolio", { done }),
+    assessmentPassed: (input) => run("assessment_passed", { input }),
+    exportDossier: (path) => run("export_dossier", { path }),
   };
 }
 

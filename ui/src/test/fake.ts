@@ -1,5 +1,5 @@
 // A fake backend for component tests: canned views, records calls, can be told to fail.
-import type { Backend, RecordingView } from "../ipc";
+import type { AssessmentView, Backend, DeskView, RecordingView } from "../ipc";
 import { IpcError } from "../ipc";
 
 export const view: RecordingView = {
@@ -65,11 +65,57 @@ export const view: RecordingView = {
   incident_types: [{ id: "apparaat_kwijt", title: "Apparaat kwijt", advice: "Dit is een datalek." }],
   incidents: [],
   feedback: null,
+  feedback_requests: [],
+  for_assessment: false,
   today: "2026-11-23",
   closed: false,
 };
 
-export function fakeBackend(opts: { fail?: { code: string; message: string } } = {}) {
+export const desk: DeskView = {
+  fingerprint: "AB12 CD34 EF56 7890",
+  today: "2026-12-10",
+  requests: [
+    {
+      id: "q1",
+      title: "Rekenles 3B",
+      student: "Sam de Vries",
+      pack: "HU lerarenopleiding 1.0.0",
+      recorded_on: "di 24 nov. 2026",
+      recorded_on_iso: "2026-11-24",
+      feedback_due: "di 8 dec. 2026",
+      received_at: "do 10 dec. 2026 09:00",
+      confirmed: null,
+      late: "Te laat: feedback werd uiterlijk verwacht op di 8 dec. 2026.",
+      reminder: null,
+    },
+  ],
+};
+
+export const assessment: AssessmentView = {
+  chosen: [
+    {
+      id: "r1",
+      title: "Rekenles 3B",
+      planned_for: "di 24 nov. 2026",
+      checks: [
+        { label: "Staat op de veilige opslaglocatie", ok: true, hint: null },
+        { label: "Geen opnamen of links in je portfolio", ok: false, hint: "Controleer je portfolio." },
+      ],
+      ready: false,
+      deadline: null,
+      closed: false,
+    },
+  ],
+  candidates: [{ id: "r2", title: "Taalles 4A", planned_for: "wo 25 nov. 2026" }],
+  portfolio_checked: null,
+  ready: false,
+  passed: null,
+  today: "2027-01-20",
+};
+
+export function fakeBackend(
+  opts: { fail?: { code: string; message: string }; mode?: "student" | "mentor" } = {},
+) {
   const calls: string[] = [];
   const answer = async (name: string): Promise<RecordingView> => {
     calls.push(name);
@@ -79,7 +125,7 @@ export function fakeBackend(opts: { fail?: { code: string; message: string } } =
   const backend: Backend = {
     appStatus: async () => ({
       data_dir: "/tmp/x",
-      profile: { name: "Student", lang: "nl" },
+      profile: { name: "Student", lang: "nl", mode: opts.mode ?? "student" },
       packs: [{ id: "hu-stage-opnamen", version: "1.0.0", title: "HU", source: "HU-checklist" }],
       pack_errors: [],
       journal: { entries: 3, head_hash: "ab".repeat(32), recovered: null },
@@ -106,6 +152,26 @@ export function fakeBackend(opts: { fail?: { code: string; message: string } } =
     importBackup: async () => null,
     exportCalendar: async () => null,
     eraseAll: async () => ({ data_dir: "/tmp/x", verified_empty: true }),
+    exportFeedbackRequest: async () => null,
+    importFeedbackReceipt: async () => null,
+    importFeedbackRequest: async () => null,
+    exportFeedbackReceipt: async () => null,
+    confirmRequest: async (input) => {
+      calls.push(`confirmRequest:${input.request}:${input.on}:${input.role}`);
+      return desk;
+    },
+    getDesk: async () => desk,
+    getAssessment: async () => assessment,
+    selectForAssessment: async (input) => {
+      calls.push(`select:${input.recording}:${input.selected}`);
+      return assessment;
+    },
+    checkPortfolio: async (done) => {
+      calls.push(`portfolio:${done}`);
+      return assessment;
+    },
+    assessmentPassed: async () => assessment,
+    exportDossier: async () => null,
   };
   return { backend, calls };
 }

@@ -1,0 +1,303 @@
+//! The dossier for the assessors: a PDF, written by the core, that shows how carefully each
+//! recording was handled — without any pupil data.
+
+use super::{Result, Workspace};
+use crate::checklist::{self, Known};
+use crate::deadline::{self, DeadlineStatus};
+use crate::pdf::PdfDocument;
+use crate::policy::AnswerKind;
+use crate::recording::{Answer, EventKind, Recording};
+use crate::text::{tr, Lang};
+use crate::views::{self, format_date, format_datetime};
+use chrono_tz::Europe::Amsterdam;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// A written dossier.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DossierReport {
+    /// Where it was written.
+    pub path: String,
+    /// Recordings in it.
+    pub recordings: u32,
+    /// Journal head hash printed on it.
+    pub head_hash: String,
+}
+
+impl Workspace {
+    /// The recordings a dossier covers: those chosen for the assessment, or else all.
+    fn dossier_recordings(&self) -> Vec<&Recording> {
+        let chosen: Vec<&Recording> = self
+            .state
+            .recordings
+            .iter()
+            .filter(|r| r.for_assessment)
+            .collect();
+        if chosen.is_empty() {
+            self.state.recordings.iter().collect()
+        } else {
+            chosen
+        }
+    }
+
+    /// The dossier as PDF bytes.
+    pub fn dossier_pdf(&self) -> Result<Vec<u8>> {
+        let lang = self.lang();
+        let now = self.clock.now();
+        let title = tr(lang, "Dossier lesopnamen", "Lesson recordings dossier");
+        let student = self.state.profile.name.clone();
+        let mut doc = PdfDocument::new(
+            &format!("{title} – {student}"),
+            &student,
+            now.with_timezone(&Amsterdam).fixed_offset(),
+        );
+        let recordings = self.dossier_recordings();
+        doc.heading(&format!("{title}: {student}"));
+        doc.paragraph(&tr(
+            lang,
+            "Dit dossier komt uit Opnamewijs en laat per opname zien hoe de student volgens het beleid van de opleiding met de opname is omgegaan: de toets vooraf, wie de opname zag en hoe, en van elke kopie wie die wanneer en hoe verwijderde. Het bevat geen beelden en geen gegevens van leerlingen.",
+            "This dossier comes from Opnamewijs and shows per recording how the student handled it under the programme's policy: the check beforehand, who saw it and how, and for every copy who deleted it, when and how. It holds no footage and no pupil data.",
+        ));
+        doc.field(&tr(lang, "Student", "Student"), &student);
+        doc.field(
+            &tr(lang, "Gemaakt op", "Made on"),
+            &format_datetime(now, lang),
+        );
+        doc.field(
+            &tr(lang, "Opnamen", "Recordings"),
+            &format!(
+                "{} ({})",
+                recordings.len(),
+                if recordings.iter().any(|r| r.for_assessment) {
+                    tr(
+                        lang,
+                        "gekozen voor het assessment",
+                        "chosen for the assessment",
+                    )
+                } else {
+                    tr(lang, "alle opnamen", "all recordings")
+                }
+            ),
+        );
+        if let Some(passed) = self.state.assessment.passed_on {
+            doc.field(
+                &tr(lang, "Geslaagd op", "Passed on"),
+                &format_date(passed, lang),
+            );
+        }
+        doc.field(
+            &tr(lang, "Dagboek", "Journal"),
+            &format!(
+                "{} {}",
+                self.store.entries(),
+                tr(
+                    lang,
+                    "items, versleuteld; de hele keten is bij het openen gecontroleerd",
+                    "entries, encrypted; the whole chain was verified when opened"
+                )
+            ),
+        );
+        doc.subheading(&tr(lang, "Kophash van het dagboek", "Journal head hash"));
+        doc.monospace(&self.store.head_hash());
+        doc.paragraph(&tr(
+            lang,
+            "Elke wijziging staat in een dagboek waarin ieder item aan het vorige gekoppeld is. De kophash is de vingerafdruk van het laatste item: de student kan in Opnamewijs laten zien dat het dagboek op de laptop dezelfde kophash heeft.",
+            "Every change is in a journal in which each entry is chained to the previous one. The head hash is the fingerprint of the last entry: the student can show in Opnamewijs that the journal on the laptop has the same head hash.",
+        ));
+        for rec in recordings {
+            self.dossier_recording(&mut doc, rec, lang)?;
+        }
+        Ok(doc.finish())
+    }
+
+    fn dossier_recording(&self, doc: &mut PdfDocument, rec: &Recording, lang: Lang) -> Result<()> {
+        let now = self.clock.now();
+        let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
+        let known = Known::new(pack, &rec.answers);
+        doc.rule();
+        doc.heading(&rec.title);
+        doc.field(
+            &tr(lang, "Lesdatum", "Lesson date"),
+            &format_date(rec.planned_for, lang),
+        );
+        doc.field(
+            &tr(lang, "Beleid", "Policy"),
+            &format!("{} {} ({})", pack.title.get(lang), pack.version, pack.id),
+        );
+        let outcome = checklist::verdict(pack, &known);
+        doc.field(
+            &tr(lang, "Oordeel", "Verdict"),
+            &views::verdict_label(outcome.verdict(), lang),
+        );
+        doc.subheading(&tr(
+            lang,
+            "Doel, grondslag en toestemming",
+            "Purpose, basis and consent",
+        ));
+        for q in checklist::asked(pack, &known) {
+            let Some(answer) = known.answer(&q.id) else {
+                doc.field(
+                    q.text.get(lang),
+                    &tr(lang, "(niet beantwoord)", "(not answered)"),
+                );
+                continue;
+            };
+            let value = match (answer, &q.answer) {
+                (Answer::Flag(true), _) => tr(lang, "Ja", "Yes"),
+                (Answer::Flag(false), _) => tr(lang, "Nee", "No"),
+                (Answer::Count(n), _) => n.to_string(),
+                (Answer::Choice(c), AnswerKind::Choice(options)) => options
+                    .iter()
+                    .find(|o| &o.id == c)
+                    .map_or_else(|| c.clone(), |o| o.text.get(lang).to_owned()),
+                (Answer::Choice(c), _) => c.clone(),
+            };
+            doc.field(q.text.get(lang), &value);
+        }
+        doc.subheading(&tr(lang, "Verloop", "Timeline"));
+        if rec.events.is_empty() {
+            doc.bullet(&tr(lang, "Nog niet opgenomen.", "Not recorded yet."));
+        }
+        for e in &rec.events {
+            let mut line = format!(
+                "{}: {} ({})",
+                views::event_label(e.kind, lang),
+                format_datetime(e.at, lang),
+                e.by
+            );
+            if let Some(note) = &e.note {
+                line.push_str(&format!(" – {note}"));
+            }
+            doc.bullet(&line);
+        }
+        if let Some(receipt) = &rec.feedback_receipt {
+            doc.field(
+                &tr(lang, "Feedbackbewijs", "Feedback receipt"),
+                &format!(
+                    "{} ({}), {} {}; {} {}{}",
+                    receipt.mentor,
+                    views::mentor_role_label(receipt.role, lang),
+                    tr(lang, "feedback op", "feedback on"),
+                    format_date(receipt.feedback_on, lang),
+                    tr(lang, "ondertekend met sleutel", "signed with key"),
+                    receipt.fingerprint,
+                    if receipt.late {
+                        tr(lang, " – later dan verwacht", " – later than expected")
+                    } else {
+                        String::new()
+                    }
+                ),
+            );
+        }
+        doc.subheading(&tr(lang, "Gedeeld", "Shared"));
+        if rec.shares.is_empty() {
+            doc.bullet(&tr(lang, "Met niemand gedeeld.", "Not shared with anyone."));
+        }
+        for sh in &rec.shares {
+            doc.bullet(&format!(
+                "{}, {} · {}",
+                views::role_label(sh.role, lang),
+                views::channel_label(sh.channel, lang),
+                format_datetime(sh.at, lang)
+            ));
+        }
+        if !rec.incidents.is_empty() {
+            doc.subheading(&tr(lang, "Incidenten", "Incidents"));
+            for i in &rec.incidents {
+                let kind = pack.incidents.iter().find(|t| t.id == i.kind);
+                doc.bullet(&format!(
+                    "{} · {}",
+                    kind.map_or(i.kind.as_str(), |t| t.title.get(lang)),
+                    format_datetime(i.at, lang)
+                ));
+            }
+        }
+        doc.subheading(&tr(
+            lang,
+            "Kopieën en verwijderbevestigingen",
+            "Copies and deletion confirmations",
+        ));
+        if rec.copies.is_empty() {
+            doc.bullet(&tr(
+                lang,
+                "Geen kopieën (niet opgenomen).",
+                "No copies (not recorded).",
+            ));
+        }
+        for c in &rec.copies {
+            let state = match &c.deleted {
+                Some(d) => format!(
+                    "{} {} {} {} – {}",
+                    tr(lang, "verwijderd door", "deleted by"),
+                    d.by,
+                    tr(lang, "op", "on"),
+                    format_datetime(d.at, lang),
+                    d.method
+                ),
+                None => tr(lang, "NOG NIET VERWIJDERD", "NOT DELETED YET"),
+            };
+            doc.field(&c.label, &state);
+        }
+        doc.subheading(&tr(lang, "Open punten", "Open items"));
+        let mut open = 0;
+        for it in pack.items.iter().filter(|it| checklist::shown(it, &known)) {
+            if !rec.ticks.contains_key(&it.id) {
+                open += 1;
+                doc.bullet(&format!(
+                    "{}: {}",
+                    tr(lang, "Niet afgevinkt", "Not ticked"),
+                    it.text.get(lang)
+                ));
+            }
+        }
+        for d in deadline::derive(pack, rec, now) {
+            if matches!(
+                d.status,
+                DeadlineStatus::Overdue
+                    | DeadlineStatus::DueToday
+                    | DeadlineStatus::Upcoming
+                    | DeadlineStatus::NeedsDate
+            ) {
+                open += 1;
+                let v = views::deadline_view(&d, lang);
+                doc.bullet(&format!("{} ({}): {}", v.title, v.status_label, v.when));
+            }
+        }
+        if open == 0 {
+            doc.bullet(&tr(lang, "Geen.", "None."));
+        }
+        doc.field(
+            &tr(lang, "Status", "Status"),
+            &if rec.is_closed() {
+                tr(
+                    lang,
+                    "Afgerond: elke kopie is aantoonbaar verwijderd",
+                    "Closed: every copy provably deleted",
+                )
+            } else if rec.first(EventKind::Recorded).is_some() {
+                tr(
+                    lang,
+                    "Nog open: niet elke kopie is verwijderd",
+                    "Open: not every copy is deleted",
+                )
+            } else {
+                tr(lang, "Gepland", "Planned")
+            },
+        );
+        Ok(())
+    }
+
+    /// Writes the dossier PDF to `path` (absolute, new).
+    pub fn export_dossier(&self, path: &Path) -> Result<DossierReport> {
+        crate::app::check_new_file(path)?;
+        let bytes = self.dossier_pdf()?;
+        crate::mentor::write_file(path, &bytes)?;
+        Ok(DossierReport {
+            path: PathBuf::from(path).display().to_string(),
+            recordings: self.dossier_recordings().len() as u32,
+            head_hash: self.store.head_hash(),
+        })
+    }
+}

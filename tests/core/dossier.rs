@@ -1,0 +1,184 @@
+//! The dossier PDF, read back with poppler's `pdftotext` as an assessor's viewer would.
+
+use crate::mentor::{named, recorded_lesson};
+use crate::support::*;
+use opnamewijs::recording::{Channel, EventKind, Role};
+use opnamewijs::store::Mode;
+use opnamewijs::workspace::{
+    AssessmentPassed, ConfirmDeletion, LogEvent, LogShare, SelectForAssessment,
+};
+use std::path::Path;
+use std::process::Command;
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed for this test (Debian: poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn the_dossier_shows_policy_consent_shares_deletions_and_the_head_hash() {
+    let mut env = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut env, "Sam de Vries", Mode::Student);
+    let id = recorded_lesson(&mut env, "Rekenles 3B (feedback)");
+    let other = recorded_lesson(&mut env, "Taalles 4A");
+    env.ws
+        .log_event(LogEvent {
+            recording: id.clone(),
+            kind: EventKind::StoredSecurely,
+            on: None,
+            note: None,
+        })
+        .expect("stored");
+    env.ws
+        .log_share(LogShare {
+            recording: id.clone(),
+            role: Role::Mentor,
+            channel: Channel::SecureStorage,
+            note: None,
+        })
+        .expect("shared");
+    for copy in ["copy-1", "copy-2"] {
+        env.ws
+            .confirm_deletion(ConfirmDeletion {
+                recording: id.clone(),
+                copy: copy.into(),
+                method: "verwijderd in Foto's en 'Recent verwijderd' geleegd".into(),
+            })
+            .expect("deleted");
+    }
+    env.ws
+        .select_for_assessment(SelectForAssessment {
+            recording: id.clone(),
+            selected: true,
+        })
+        .expect("chosen");
+    env.clock.set(nl(2027, 1, 20, 14, 0));
+    env.ws
+        .assessment_passed(AssessmentPassed {
+            on: "2027-01-20".into(),
+        })
+        .expect("passed");
+
+    let path = env.dir.path().join("dossier.pdf");
+    let report = env.ws.export_dossier(&path).expect("dossier");
+    assert_eq!(report.recordings, 1, "only the chosen recording");
+    let head = env.ws.status().expect("status").journal.head_hash;
+    assert_eq!(report.head_hash, head);
+    let bytes = std::fs::read(&path).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-1.4"));
+
+    let text = poppler("pdftotext", &["-layout"], &path);
+    for expected in [
+        "Dossier lesopnamen: Sam de Vries",
+        "Rekenles 3B (feedback)",
+        "HU lerarenopleiding",
+        "1.0.0",
+        "(hu-stage-opnamen)",
+        "Toegestaan onder voorwaarden",
+        "Ik vraag zelf toestemming",
+        "Geslaagd op",
+        "wo 20 jan. 2027",
+        "Kophash van het dagboek",
+        "begeleider, vanaf de veilige opslaglocatie",
+        "verwijderd door Sam de Vries",
+        "'Recent verwijderd' geleegd",
+        "NOG NIET VERWIJDERD",
+        "Open punten",
+        "Alle kopieën verwijderen na het behaalde assessment",
+        "pagina 1 van",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let squeezed: String = text.split_whitespace().collect();
+    assert!(squeezed.contains(&head), "head hash {head} printed in full");
+    assert!(
+        !text.contains("Taalles 4A"),
+        "a recording not chosen is left out"
+    );
+    let _ = other;
+
+    let out = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&out.stdout);
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        field("Title:"),
+        "Dossier lesopnamen – Sam de Vries",
+        "{info}"
+    );
+    assert_eq!(field("Producer:"), "Opnamewijs", "{info}");
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|p| p.trim().parse().ok())
+        .expect("page count");
+    assert!(pages >= 1);
+    assert!(text.contains(&format!("pagina {pages} van {pages}")));
+
+    let again = opnamewijs::ErrorPayload::from(env.ws.export_dossier(&path).expect_err("exists"));
+    assert_eq!(again.code, "file.exists");
+}
+
+#[test]
+fn long_dossiers_break_across_pages_and_keep_every_line() {
+    let mut env = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut env, "Sam de Vries", Mode::Student);
+    for n in 0..6 {
+        recorded_lesson(&mut env, &format!("Les nummer {n}"));
+    }
+    let path = env.dir.path().join("lang.pdf");
+    env.ws.export_dossier(&path).expect("dossier");
+    let out = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&out.stdout);
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|p| p.trim().parse().ok())
+        .expect("page count");
+    assert!(pages > 2, "{info}");
+    let text = poppler("pdftotext", &["-layout"], &path);
+    for n in 0..6 {
+        assert!(
+            text.contains(&format!("Les nummer {n}")),
+            "recording {n} present"
+        );
+    }
+    // xref offsets point at their objects.
+    let bytes = std::fs::read(&path).expect("pdf");
+    let body = String::from_utf8_lossy(&bytes);
+    let xref = body.rfind("xref\n").expect("xref");
+    for (i, line) in body[xref..]
+        .lines()
+        .skip(3)
+        .take_while(|l| l.ends_with(" n "))
+        .enumerate()
+    {
+        let offset: usize = line[..10].parse().expect("offset");
+        assert!(
+            body[offset..].starts_with(&format!("{} 0 obj", i + 1)),
+            "object {} at {offset}",
+            i + 1
+        );
+    }
+}
