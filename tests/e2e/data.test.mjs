@@ -4,18 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, tid, withApp } from './webdriver.mjs';
-import { plan } from './app.mjs';
-
-/** Calls a command the way the UI does, with an explicit path instead of a native dialog. */
-async function invoke(s, command, args) {
-  const r = await s.executeAsync(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((ok) => done({ ok }), (err) => done({ err }));`,
-    [command, args],
-  );
-  if (r.err) throw new Error(`${command}: ${JSON.stringify(r.err)}`);
-  return r.ok;
-}
+import { invoke, plan, refused } from './app.mjs';
 
 test('a backup carries the data to a new laptop; erase all leaves nothing behind', async () => {
   const oldLaptop = tempDir('opnamewijs-e2e-old-');
@@ -28,12 +17,8 @@ test('a backup carries the data to a new laptop; erase all leaves nothing behind
     const report = await invoke(s, 'export_backup', { path: backup, passphrase: 'reservekopie wachtwoord' });
     assert.equal(report.entries, 2);
     assert.ok(existsSync(backup), 'backup written');
-    const refused = await s.executeAsync(
-      `const done = arguments[arguments.length - 1];
-       window.__TAURI_INTERNALS__.invoke('export_backup', { path: arguments[0], passphrase: 'x'.repeat(10) }).then(() => done(null), (e) => done(e));`,
-      [backup],
-    );
-    assert.equal(refused.code, 'file.exists', 'an existing file is never overwritten');
+    const again = await refused(s, 'export_backup', { path: backup, passphrase: 'x'.repeat(10) });
+    assert.equal(again.code, 'file.exists', 'an existing file is never overwritten');
 
     const ics = join(tempDir('opnamewijs-e2e-ics-'), 'termijnen.ics');
     const cal = await invoke(s, 'export_calendar', { path: ics });
@@ -54,11 +39,7 @@ test('a backup carries the data to a new laptop; erase all leaves nothing behind
 
   await withApp('data-import', { dataDir: tempDir('opnamewijs-e2e-new-') }, async (s) => {
     await s.find('body[data-ready="true"]');
-    const wrong = await s.executeAsync(
-      `const done = arguments[arguments.length - 1];
-       window.__TAURI_INTERNALS__.invoke('import_backup', { path: arguments[0], passphrase: 'fout wachtwoord' }).then(() => done(null), (e) => done(e));`,
-      [backup],
-    );
+    const wrong = await refused(s, 'import_backup', { path: backup, passphrase: 'fout wachtwoord' });
     assert.equal(wrong.code, 'vault.wrong_passphrase');
     await invoke(s, 'import_backup', { path: backup, passphrase: 'reservekopie wachtwoord' });
     await s.execute('location.reload();');
