@@ -5,7 +5,7 @@
 //!    the pack has one, the day feedback is expected by. It carries a random *nonce* that only the
 //!    student's journal and the request file know.
 //! 2. The mentor's installation (mentor mode) imports the request, the mentor confirms "feedback
-//!    given on <day>", and their app writes a **receipt** (`*.opnamewijs-bewijs`): the request id,
+//!    given on \<day\>", and their app writes a **receipt** (`*.opnamewijs-bewijs`): the request id,
 //!    recording id and nonce echoed back with the mentor's name, role and day, signed with the
 //!    mentor installation's Ed25519 key.
 //! 3. The student's app accepts a receipt only when the signature holds (nothing was changed after

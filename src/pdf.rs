@@ -1,17 +1,63 @@
 //! A small PDF writer for the dossier: A4 pages of wrapped text in the standard Helvetica and
-//! Courier fonts, with Windows-1252 encoding (enough for Dutch and English), page breaks and a
-//! "page N of M" footer. No dependencies, deterministic output.
+//! Courier fonts, with Windows-1252 encoding (enough for Dutch and English), automatic page breaks
+//! and a "pagina N van M" footer. No dependencies beyond `sha2` (for the file identifier), and the
+//! output is deterministic: the same calls give the same bytes.
+//!
+//! The writer is a flow: each call adds a block below the previous one and starts a new page when
+//! the block does not fit. A line is never split across pages, a heading stays with at least the
+//! first line after it, and short fields and the first lines of a bullet stay together.
+//!
+//! ```
+//! use chrono::DateTime;
+//! use opnamewijs::pdf::PdfDocument;
+//!
+//! let created = DateTime::parse_from_rfc3339("2026-11-24T10:00:00+01:00").expect("date");
+//! let mut doc = PdfDocument::new("Dossier lesopnamen", "Sam de Vries", created);
+//! doc.heading("Rekenles 3B");
+//! doc.field("Lesdatum", "di 24 nov. 2026");
+//! doc.bullet("Verwijderd op woensdag 4 november 2026 – bevestigd");
+//! let bytes = doc.finish();
+//! assert!(bytes.starts_with(b"%PDF-1.4"));
+//! ```
 
 use chrono::{DateTime, FixedOffset};
 use sha2::{Digest, Sha256};
 
+/// A4 portrait, in points.
 const PAGE_WIDTH: f32 = 595.28;
 const PAGE_HEIGHT: f32 = 841.89;
 const MARGIN: f32 = 56.0;
-/// Lowest baseline for body text; the footer sits below it.
+const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+/// The baseline of a line may not go below this; the footer sits under it.
 const BOTTOM: f32 = 72.0;
+/// Baseline of the footer.
+const FOOTER_Y: f32 = 36.0;
+const FOOTER_SIZE: f32 = 8.0;
+
+const BODY_SIZE: f32 = 10.0;
+const BODY_LEADING: f32 = 13.5;
+const HEADING_SIZE: f32 = 16.0;
+const HEADING_LEADING: f32 = 20.0;
+/// Space above a heading (left out at the top of a page).
+const HEADING_BEFORE: f32 = 14.0;
+const SUBHEADING_SIZE: f32 = 12.0;
+const SUBHEADING_LEADING: f32 = 16.0;
+const SUBHEADING_BEFORE: f32 = 8.0;
+const MONO_SIZE: f32 = 9.0;
+const MONO_LEADING: f32 = 12.0;
+/// Space below a paragraph.
+const PARAGRAPH_AFTER: f32 = 4.0;
+
+/// Width of the label column of a field, including the gap before the value.
 const LABEL_WIDTH: f32 = 150.0;
-const BULLET_INDENT: f32 = 14.0;
+const LABEL_GAP: f32 = 10.0;
+/// Space below a field, so that fields of several lines stand apart.
+const FIELD_AFTER: f32 = 3.0;
+/// A field of at most this many lines is kept on one page.
+const FIELD_KEEP: usize = 4;
+/// Where the text of a bullet starts, relative to the margin.
+const BULLET_INDENT: f32 = 16.0;
+const BULLET_X: f32 = 4.0;
 
 /// The three fonts the writer uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,93 +77,177 @@ impl Font {
     }
 
     /// Width of one encoded byte in 1/1000 em.
-    fn advance(self, byte: u8) -> u16 {
+    fn advance(self, byte: u8) -> u32 {
         let index = usize::from(byte.max(32) - 32);
-        match self {
+        u32::from(match self {
             Font::Regular => HELVETICA[index],
             Font::Bold => HELVETICA_BOLD[index],
             Font::Mono => 600,
+        })
+    }
+
+    /// Width of encoded text in 1/1000 em.
+    fn units(self, bytes: &[u8]) -> u32 {
+        bytes.iter().map(|b| self.advance(*b)).sum()
+    }
+
+    /// Width of encoded text in points at `size`.
+    fn width(self, bytes: &[u8], size: f32) -> f32 {
+        units_to_points(self.units(bytes), size)
+    }
+}
+
+fn units_to_points(units: u32, size: f32) -> f32 {
+    // Widths stay far below 2^24, so the conversion is exact.
+    units as f32 * size / 1000.0
+}
+
+/// The most 1/1000-em units that fit in `points` at `size`.
+fn points_to_units(points: f32, size: f32) -> u32 {
+    // Saturating cast: a negative width gives 0.
+    (points * 1000.0 / size + 0.001).floor() as u32
+}
+
+/// Windows-1252 bytes 0x80..=0x9f and the characters they stand for (0x81, 0x8d, 0x8f, 0x90
+/// and 0x9d are unassigned).
+const CP1252_HIGH: [(char, u8); 27] = [
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8a),
+    ('‹', 0x8b),
+    ('Œ', 0x8c),
+    ('Ž', 0x8e),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9a),
+    ('›', 0x9b),
+    ('œ', 0x9c),
+    ('ž', 0x9e),
+    ('Ÿ', 0x9f),
+];
+
+/// Letters that a combining mark turns into a precomposed letter Windows-1252 has: the mark,
+/// the base letters and, in the same order, the results. Text in decomposed form (as some file
+/// systems hand it out) thus prints the same as composed text.
+const COMBINING: [(char, &str, &str); 8] = [
+    ('\u{300}', "AEIOUaeiou", "ÀÈÌÒÙàèìòù"),
+    ('\u{301}', "AEIOUYaeiouy", "ÁÉÍÓÚÝáéíóúý"),
+    ('\u{302}', "AEIOUaeiou", "ÂÊÎÔÛâêîôû"),
+    ('\u{303}', "ANOano", "ÃÑÕãñõ"),
+    ('\u{308}', "AEIOUYaeiouy", "ÄËÏÖÜŸäëïöüÿ"),
+    ('\u{30a}', "Aa", "Åå"),
+    ('\u{30c}', "SZsz", "ŠŽšž"),
+    ('\u{327}', "Cc", "Çç"),
+];
+
+/// The precomposed form of `base` followed by the combining `mark`, if Windows-1252 has it.
+fn compose(base: char, mark: char) -> Option<char> {
+    let (_, bases, results) = COMBINING.iter().find(|(m, _, _)| *m == mark)?;
+    let index = bases.chars().position(|c| c == base)?;
+    results.chars().nth(index)
+}
+
+/// One character in Windows-1252, or `None` when it is to be left out.
+fn encode_char(c: char) -> Option<u8> {
+    match c {
+        // Soft hyphens would print as a hyphen mid-word.
+        '\u{ad}' => None,
+        '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ff}' => u8::try_from(u32::from(c)).ok(),
+        // Tabs, line ends and typographic spaces separate words.
+        '\t' | '\n' | '\r' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200a}' | '\u{205f}' => {
+            Some(b' ')
+        }
+        // Non-breaking spaces (figure space, narrow no-break space) keep words together.
+        '\u{2007}' | '\u{202f}' => Some(0xa0),
+        '\u{2010}' | '\u{2011}' => Some(b'-'),
+        // Zero-width characters, other control characters.
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+        c if c.is_control() => None,
+        c => Some(
+            CP1252_HIGH
+                .iter()
+                .find(|(ch, _)| *ch == c)
+                .map_or(b'?', |(_, b)| *b),
+        ),
+    }
+}
+
+/// Encodes `text` in Windows-1252 (the PDF's WinAnsiEncoding). Characters it cannot hold become
+/// `?`; control characters are left out, except tabs and line ends, which become spaces.
+fn encode(text: &str) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if let Some(composed) = previous.and_then(|p| compose(p, c)) {
+            out.pop();
+            out.extend(encode_char(composed));
+            previous = None;
+            continue;
+        }
+        out.extend(encode_char(c));
+        previous = Some(c);
+    }
+    out
+}
+
+/// The longest prefix of `word` (at least one byte) that fits in `max` units.
+fn fitting_prefix(word: &[u8], font: Font, max: u32) -> usize {
+    let mut used = 0;
+    for (i, b) in word.iter().enumerate() {
+        used += font.advance(*b);
+        if used > max {
+            return i.max(1);
         }
     }
-
-    fn width(self, bytes: &[u8], size: f32) -> f32 {
-        bytes
-            .iter()
-            .map(|b| f32::from(self.advance(*b)))
-            .sum::<f32>()
-            * size
-            / 1000.0
-    }
+    word.len()
 }
 
-/// Encodes `text` in Windows-1252 (the PDF's WinAnsiEncoding); what it cannot hold becomes `?`,
-/// control characters become spaces.
-pub fn encode(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| match c {
-            '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ff}' => c as u8,
-            '€' => 0x80,
-            '‚' => 0x82,
-            'ƒ' => 0x83,
-            '„' => 0x84,
-            '…' => 0x85,
-            '†' => 0x86,
-            '‡' => 0x87,
-            'ˆ' => 0x88,
-            '‰' => 0x89,
-            'Š' => 0x8a,
-            '‹' => 0x8b,
-            'Œ' => 0x8c,
-            'Ž' => 0x8e,
-            '‘' => 0x91,
-            '’' => 0x92,
-            '“' => 0x93,
-            '”' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '˜' => 0x98,
-            '™' => 0x99,
-            'š' => 0x9a,
-            '›' => 0x9b,
-            'œ' => 0x9c,
-            'ž' => 0x9e,
-            'Ÿ' => 0x9f,
-            c if c.is_control() => b' ',
-            _ => b'?',
-        })
-        .collect()
-}
-
-/// Splits encoded text into lines no wider than `max` points; words longer than a line are cut.
+/// Splits encoded text into lines no wider than `max` points, at spaces; words longer than a line
+/// are cut where they no longer fit. Runs of spaces count as one. Always at least one line.
 fn wrap(text: &[u8], font: Font, size: f32, max: f32) -> Vec<Vec<u8>> {
+    let max = points_to_units(max, size);
+    let space = font.advance(b' ');
     let mut lines = Vec::new();
     let mut line: Vec<u8> = Vec::new();
+    let mut used = 0;
     for word in text.split(|b| *b == b' ').filter(|w| !w.is_empty()) {
-        let mut word = word.to_vec();
+        let mut word = word;
         loop {
-            let candidate = if line.is_empty() {
-                word.clone()
+            let width = font.units(word);
+            if line.is_empty() {
+                if width <= max {
+                    line.extend_from_slice(word);
+                    used = width;
+                    break;
+                }
+                let cut = fitting_prefix(word, font, max);
+                lines.push(word[..cut].to_vec());
+                word = &word[cut..];
+                if word.is_empty() {
+                    break;
+                }
+            } else if used + space + width <= max {
+                line.push(b' ');
+                line.extend_from_slice(word);
+                used += space + width;
+                break;
             } else {
-                [line.as_slice(), b" ", word.as_slice()].concat()
-            };
-            if font.width(&candidate, size) <= max {
-                line = candidate;
-                break;
-            }
-            if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            // A single word wider than the line: cut it where it no longer fits.
-            let mut cut = word.len();
-            while cut > 1 && font.width(&word[..cut], size) > max {
-                cut -= 1;
-            }
-            lines.push(word[..cut].to_vec());
-            word = word[cut..].to_vec();
-            if word.is_empty() {
-                break;
+                used = 0;
             }
         }
     }
@@ -125,6 +255,13 @@ fn wrap(text: &[u8], font: Font, size: f32, max: f32) -> Vec<Vec<u8>> {
         lines.push(line);
     }
     lines
+}
+
+/// Wraps `text` like [`wrap`], keeping its line breaks (`\n`, `\r\n`) as line breaks.
+fn wrap_text(text: &str, font: Font, size: f32, max: f32) -> Vec<Vec<u8>> {
+    text.split('\n')
+        .flat_map(|part| wrap(&encode(part), font, size, max))
+        .collect()
 }
 
 /// Escapes a PDF string literal.
@@ -142,29 +279,82 @@ fn literal(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// A text string outside content streams (document information): UTF-16BE with a byte order
-/// mark, as hex.
+/// mark, as hex, so any character survives.
 fn text_string(text: &str) -> String {
     let units: String = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
         .encode_utf16()
-        .filter(|u| !char::from_u32(u32::from(*u)).is_some_and(char::is_control))
         .map(|u| format!("{u:04X}"))
         .collect();
     format!("<FEFF{units}>")
 }
 
-/// A document being written, page by page.
+/// A PDF date: `D:YYYYMMDDHHmmSS+HH'mm'`.
+fn pdf_date(at: DateTime<FixedOffset>) -> String {
+    let offset = at.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let minutes = offset.unsigned_abs() / 60;
+    format!(
+        "D:{}{sign}{:02}'{:02}'",
+        at.format("%Y%m%d%H%M%S"),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// The footer of page `n` of `total`: the title (shortened with "…" when too long), then
+/// " · pagina N van M", centred.
+fn footer(title: &str, n: usize, total: usize) -> Vec<u8> {
+    let suffix = encode(&format!(" · pagina {n} van {total}"));
+    let mut title = encode(title);
+    let room = points_to_units(TEXT_WIDTH, FOOTER_SIZE);
+    let suffix_width = Font::Regular.units(&suffix);
+    if Font::Regular.units(&title) + suffix_width > room {
+        let ellipsis = Font::Regular.advance(0x85);
+        let keep = fitting_prefix(
+            &title,
+            Font::Regular,
+            room.saturating_sub(suffix_width + ellipsis),
+        );
+        title.truncate(keep);
+        while title.last() == Some(&b' ') {
+            title.pop();
+        }
+        title.push(0x85);
+    }
+    let text = [title, suffix].concat();
+    let x = (PAGE_WIDTH - Font::Regular.width(&text, FOOTER_SIZE)) / 2.0;
+    let mut out = format!(
+        "0.4 0.4 0.4 rg BT /{} {FOOTER_SIZE} Tf {x:.2} {FOOTER_Y:.2} Td ",
+        Font::Regular.resource()
+    )
+    .into_bytes();
+    out.extend(literal(&text));
+    out.extend(b" Tj ET 0 0 0 rg\n");
+    out
+}
+
+/// A document being written, block by block: A4 portrait, 56 pt margins, Helvetica 10 pt body
+/// text. Build it with the block methods in reading order, then call [`PdfDocument::finish`].
 #[derive(Debug)]
 pub struct PdfDocument {
     title: String,
     author: String,
     created: DateTime<FixedOffset>,
+    /// Content streams of the finished pages.
     pages: Vec<Vec<u8>>,
+    /// Content stream of the current page.
     page: Vec<u8>,
+    /// Baseline of the last line on the current page (the top margin on an empty page).
     y: f32,
 }
 
 impl PdfDocument {
-    /// An empty A4 document; `created` goes into the document information.
+    /// An empty document. `title` is the document title and appears in every footer, `author`
+    /// goes into the document information, and `created` becomes its creation date (with its UTC
+    /// offset).
     pub fn new(title: &str, author: &str, created: DateTime<FixedOffset>) -> Self {
         PdfDocument {
             title: title.to_owned(),
@@ -176,109 +366,148 @@ impl PdfDocument {
         }
     }
 
-    /// Starts a new page when less than `height` points are left.
-    fn room(&mut self, height: f32) {
-        if self.y - height < BOTTOM {
+    /// Whether nothing has been put on the current page yet.
+    fn at_top(&self) -> bool {
+        self.page.is_empty()
+    }
+
+    /// Starts a new page unless `height` points still fit on this one (or this one is empty).
+    fn keep(&mut self, height: f32) {
+        if self.y - height < BOTTOM && !self.at_top() {
             self.page_break();
         }
     }
 
-    /// Continues on a new page.
+    /// Moves down by `space` points, unless at the top of a page.
+    fn space(&mut self, space: f32) {
+        if !self.at_top() {
+            self.y -= space;
+        }
+    }
+
+    /// Continues on a new page. Does nothing when the current page is still empty, so a break
+    /// right after an automatic one does not leave a blank page.
     pub fn page_break(&mut self) {
+        if self.at_top() {
+            return;
+        }
         self.pages.push(std::mem::take(&mut self.page));
         self.y = PAGE_HEIGHT - MARGIN;
     }
 
-    fn text_at(&mut self, x: f32, y: f32, font: Font, size: f32, bytes: &[u8]) {
-        self.page
-            .extend(format!("BT /{} {size} Tf {x:.2} {y:.2} Td ", font.resource()).as_bytes());
+    /// Moves to the next baseline, `leading` points down, on a new page if it does not fit.
+    fn next_line(&mut self, leading: f32) {
+        self.keep(leading);
+        self.y -= leading;
+        if self.at_top() {
+            // Mark the page as started even if the line is blank, so the space it takes stays.
+            self.page.push(b'\n');
+        }
+    }
+
+    fn text_at(&mut self, x: f32, font: Font, size: f32, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
+        self.page.extend(
+            format!(
+                "BT /{} {size} Tf {x:.2} {y:.2} Td ",
+                font.resource(),
+                y = self.y
+            )
+            .as_bytes(),
+        );
         self.page.extend(literal(bytes));
         self.page.extend(b" Tj ET\n");
     }
 
-    /// Wrapped lines at `x`, each on the page that has room for it.
-    fn lines(&mut self, x: f32, font: Font, size: f32, text: &str) {
-        let leading = size * 1.35;
-        for line in wrap(&encode(text), font, size, PAGE_WIDTH - MARGIN - x) {
-            self.room(leading);
-            self.y -= leading;
-            self.text_at(x, self.y, font, size, &line);
+    /// Lines at `x`, each on the page that has room for it.
+    fn lines(&mut self, lines: &[Vec<u8>], x: f32, font: Font, size: f32, leading: f32) {
+        for line in lines {
+            self.next_line(leading);
+            self.text_at(x, font, size, line);
         }
     }
 
-    /// A section heading (kept together with at least two lines after it).
+    /// A section heading in Helvetica-Bold 16 pt, with space above it (except at the top of a
+    /// page). It starts a new page when it would otherwise end up without a line below it.
     pub fn heading(&mut self, text: &str) {
-        self.room(16.0 * 1.35 + 10.0 + 3.0 * 13.5);
-        self.y -= 10.0;
-        self.lines(MARGIN, Font::Bold, 16.0, text);
-        self.y -= 2.0;
-    }
-
-    /// A smaller heading.
-    pub fn subheading(&mut self, text: &str) {
-        self.room(12.0 * 1.35 + 6.0 + 2.0 * 13.5);
-        self.y -= 6.0;
-        self.lines(MARGIN, Font::Bold, 12.0, text);
-    }
-
-    /// Body text, wrapped to the page width.
-    pub fn paragraph(&mut self, text: &str) {
-        self.lines(MARGIN, Font::Regular, 10.0, text);
+        let lines = wrap_text(text, Font::Bold, HEADING_SIZE, TEXT_WIDTH);
+        self.keep(HEADING_BEFORE + lines.len() as f32 * HEADING_LEADING + BODY_LEADING + 4.0);
+        self.space(HEADING_BEFORE);
+        self.lines(&lines, MARGIN, Font::Bold, HEADING_SIZE, HEADING_LEADING);
         self.y -= 4.0;
     }
 
-    /// A label in bold on the left, its value wrapped on the right.
-    pub fn field(&mut self, label: &str, value: &str) {
-        let size = 10.0;
-        let leading = size * 1.35;
-        let labels = wrap(&encode(label), Font::Bold, size, LABEL_WIDTH - 8.0);
-        let values = wrap(
-            &encode(value),
-            Font::Regular,
-            size,
-            PAGE_WIDTH - 2.0 * MARGIN - LABEL_WIDTH,
+    /// A smaller heading in Helvetica-Bold 12 pt, kept with the line below it.
+    pub fn subheading(&mut self, text: &str) {
+        let lines = wrap_text(text, Font::Bold, SUBHEADING_SIZE, TEXT_WIDTH);
+        self.keep(SUBHEADING_BEFORE + lines.len() as f32 * SUBHEADING_LEADING + BODY_LEADING + 2.0);
+        self.space(SUBHEADING_BEFORE);
+        self.lines(
+            &lines,
+            MARGIN,
+            Font::Bold,
+            SUBHEADING_SIZE,
+            SUBHEADING_LEADING,
         );
-        for i in 0..labels.len().max(values.len()) {
-            self.room(leading);
-            self.y -= leading;
-            if let Some(l) = labels.get(i) {
-                self.text_at(MARGIN, self.y, Font::Bold, size, l);
-            }
-            if let Some(v) = values.get(i) {
-                self.text_at(MARGIN + LABEL_WIDTH, self.y, Font::Regular, size, v);
-            }
-        }
-    }
-
-    /// A bulleted line with a hanging indent.
-    pub fn bullet(&mut self, text: &str) {
-        let size = 10.0;
-        let lines = wrap(
-            &encode(text),
-            Font::Regular,
-            size,
-            PAGE_WIDTH - 2.0 * MARGIN - BULLET_INDENT,
-        );
-        for (i, line) in lines.iter().enumerate() {
-            self.room(size * 1.35);
-            self.y -= size * 1.35;
-            if i == 0 {
-                self.text_at(MARGIN + 2.0, self.y, Font::Regular, size, &[0x95]);
-            }
-            self.text_at(MARGIN + BULLET_INDENT, self.y, Font::Regular, size, line);
-        }
-    }
-
-    /// Fixed-width text (hashes, fingerprints); long tokens are cut to the line.
-    pub fn monospace(&mut self, text: &str) {
-        self.lines(MARGIN, Font::Mono, 9.0, text);
         self.y -= 2.0;
     }
 
-    /// A thin horizontal line.
+    /// Body text in Helvetica 10 pt, wrapped to the text width, with a little space below.
+    /// Line breaks in `text` are kept.
+    pub fn paragraph(&mut self, text: &str) {
+        let lines = wrap_text(text, Font::Regular, BODY_SIZE, TEXT_WIDTH);
+        self.lines(&lines, MARGIN, Font::Regular, BODY_SIZE, BODY_LEADING);
+        self.y -= PARAGRAPH_AFTER;
+    }
+
+    /// A label in bold in a left column of 150 pt and its value in the column to the right, both
+    /// wrapped to their column. A field of up to four lines is kept on one page.
+    pub fn field(&mut self, label: &str, value: &str) {
+        let labels = wrap_text(label, Font::Bold, BODY_SIZE, LABEL_WIDTH - LABEL_GAP);
+        let values = wrap_text(value, Font::Regular, BODY_SIZE, TEXT_WIDTH - LABEL_WIDTH);
+        let rows = labels.len().max(values.len());
+        self.keep(rows.min(FIELD_KEEP) as f32 * BODY_LEADING);
+        for i in 0..rows {
+            self.next_line(BODY_LEADING);
+            if let Some(l) = labels.get(i) {
+                self.text_at(MARGIN, Font::Bold, BODY_SIZE, l);
+            }
+            if let Some(v) = values.get(i) {
+                self.text_at(MARGIN + LABEL_WIDTH, Font::Regular, BODY_SIZE, v);
+            }
+        }
+        self.y -= FIELD_AFTER;
+    }
+
+    /// A bulleted item ("•") with a hanging indent, wrapped; its first two lines stay together.
+    pub fn bullet(&mut self, text: &str) {
+        let lines = wrap_text(text, Font::Regular, BODY_SIZE, TEXT_WIDTH - BULLET_INDENT);
+        self.keep(lines.len().min(2) as f32 * BODY_LEADING);
+        for (i, line) in lines.iter().enumerate() {
+            self.next_line(BODY_LEADING);
+            if i == 0 {
+                self.text_at(MARGIN + BULLET_X, Font::Regular, BODY_SIZE, &[0x95]);
+            }
+            self.text_at(MARGIN + BULLET_INDENT, Font::Regular, BODY_SIZE, line);
+        }
+        self.y -= 1.0;
+    }
+
+    /// Fixed-width text in Courier 9 pt (hashes, fingerprints). Tokens longer than a line are
+    /// cut, so nothing runs off the page; line breaks in `text` are kept.
+    pub fn monospace(&mut self, text: &str) {
+        let lines = wrap_text(text, Font::Mono, MONO_SIZE, TEXT_WIDTH);
+        self.lines(&lines, MARGIN, Font::Mono, MONO_SIZE, MONO_LEADING);
+        self.y -= PARAGRAPH_AFTER;
+    }
+
+    /// A thin grey horizontal line across the text width. It starts a new page rather than sit
+    /// at the very bottom of one.
     pub fn rule(&mut self) {
-        self.room(12.0);
-        self.y -= 6.0;
+        self.keep(12.0 + 3.0 * BODY_LEADING);
+        self.space(6.0);
         self.page.extend(
             format!(
                 "0.6 0.6 0.6 RG 0.5 w {MARGIN:.2} {y:.2} m {x:.2} {y:.2} l S 0 0 0 RG\n",
@@ -290,25 +519,15 @@ impl PdfDocument {
         self.y -= 6.0;
     }
 
-    /// The finished file.
+    /// The finished PDF file. Every page gets the footer `<title> · pagina N van M`.
     pub fn finish(mut self) -> Vec<u8> {
-        if !self.page.is_empty() || self.pages.is_empty() {
+        if !self.at_top() || self.pages.is_empty() {
             self.pages.push(std::mem::take(&mut self.page));
         }
         let total = self.pages.len();
-        let footers: Vec<Vec<u8>> = (1..=total)
-            .map(|n| {
-                let text = encode(&format!("{} · pagina {n} van {total}", self.title));
-                let mut footer = b"0.4 0.4 0.4 rg ".to_vec();
-                let x = (PAGE_WIDTH - Font::Regular.width(&text, 8.0)) / 2.0;
-                footer.extend(format!("BT /F1 8 Tf {x:.2} 40 Td ").as_bytes());
-                footer.extend(literal(&text));
-                footer.extend(b" Tj ET 0 0 0 rg\n");
-                footer
-            })
-            .collect();
-        let mut objects: Vec<Vec<u8>> = Vec::new();
-        // 1 catalog, 2 page tree, 3–5 fonts, 6 info; then a page and its content per page.
+        // Objects: 1 catalog, 2 page tree, 3–5 fonts, 6 info; then per page the page and its
+        // content stream.
+        let mut objects: Vec<Vec<u8>> = Vec::with_capacity(6 + 2 * total);
         objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
         let kids: Vec<String> = (0..total).map(|i| format!("{} 0 R", 7 + 2 * i)).collect();
         objects.push(
@@ -320,21 +539,22 @@ impl PdfDocument {
         );
         for base in ["Helvetica", "Helvetica-Bold", "Courier"] {
             objects.push(
-                format!("<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding >>")
-                    .into_bytes(),
+                format!(
+                    "<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding >>"
+                )
+                .into_bytes(),
             );
         }
-        let date = self.created.format("D:%Y%m%d%H%M%S").to_string();
-        let offset = self.created.format("%:z").to_string().replacen(':', "'", 1) + "'";
         objects.push(
             format!(
-                "<< /Title {} /Author {} /Producer (Opnamewijs) /CreationDate ({date}{offset}) >>",
+                "<< /Title {} /Author {} /Producer (Opnamewijs) /CreationDate ({}) >>",
                 text_string(&self.title),
-                text_string(&self.author)
+                text_string(&self.author),
+                pdf_date(self.created)
             )
             .into_bytes(),
         );
-        for (content, footer) in self.pages.iter().zip(&footers) {
+        for (n, content) in self.pages.iter().enumerate() {
             let page_obj = objects.len() + 1;
             objects.push(
                 format!(
@@ -344,12 +564,14 @@ impl PdfDocument {
                 )
                 .into_bytes(),
             );
-            let stream = [content.as_slice(), footer.as_slice()].concat();
+            let stream = [content.as_slice(), &footer(&self.title, n + 1, total)].concat();
             let mut obj = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
             obj.extend(&stream);
             obj.extend(b"\nendstream");
             objects.push(obj);
         }
+
+        // A binary comment line tells transfer tools the file is not text.
         let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
         let mut offsets = Vec::with_capacity(objects.len());
         for (i, obj) in objects.iter().enumerate() {
@@ -363,6 +585,7 @@ impl PdfDocument {
         for offset in offsets {
             out.extend(format!("{offset:010} 00000 n \n").as_bytes());
         }
+        // The file identifier is derived from the content, so equal input gives equal bytes.
         let id: String = Sha256::digest(&out)[..16]
             .iter()
             .map(|b| format!("{b:02x}"))
@@ -378,7 +601,8 @@ impl PdfDocument {
     }
 }
 
-/// Advance widths (1/1000 em) of Helvetica for Windows-1252 bytes 32..=255.
+/// Advance widths (1/1000 em) of Helvetica for Windows-1252 bytes 32..=255, from the font's AFM
+/// metrics (unassigned bytes: the width of a space; the writer never emits them).
 const HELVETICA: [u16; 224] = [
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
     556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
@@ -394,7 +618,8 @@ const HELVETICA: [u16; 224] = [
     278, 556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500,
 ];
 
-/// Advance widths (1/1000 em) of Helvetica-Bold for Windows-1252 bytes 32..=255.
+/// Advance widths (1/1000 em) of Helvetica-Bold for Windows-1252 bytes 32..=255, from the font's
+/// AFM metrics (unassigned bytes: the width of a space; the writer never emits them).
 const HELVETICA_BOLD: [u16; 224] = [
     278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
     556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667,
@@ -414,29 +639,291 @@ const HELVETICA_BOLD: [u16; 224] = [
 mod tests {
     use super::*;
 
-    #[test]
-    fn dutch_text_maps_to_windows_1252() {
-        assert_eq!(
-            encode("é ë ’ – € •"),
-            [0xe9, b' ', 0xeb, b' ', 0x92, b' ', 0x96, b' ', 0x80, b' ', 0x95]
-        );
-        assert_eq!(encode("日\u{7}"), b"? ");
+    fn created() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-04T09:05:03+01:00").expect("date")
     }
 
     #[test]
-    fn wrapping_keeps_lines_within_the_width_and_cuts_long_words() {
-        let text = encode("het dagboek is versleuteld en gecontroleerd ").repeat(5);
-        let lines = wrap(&text, Font::Regular, 10.0, 200.0);
-        assert!(lines.len() > 3);
-        assert!(lines.iter().all(|l| Font::Regular.width(l, 10.0) <= 200.0));
+    fn dutch_and_typographic_characters_map_to_windows_1252() {
+        assert_eq!(
+            encode("é ë ï ö ü à è ç"),
+            [
+                0xe9, b' ', 0xeb, b' ', 0xef, b' ', 0xf6, b' ', 0xfc, b' ', 0xe0, b' ', 0xe8, b' ',
+                0xe7
+            ]
+        );
+        assert_eq!(
+            encode("’‘“”–—€•…"),
+            [0x92, 0x91, 0x93, 0x94, 0x96, 0x97, 0x80, 0x95, 0x85]
+        );
+        assert_eq!(
+            encode("Š š Ž ž Ÿ Œ œ ™ ‰"),
+            b"\x8a \x9a \x8e \x9e \x9f \x8c \x9c \x99 \x89"
+        );
+        assert_eq!(encode("½ « » ° § ·"), b"\xbd \xab \xbb \xb0 \xa7 \xb7");
+        assert_eq!(encode("plain ASCII (1+1)"), b"plain ASCII (1+1)");
+    }
+
+    #[test]
+    fn every_character_windows_1252_holds_round_trips() {
+        for byte in (0x20..=0x7e).chain(0x80..=0xff) {
+            if matches!(byte, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d | 0xad) {
+                continue;
+            }
+            let c = if (0x80..0xa0).contains(&byte) {
+                CP1252_HIGH
+                    .iter()
+                    .find(|(_, b)| *b == byte)
+                    .map(|(c, _)| *c)
+                    .expect("assigned")
+            } else {
+                char::from(byte)
+            };
+            assert_eq!(encode(&c.to_string()), [byte], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn unmappable_characters_become_question_marks() {
+        assert_eq!(encode("日本"), b"??");
+        assert_eq!(encode("ł ř 😀 ≥"), b"? ? ? ?");
+    }
+
+    #[test]
+    fn control_characters_are_stripped_and_whitespace_becomes_spaces() {
+        assert_eq!(encode("a\u{7}b\u{0}c\u{1b}d\u{7f}e\u{85}f"), b"abcdef");
+        assert_eq!(encode("a\tb\r\nc"), b"a b  c");
+        assert_eq!(encode("zero\u{200b}width\u{feff}"), b"zerowidth");
+        assert_eq!(encode("soft\u{ad}hyphen"), b"softhyphen");
+        assert_eq!(encode("10\u{202f}%"), b"10\xa0%");
+        assert_eq!(encode("non\u{2011}breaking"), b"non-breaking");
+    }
+
+    #[test]
+    fn decomposed_letters_are_composed() {
+        assert_eq!(encode("e\u{301}e\u{308}c\u{327}"), encode("éëç"));
+        assert_eq!(encode("Zu\u{308}rich"), encode("Zürich"));
+        // A mark Windows-1252 has no letter for stays unmappable.
+        assert_eq!(encode("e\u{304}"), b"e?");
+        // Only the letter right before the mark combines.
+        assert_eq!(encode("\u{301}"), b"?");
+    }
+
+    #[test]
+    fn widths_follow_the_font_metrics() {
+        assert_eq!(Font::Regular.units(b"W"), 944);
+        assert_eq!(Font::Regular.units(b"i"), 222);
+        assert_eq!(Font::Regular.units(&encode("€ë•–")), 556 + 556 + 350 + 556);
+        assert_eq!(Font::Bold.units(b"i"), 278);
+        assert_eq!(Font::Bold.units(&encode("ë")), 556);
+        assert_eq!(Font::Bold.units(b"m"), 889);
+        assert_eq!(Font::Mono.units(&encode("aWë€")), 4 * 600);
+        assert_eq!(Font::Regular.width(b"Hello", 10.0), 22.78);
+    }
+
+    #[test]
+    fn wrapping_keeps_lines_within_the_width() {
+        let text = encode(&"het dagboek is versleuteld en gecontroleerd ".repeat(8));
+        for (font, size, max) in [
+            (Font::Regular, 10.0, 200.0),
+            (Font::Bold, 12.0, 150.0),
+            (Font::Regular, 10.0, TEXT_WIDTH),
+        ] {
+            let lines = wrap(&text, font, size, max);
+            assert!(lines.len() > 1);
+            for line in &lines {
+                assert!(font.width(line, size) <= max, "{line:?}");
+                assert!(!line.starts_with(b" ") && !line.ends_with(b" "));
+            }
+            let words: Vec<&[u8]> = text
+                .split(|b| *b == b' ')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let joined = lines.join(&b' ');
+            let rewrapped: Vec<&[u8]> = joined.split(|b| *b == b' ').collect();
+            assert_eq!(rewrapped, words, "every word kept, in order");
+            // Greedy: the next line's first word would not have fitted on the line before.
+            for pair in lines.windows(2) {
+                let first = pair[1].split(|b| *b == b' ').next().expect("word");
+                let longer = [pair[0].as_slice(), b" ", first].concat();
+                assert!(font.width(&longer, size) > max);
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_fills_a_line_exactly() {
+        // "aaaa" is 4 × 556 = 2224 units; at 1 pt that is 2.224 pt.
+        let lines = wrap(b"aaaa aaaa", Font::Regular, 1.0, 2.224 * 2.0 + 0.278);
+        assert_eq!(lines, [b"aaaa aaaa".to_vec()]);
+        let lines = wrap(b"aaaa aaaa", Font::Regular, 1.0, 2.224 * 2.0 + 0.27);
+        assert_eq!(lines, [b"aaaa".to_vec(), b"aaaa".to_vec()]);
+    }
+
+    #[test]
+    fn long_words_are_cut_and_nothing_is_lost() {
         let hash = encode(&"a1".repeat(64));
         let lines = wrap(&hash, Font::Mono, 9.0, 100.0);
-        assert_eq!(lines.concat(), hash, "nothing lost when cutting");
-        assert!(lines.iter().all(|l| l.len() <= 18));
+        assert_eq!(lines.concat(), hash);
+        // 100 pt / 5.4 pt per character: 18 characters a line.
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.len() == 18));
+        let text = encode(&format!("hash: {} klaar", "f".repeat(200)));
+        let lines = wrap(&text, Font::Mono, 9.0, TEXT_WIDTH);
+        assert!(lines.iter().all(|l| Font::Mono.width(l, 9.0) <= TEXT_WIDTH));
+        assert_eq!(lines[0], b"hash:");
+        assert!(lines.last().is_some_and(|l| l.ends_with(b"f klaar")));
+        let squeezed: Vec<u8> = text.iter().copied().filter(|b| *b != b' ').collect();
+        let rejoined: Vec<u8> = lines.concat().into_iter().filter(|b| *b != b' ').collect();
+        assert_eq!(rejoined, squeezed, "nothing lost");
+        // Narrower than one character: still progress, one character a line.
+        assert_eq!(wrap(b"abc", Font::Regular, 10.0, 1.0).len(), 3);
+    }
+
+    #[test]
+    fn empty_text_is_one_empty_line_and_line_breaks_are_kept() {
+        assert_eq!(wrap(b"", Font::Regular, 10.0, 100.0), [Vec::<u8>::new()]);
+        assert_eq!(wrap(b"   ", Font::Regular, 10.0, 100.0), [Vec::<u8>::new()]);
+        assert_eq!(
+            wrap_text("een\r\ntwee\n\ndrie", Font::Regular, 10.0, 100.0),
+            [
+                b"een".to_vec(),
+                b"twee".to_vec(),
+                Vec::new(),
+                b"drie".to_vec()
+            ]
+        );
     }
 
     #[test]
     fn string_literals_escape_parentheses_and_backslashes() {
         assert_eq!(literal(b"a(b)\\"), b"(a\\(b\\)\\\\)");
+    }
+
+    #[test]
+    fn info_strings_and_dates() {
+        assert_eq!(text_string("Aé\u{7}"), "<FEFF004100E9>");
+        assert_eq!(pdf_date(created()), "D:20261104090503+01'00'");
+        let summer = DateTime::parse_from_rfc3339("2026-07-01T23:59:59+02:00").expect("date");
+        assert_eq!(pdf_date(summer), "D:20260701235959+02'00'");
+        let west = DateTime::parse_from_rfc3339("2026-07-01T12:00:00-03:30").expect("date");
+        assert_eq!(pdf_date(west), "D:20260701120000-03'30'");
+    }
+
+    #[test]
+    fn long_titles_are_shortened_in_the_footer() {
+        let footer = footer(&"Dossier lesopnamen ".repeat(20), 3, 12);
+        let text = footer
+            .split(|b| *b == b'(')
+            .nth(1)
+            .and_then(|t| t.split(|b| *b == b')').next())
+            .expect("text");
+        assert!(text.ends_with(b"\x85 \xb7 pagina 3 van 12"));
+        assert!(Font::Regular.width(text, FOOTER_SIZE) <= TEXT_WIDTH);
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    /// The page (counting from 0) whose content shows `text`.
+    fn page_of(doc: &PdfDocument, text: &str) -> Option<usize> {
+        let needle = literal(&encode(text));
+        doc.pages
+            .iter()
+            .chain(std::iter::once(&doc.page))
+            .position(|p| contains(p, &needle))
+    }
+
+    #[test]
+    fn content_flows_onto_new_pages_without_dropping_lines() {
+        let mut doc = PdfDocument::new("t", "a", created());
+        for n in 0..200 {
+            doc.paragraph(&format!("Regel {n}"));
+        }
+        assert!(doc.pages.len() >= 4);
+        for n in 0..200 {
+            assert!(page_of(&doc, &format!("Regel {n}")).is_some(), "{n}");
+        }
+        // Each page holds as many one-line paragraphs as fit above the bottom margin.
+        let first = PAGE_HEIGHT - MARGIN - BODY_LEADING;
+        let per_page = ((first - BOTTOM) / (BODY_LEADING + PARAGRAPH_AFTER)) as usize + 1;
+        assert_eq!(page_of(&doc, &format!("Regel {}", per_page - 1)), Some(0));
+        assert_eq!(page_of(&doc, &format!("Regel {per_page}")), Some(1));
+    }
+
+    #[test]
+    fn a_heading_is_not_left_alone_at_the_bottom_of_a_page() {
+        let mut doc = PdfDocument::new("t", "a", created());
+        // Fill the page until a heading and one line no longer fit, but a body line still does.
+        let mut n = 0;
+        while doc.y - (HEADING_BEFORE + HEADING_LEADING + BODY_LEADING + 4.0) >= BOTTOM {
+            doc.bullet(&format!("punt {n}"));
+            n += 1;
+        }
+        assert!(
+            doc.y - BODY_LEADING >= BOTTOM,
+            "a body line would still fit"
+        );
+        doc.heading("Rekenles 3B");
+        doc.paragraph("Eerste regel na de kop");
+        assert_eq!(page_of(&doc, &format!("punt {}", n - 1)), Some(0));
+        assert_eq!(page_of(&doc, "Rekenles 3B"), Some(1));
+        assert_eq!(page_of(&doc, "Eerste regel na de kop"), Some(1));
+        // At the top of a page a heading gets no space above it.
+        let mut fresh = PdfDocument::new("t", "a", created());
+        fresh.heading("Kop");
+        assert_eq!(fresh.y, PAGE_HEIGHT - MARGIN - HEADING_LEADING - 4.0);
+    }
+
+    #[test]
+    fn explicit_page_breaks_never_leave_blank_pages() {
+        let mut doc = PdfDocument::new("t", "a", created());
+        doc.page_break();
+        doc.paragraph("een");
+        doc.page_break();
+        doc.page_break();
+        doc.paragraph("twee");
+        doc.page_break();
+        assert_eq!(doc.pages.len(), 2);
+        let pdf = doc.finish();
+        assert!(contains(&pdf, b"/Count 2 >>"));
+        // An empty document still has one page.
+        let empty = PdfDocument::new("t", "a", created()).finish();
+        assert!(contains(&empty, b"/Count 1 >>"));
+    }
+
+    #[test]
+    fn fields_keep_short_values_together_and_wrap_in_the_right_column() {
+        let mut doc = PdfDocument::new("t", "a", created());
+        while doc.y - 3.0 * BODY_LEADING >= BOTTOM {
+            doc.paragraph("vulling");
+        }
+        assert!(doc.y - BODY_LEADING >= BOTTOM);
+        let value = "een waarde die over meerdere regels loopt omdat de kolom rechts niet zo breed is als de hele pagina en er dus gewikkeld moet worden, over drie regels in totaal, zoals bij lange antwoorden";
+        let rows = wrap_text(value, Font::Regular, BODY_SIZE, TEXT_WIDTH - LABEL_WIDTH);
+        assert_eq!(rows.len(), 3);
+        doc.field("Toestemming", value);
+        assert_eq!(page_of(&doc, "Toestemming"), Some(1), "moved as a whole");
+        let first = String::from_utf8(rows[0].clone()).expect("ascii");
+        assert!(contains(
+            &doc.page,
+            format!("{:.2} ", MARGIN + LABEL_WIDTH).as_bytes()
+        ));
+        assert_eq!(page_of(&doc, &first), Some(1));
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_bytes() {
+        let make = || {
+            let mut doc = PdfDocument::new("Dossier – Sam", "Sam", created());
+            doc.heading("Kop");
+            doc.paragraph("tekst");
+            doc.finish()
+        };
+        assert_eq!(make(), make());
+        let pdf = make();
+        assert!(contains(&pdf, b"/CreationDate (D:20261104090503+01'00')"));
+        assert!(contains(&pdf, b"/Producer (Opnamewijs)"));
+        assert!(pdf.ends_with(b"%%EOF\n"));
     }
 }

@@ -20,6 +20,8 @@ mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.
 mod memo_pack;
 mod mentor;
+/// The PDF writer: read back with poppler, and its file structure.
+mod pdf;
 /// Encrypted, hash-chained journal: tamper, torn tail, keys, backups.
 mod vault;
 /// Recordings, ticks, events, shares, copies and incidents, persisted across restarts.
