@@ -143,7 +143,7 @@ pub struct RecordingView {
     pub incidents: Vec<IncidentView>,
     /// Feedback as confirmed, with the reminder the mentor gives the student.
     pub feedback: Option<FeedbackView>,
-    /// Feedback requests exported for a mentor, as "made on \<date\>" lines.
+    /// Feedback requests exported for a mentor, as "made on {date}" lines.
     pub feedback_requests: Vec<String>,
     /// Chosen to be shown at the final assessment.
     pub for_assessment: bool,

@@ -88,7 +88,7 @@ incidents: Array<IncidentView>,
  */
 feedback: FeedbackView | null, 
 /**
- * Feedback requests exported for a mentor, as "made on <date>" lines.
+ * Feedback requests exported for a mentor, as "made on {date}" lines.
  */
 feedback_requests: Array<string>, 
 /**
