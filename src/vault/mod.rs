@@ -354,6 +354,19 @@ pub struct Vault {
     dirty: bool,
 }
 
+impl Drop for Vault {
+    /// A vault closed after a failed append makes one more attempt to put its files back, so the
+    /// next start does not show the change that was reported as failed. If the disk still refuses
+    /// (or the process dies first), the next start finds a complete entry one ahead of its head,
+    /// exactly as after a crash between the two writes, and keeps it: nothing is lost, but that
+    /// one change turns out to be saved after all.
+    fn drop(&mut self) {
+        if self.dirty {
+            let _ = self.restore();
+        }
+    }
+}
+
 impl Vault {
     /// Creates an empty vault in `dir` (created if needed) with a new random data key. With
     /// [`Unlock::Keyring`] a failing keyring is [`VaultError::KeyringUnavailable`] and nothing is

@@ -13,6 +13,8 @@ mod deadlines;
 mod hu_pack;
 /// Open deadlines as an iCalendar file.
 mod ics;
+/// A disk that refuses the Nth write: typed Dutch errors, last good state kept, recovery.
+mod io_faults;
 /// Broken packs are rejected with the file, the field and the problem.
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.

@@ -8,7 +8,6 @@ use opnamewijs::vault::{
     TamperKind, Unlock, Vault, VaultError, HEAD_FILE, JOURNAL_FILE, KEY_FILE,
 };
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
