@@ -19,6 +19,8 @@ mod io_faults;
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.
 mod memo_pack;
+/// Every tampering of a real vault, counted: flipped bytes, cuts, splices, replays, wrong keys.
+mod tamper;
 /// Encrypted, hash-chained journal: tamper, torn tail, keys, backups.
 mod vault;
 /// Recordings, ticks, events, shares, copies and incidents, persisted across restarts.
