@@ -42,6 +42,8 @@ pub mod checklist;
 pub mod clock;
 pub mod deadline;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ics;
 pub mod policy;
 pub mod recording;

@@ -45,6 +45,8 @@ mod crypto;
 #[doc(hidden)]
 pub mod faults;
 mod files;
+#[doc(hidden)]
+pub mod fuzzing;
 mod journal;
 mod keys;
 

@@ -9,6 +9,8 @@ mod app;
 mod calendar;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.
 mod deadlines;
+/// The fuzz targets' seed corpus through the same entry points, on stable.
+mod fuzz_corpus;
 /// The packs that ship with the app load, and each rule of the HU checklist holds.
 mod hu_pack;
 /// Open deadlines as an iCalendar file.
