@@ -45,6 +45,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ics;
+pub mod limits;
 pub mod policy;
 pub mod recording;
 pub mod store;

@@ -170,6 +170,9 @@ pub enum WorkspaceError {
     /// Files and the installation as a whole.
     #[error(transparent)]
     App(#[from] crate::app::AppError),
+    /// Input refused by [`crate::limits`].
+    #[error(transparent)]
+    Input(#[from] crate::limits::InputError),
 }
 
 impl From<VaultError> for WorkspaceError {
@@ -186,6 +189,7 @@ impl ErrorCode for WorkspaceError {
             WorkspaceError::Policy(e) => e.code(),
             WorkspaceError::Store(e) => e.code(),
             WorkspaceError::App(e) => e.code(),
+            WorkspaceError::Input(e) => e.code(),
         }
     }
 }
@@ -884,6 +888,8 @@ impl Workspace {
     /// Writes an encrypted backup of the whole journal to `path`, protected by `passphrase`.
     pub fn export_backup(&self, path: &Path, passphrase: &str) -> Result<views::BackupReport> {
         crate::app::check_new_file(path)?;
+        crate::limits::check_export_path(path, &self.data_dir)?;
+        crate::limits::check_passphrase(passphrase)?;
         let verified = self
             .store
             .export_backup(path, &Passphrase::new(passphrase))?;
@@ -933,6 +939,7 @@ impl Workspace {
             }
             .into());
         }
+        crate::limits::check_export_path(path, &self.data_dir)?;
         let text = self.calendar()?;
         let io = |source| StoreError::Io {
             path: path.to_owned(),

@@ -5,6 +5,8 @@ mod support;
 
 /// Backups out and in, and erasing everything.
 mod app;
+/// Bad input at every command: typed Dutch errors, nothing written.
+mod bad_input;
 /// Dutch public holidays and working-day arithmetic.
 mod calendar;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.

@@ -52,12 +52,24 @@ impl Env {
             Workspace::open(scratch.path(), self.clock.clone(), Unlock::Keyring(&keys))
                 .expect("placeholder");
         drop(std::mem::replace(&mut self.ws, placeholder));
-        self.ws = Workspace::open(
-            self.dir.path(),
-            self.clock.clone(),
-            Unlock::Keyring(self.keys.as_ref()),
-        )
-        .expect("reopen workspace");
+        // A child process another test (the crash test) is spawning holds a copy of every open
+        // descriptor, our lock included, until it execs: wait for that instead of failing.
+        let mut tries = 0;
+        self.ws = loop {
+            match Workspace::open(
+                self.dir.path(),
+                self.clock.clone(),
+                Unlock::Keyring(self.keys.as_ref()),
+            ) {
+                Err(opnamewijs::WorkspaceError::Store(opnamewijs::store::StoreError::InUse))
+                    if tries < 100 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => break other.expect("reopen workspace"),
+            }
+        };
     }
 
     pub fn create(&mut self, pack: &str, planned_for: &str) -> RecordingView {
