@@ -524,9 +524,14 @@ fn npm_audit_row(check: &str, ok: bool, out: &str) -> Row {
     .iter()
     .any(|s| out.contains(s))
     {
+        let why = out
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("npm warn audit "))
+            .map(|w| format!(" ({w})"))
+            .unwrap_or_default();
         return Row::skipped(
             check,
-            "the npm audit endpoint is unreachable from this machine",
+            format!("the npm advisory endpoint is unreachable from this machine{why}; see docs/security.md"),
         );
     }
     Row::new(check, format!("failed: {}", tail(out, 6)), ok)
