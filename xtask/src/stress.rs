@@ -151,7 +151,13 @@ fn tail(text: &str, lines: usize) -> String {
 
 /// The `key=value` fields of the first line starting with `tag`.
 fn summary(text: &str, tag: &str) -> Option<Vec<(String, u64)>> {
-    let line = text.lines().find_map(|l| l.trim().strip_prefix(tag))?;
+    // `node --test` prints a test's console output as TAP comments (`# …`).
+    let line = text.lines().find_map(|l| {
+        l.trim()
+            .trim_start_matches('#')
+            .trim_start()
+            .strip_prefix(tag)
+    })?;
     Some(
         line.split_whitespace()
             .filter_map(|kv| {
@@ -550,6 +556,9 @@ mod tests {
             (1000, 312, 0)
         );
         assert!(summary(out, "tamper-summary").is_none());
+        let tap = "# connections seen:\n# network-summary unix=18 loopback=2 other=0 steps=7\nok 1";
+        let f = summary(tap, "network-summary").expect("TAP comment");
+        assert_eq!((field(&f, "unix"), field(&f, "other")), (18, 0));
     }
 
     #[test]
