@@ -1,7 +1,7 @@
 //! Fault injection for tests: make the Nth write of this thread fail, once or from then on.
 //!
-//! Every place the vault writes, syncs, renames or truncates a file passes through [`check`]
-//! first. Normally nothing is armed and [`check`] only counts. Tests arm a [`Plan`] to simulate a
+//! Every place the vault writes, syncs, renames or truncates a file passes through `check`
+//! first. Normally nothing is armed and `check` only counts. Tests arm a [`Plan`] to simulate a
 //! disk that refuses (`ENOSPC`, "no space left on device"), and then check that the app reports
 //! it, keeps its last good state, and recovers once the disk works again.
 //!
