@@ -169,6 +169,7 @@ impl App {
     /// Opens (or, on first use without a keyring, creates) the vault with a passphrase. A workspace
     /// that is already open stays as it is.
     pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
+        crate::limits::check_passphrase(passphrase)?;
         let mut guard = self.lock();
         if guard
             .as_ref()
@@ -188,6 +189,8 @@ impl App {
     /// Restores a backup into this installation, which must not hold recordings yet. The new
     /// vault's key goes into the keyring.
     pub fn import_backup(&self, path: &Path, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
+        crate::limits::check_passphrase(passphrase)?;
+        crate::limits::check_import_path(path)?;
         let mut guard = self.lock();
         // Only an open, empty workspace makes way: a vault that is locked or damaged is never
         // replaced, so nothing that could still be recovered is lost.

@@ -43,7 +43,10 @@ pub mod checklist;
 pub mod clock;
 pub mod deadline;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ics;
+pub mod limits;
 pub mod mentor;
 pub mod pdf;
 pub mod policy;

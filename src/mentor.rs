@@ -107,12 +107,12 @@ pub enum MentorError {
     #[error("Vraag pas om feedback als de les is opgenomen.")]
     NotRecordedYet,
     /// Reading or writing the file failed.
-    #[error("Kan {path} niet lezen of schrijven: {source}")]
+    #[error("Kan {path} niet lezen of schrijven: {problem}.")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// What went wrong, in Dutch.
+        problem: &'static str,
     },
 }
 
@@ -207,6 +207,24 @@ pub struct FeedbackReceipt {
     pub signature: String,
 }
 
+/// A file error in words a user understands.
+fn io_error(path: &Path, err: &std::io::Error) -> MentorError {
+    use std::io::ErrorKind;
+    let problem = match err.kind() {
+        ErrorKind::NotFound => "het bestand of de map bestaat niet",
+        ErrorKind::PermissionDenied => "geen toestemming",
+        ErrorKind::IsADirectory => "dit is een map, geen bestand",
+        ErrorKind::StorageFull => "de schijf is vol",
+        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
+        ErrorKind::InvalidFilename => "de bestandsnaam is ongeldig",
+        _ => "het systeem weigerde",
+    };
+    MentorError::Io {
+        path: path.to_owned(),
+        problem,
+    }
+}
+
 /// What a mentor's installation keeps: its signing key and the requests it received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Desk {
@@ -244,9 +262,9 @@ impl MentorKey {
     /// A new random key.
     pub fn generate() -> Result<Self, MentorError> {
         let mut seed = zeroize::Zeroizing::new([0u8; 32]);
-        getrandom::getrandom(seed.as_mut()).map_err(|e| MentorError::Io {
+        getrandom::getrandom(seed.as_mut()).map_err(|_| MentorError::Io {
             path: PathBuf::from("getrandom"),
-            source: std::io::Error::other(e.to_string()),
+            problem: "geen willekeurige getallen beschikbaar",
         })?;
         Ok(MentorKey(hex(seed.as_ref())))
     }
@@ -318,9 +336,9 @@ impl FeedbackReceipt {
 /// A fresh random nonce, hex.
 pub fn nonce() -> Result<String, MentorError> {
     let mut bytes = [0u8; 32];
-    getrandom::getrandom(&mut bytes).map_err(|e| MentorError::Io {
+    getrandom::getrandom(&mut bytes).map_err(|_| MentorError::Io {
         path: PathBuf::from("getrandom"),
-        source: std::io::Error::other(e.to_string()),
+        problem: "geen willekeurige getallen beschikbaar",
     })?;
     Ok(hex(&bytes))
 }
@@ -328,10 +346,7 @@ pub fn nonce() -> Result<String, MentorError> {
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, MentorError> {
     use std::io::Read;
-    let io = |source| MentorError::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io = |e: std::io::Error| io_error(path, &e);
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
@@ -432,10 +447,7 @@ pub fn to_file_bytes<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), MentorError> {
-    let io = |source| MentorError::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io = |e: std::io::Error| io_error(path, &e);
     let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
     std::io::Write::write_all(&mut file, bytes).map_err(io)?;
     file.commit().map_err(io)

@@ -182,6 +182,9 @@ pub enum WorkspaceError {
     /// Feedback request and receipt files.
     #[error(transparent)]
     Mentor(#[from] crate::mentor::MentorError),
+    /// Input refused by [`crate::limits`].
+    #[error(transparent)]
+    Input(#[from] crate::limits::InputError),
 }
 
 impl From<VaultError> for WorkspaceError {
@@ -199,6 +202,7 @@ impl ErrorCode for WorkspaceError {
             WorkspaceError::Store(e) => e.code(),
             WorkspaceError::App(e) => e.code(),
             WorkspaceError::Mentor(e) => e.code(),
+            WorkspaceError::Input(e) => e.code(),
         }
     }
 }
@@ -901,6 +905,8 @@ impl Workspace {
     /// Writes an encrypted backup of the whole journal to `path`, protected by `passphrase`.
     pub fn export_backup(&self, path: &Path, passphrase: &str) -> Result<views::BackupReport> {
         crate::app::check_new_file(path)?;
+        crate::limits::check_export_path(path, &self.data_dir)?;
+        crate::limits::check_passphrase(passphrase)?;
         let verified = self
             .store
             .export_backup(path, &Passphrase::new(passphrase))?;
@@ -950,6 +956,7 @@ impl Workspace {
             }
             .into());
         }
+        crate::limits::check_export_path(path, &self.data_dir)?;
         let text = self.calendar()?;
         let io = |source| StoreError::Io {
             path: path.to_owned(),

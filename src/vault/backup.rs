@@ -38,10 +38,22 @@ pub(crate) fn export(
         kind: super::TamperKind::Truncated,
     })?;
     let plain = Zeroizing::new([vault.data_key.expose().as_slice(), journal_bytes].concat());
-    let (header, key) = passphrase.new_kdf_header()?;
-    let sealed = crypto::seal_file(BACKUP_MAGIC, &header, BACKUP_CONTEXT, &key, &plain)?;
+    let sealed = seal(passphrase, &plain)?;
     files::write_atomic(path, &sealed)?;
     Ok(verified)
+}
+
+/// Seals `plain` (data key and journal bytes) as a backup file under `passphrase`.
+pub(crate) fn seal(passphrase: &Passphrase, plain: &[u8]) -> Result<Vec<u8>, VaultError> {
+    let (header, key) = passphrase.new_kdf_header()?;
+    crypto::seal_file(BACKUP_MAGIC, &header, BACKUP_CONTEXT, &key, plain)
+}
+
+/// The salt-and-params header of a backup file, if its envelope can be parsed.
+pub(crate) fn header_of(bytes: &[u8]) -> Option<&[u8]> {
+    crypto::parse_file(bytes, BACKUP_MAGIC)
+        .ok()
+        .map(|parsed| parsed.header)
 }
 
 /// See [`Vault::import_backup`].
@@ -60,9 +72,30 @@ pub(crate) fn import(
         path: path.to_owned(),
         source,
     })?;
+    let opened = open_bytes(path, &bytes, passphrase)?;
+    let journal_bytes = &opened.plain[KEY_LEN..];
+    files::install(dir, opened.data_key, journal_bytes, opened.head, unlock)
+}
+
+/// A backup decrypted and its journal verified, not yet installed.
+pub(crate) struct Opened {
+    /// The data key.
+    pub data_key: Zeroizing<[u8; KEY_LEN]>,
+    /// The data key followed by the journal file's bytes.
+    pub plain: Zeroizing<Vec<u8>>,
+    /// The head of the journal.
+    pub head: Head,
+}
+
+/// Decrypts a backup's bytes (`path` names it in errors) and verifies the journal in it.
+pub(crate) fn open_bytes(
+    path: &Path,
+    bytes: &[u8],
+    passphrase: &Passphrase,
+) -> Result<Opened, VaultError> {
     let damaged = "de reservekopie is beschadigd";
     let parsed =
-        crypto::parse_file(&bytes, BACKUP_MAGIC).map_err(|e| keys::malformed(path, e, damaged))?;
+        crypto::parse_file(bytes, BACKUP_MAGIC).map_err(|e| keys::malformed(path, e, damaged))?;
     let key = passphrase
         .derive_from_header(parsed.header)
         .map_err(|e| keys::malformed(path, e, damaged))?;
@@ -77,15 +110,22 @@ pub(crate) fn import(
         .and_then(|k| k.try_into().ok())
         .ok_or_else(|| unreadable(damaged))?;
     let data_key = Zeroizing::new(data_key);
-    let journal_bytes = &plain[KEY_LEN..];
     let keys = JournalKeys::derive(&data_key);
-    let scan = journal::scan(path, journal_bytes, &keys)?;
+    let scan = journal::scan(path, &plain[KEY_LEN..], &keys)?;
     if scan.bad.is_some() {
         return Err(unreadable("het dagboek in de reservekopie is onvolledig"));
+    }
+    for frame in &scan.frames {
+        journal::decrypt(frame, &keys)?;
     }
     let head = Head {
         seq: scan.len(),
         hash: scan.last_hash(),
     };
-    files::install(dir, data_key, journal_bytes, head, unlock)
+    drop(scan);
+    Ok(Opened {
+        data_key,
+        plain,
+        head,
+    })
 }

@@ -5,7 +5,6 @@ use super::journal::{self, Head};
 use super::keys::{self, Unlock};
 use super::{KeyStore, Recovery, Sensitive, Vault, VaultError, HEAD_FILE, JOURNAL_FILE, KEY_FILE};
 use std::fs::{File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> VaultError + '_ {
@@ -26,6 +25,7 @@ fn is_vault_file(name: &str) -> bool {
 
 /// Makes renames and new names in `dir` durable.
 pub(crate) fn fsync_dir(dir: &Path) -> Result<(), VaultError> {
+    super::faults::check().map_err(io(dir))?;
     #[cfg(unix)]
     File::open(dir)
         .and_then(|d| d.sync_all())
@@ -41,8 +41,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> 
     let mut options = atomic_write_file::AtomicWriteFile::options();
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    super::faults::check().map_err(io(path))?;
     let mut file = options.open(path).map_err(io(path))?;
-    file.write_all(bytes).map_err(io(path))?;
+    super::faults::write_all(&mut file, bytes).map_err(io(path))?;
+    super::faults::check().map_err(io(path))?;
     file.commit().map_err(io(path))
 }
 
@@ -89,7 +91,7 @@ pub(crate) fn install(
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut file = options.open(&journal_path).map_err(io(&journal_path))?;
-        file.write_all(journal_bytes)
+        super::faults::write_all(&mut file, journal_bytes)
             .and_then(|()| file.sync_all())
             .map_err(io(&journal_path))?;
         write_atomic(&dir.join(HEAD_FILE), &journal::encode_head(&keys, &head)?)?;
@@ -106,7 +108,7 @@ pub(crate) fn install(
             len: journal_bytes.len() as u64,
             head,
             head_on_disk: head.seq,
-            broken: false,
+            dirty: false,
         }),
         Err(err) => {
             for name in [KEY_FILE, HEAD_FILE, JOURNAL_FILE] {
@@ -162,7 +164,8 @@ pub(crate) fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), 
     let file = open_append(&journal_path).map_err(io(&journal_path))?;
     let len = match repair.truncate_at {
         Some(at) => {
-            file.set_len(at as u64)
+            super::faults::check()
+                .and_then(|()| file.set_len(at as u64))
                 .and_then(|()| file.sync_all())
                 .map_err(io(&journal_path))?;
             recovery.discarded_tail_bytes = (bytes.len() - at) as u64;
@@ -178,10 +181,10 @@ pub(crate) fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), 
         len,
         head: last,
         head_on_disk: head.seq,
-        broken: false,
+        dirty: false,
     };
     if repair.head_behind {
-        vault.write_head()?;
+        vault.write_head(&last)?;
         recovery.head_repaired = true;
     }
     Ok((vault, recovery))

@@ -100,7 +100,7 @@ impl KdfParams {
         out
     }
 
-    fn from_bytes(b: &[u8]) -> Option<KdfParams> {
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<KdfParams> {
         let word = |i: usize| -> Option<u32> {
             Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
         };

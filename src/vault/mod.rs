@@ -42,7 +42,11 @@
 
 mod backup;
 mod crypto;
+#[doc(hidden)]
+pub mod faults;
 mod files;
+#[doc(hidden)]
+pub mod fuzzing;
 mod journal;
 mod keys;
 
@@ -57,7 +61,6 @@ use crate::error::ErrorCode;
 use crypto::{JournalKeys, SecretKey};
 use journal::Head;
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Name of the journal file in the vault directory.
@@ -212,9 +215,33 @@ pub enum VaultError {
         /// What the OS said.
         problem: String,
     },
-    /// An earlier write failed halfway and could not be undone; the vault must be reopened.
-    #[error("Een eerdere schrijfactie is mislukt. Start Opnamewijs opnieuw; wat al was opgeslagen blijft bewaard.")]
+    /// An earlier write failed and its undo has not succeeded yet; the next append retries it.
+    #[error("Een eerdere schrijfactie is mislukt en nog niet hersteld. Probeer het opnieuw zodra de schijf weer werkt; wat al was opgeslagen blijft bewaard.")]
     Interrupted,
+    /// The disk refused to write or sync a vault file; the change was not saved and the vault
+    /// is as it was before it.
+    #[error("De schijf weigerde te schrijven ({problem}). Je laatste wijziging is niet opgeslagen; wat eerder was opgeslagen blijft bewaard. Maak ruimte vrij of controleer de schijf en probeer het opnieuw.")]
+    WriteFailed {
+        /// The file.
+        path: PathBuf,
+        /// What the disk said, in Dutch where it is a common case.
+        problem: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A write error of the OS in words a user understands.
+fn dutch_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::StorageFull => "de schijf is vol".to_owned(),
+        ErrorKind::QuotaExceeded => "je opslagruimte is op".to_owned(),
+        ErrorKind::PermissionDenied => "geen toestemming om te schrijven".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".to_owned(),
+        _ => format!("foutmelding van het systeem: {err}"),
+    }
 }
 
 impl ErrorCode for VaultError {
@@ -238,6 +265,7 @@ impl ErrorCode for VaultError {
             VaultError::EntryTooLarge { .. } => "vault.entry_too_large",
             VaultError::NoRandomness { .. } => "vault.no_randomness",
             VaultError::Interrupted => "vault.interrupted",
+            VaultError::WriteFailed { .. } => "vault.write_failed",
         }
     }
 }
@@ -323,8 +351,22 @@ pub struct Vault {
     head: Head,
     /// Sequence number the head record on disk holds.
     head_on_disk: u64,
-    /// A failed write could not be undone.
-    broken: bool,
+    /// An append failed and the files may hold more than `len` and `head` say, until
+    /// [`Vault::restore`] succeeds.
+    dirty: bool,
+}
+
+impl Drop for Vault {
+    /// A vault closed after a failed append makes one more attempt to put its files back, so the
+    /// next start does not show the change that was reported as failed. If the disk still refuses
+    /// (or the process dies first), the next start finds a complete entry one ahead of its head,
+    /// exactly as after a crash between the two writes, and keeps it: nothing is lost, but that
+    /// one change turns out to be saved after all.
+    fn drop(&mut self) {
+        if self.dirty {
+            let _ = self.restore();
+        }
+    }
 }
 
 impl Vault {
@@ -392,37 +434,49 @@ impl Vault {
     }
 
     /// Appends an entry: encrypted, chained, written and fsynced, then the head is updated.
-    /// When it returns `Ok`, the entry survives a crash.
+    /// When it returns `Ok`, the entry survives a crash. When it returns an error, the entry is
+    /// not there: the files are put back to the last acknowledged entry (now, or at the next
+    /// append if the disk still refuses), so a restart never shows a change the app reported
+    /// as failed.
     pub fn append(&mut self, payload: &[u8]) -> Result<EntryInfo, VaultError> {
-        if self.broken {
-            return Err(VaultError::Interrupted);
-        }
-        if self.head_on_disk < self.head.seq {
-            // A previous head update failed: never let the journal get two entries ahead.
-            self.write_head()?;
+        if self.dirty {
+            self.restore()?;
         }
         let seq = self.head.seq + 1;
         let (frame, hash) = journal::encode_frame(&self.keys, seq, &self.head.hash, payload)?;
-        if let Err(source) = self
-            .file
-            .write_all(&frame)
+        let head = Head { seq, hash };
+        let written = faults::write_all(&mut self.file, &frame)
+            .and_then(|()| faults::check())
             .and_then(|()| self.file.sync_all())
-        {
-            // Undo a partial frame, so the file ends with the last complete one.
-            let undone = self
-                .file
-                .set_len(self.len)
-                .and_then(|()| self.file.sync_all());
-            self.broken = undone.is_err();
-            return Err(self.io(JOURNAL_FILE, source));
+            .map_err(|source| self.write_failed(JOURNAL_FILE, source))
+            .and_then(|()| self.write_head(&head));
+        if let Err(err) = written {
+            // Neither the frame nor a head naming it may outlive the error the caller sees.
+            self.dirty = true;
+            let _ = self.restore();
+            return Err(err);
         }
         self.len += frame.len() as u64;
-        self.head = Head { seq, hash };
-        self.write_head()?;
+        self.head = head;
         Ok(EntryInfo {
             seq,
             head_hash: self.head_hash(),
         })
+    }
+
+    /// Puts the files back to the last acknowledged entry after a failed append: first the head
+    /// (so the journal is never behind its head, even if we crash in between), then the journal
+    /// is cut back to its last acknowledged frame.
+    fn restore(&mut self) -> Result<(), VaultError> {
+        let head = self.head;
+        self.write_head(&head)?;
+        faults::check()
+            .and_then(|()| self.file.set_len(self.len))
+            .and_then(|()| faults::check())
+            .and_then(|()| self.file.sync_all())
+            .map_err(|source| self.write_failed(JOURNAL_FILE, source))?;
+        self.dirty = false;
+        Ok(())
     }
 
     /// All entries, read from disk, verified and decrypted.
@@ -481,19 +535,38 @@ impl Vault {
         }
     }
 
+    fn write_failed(&self, name: &str, source: std::io::Error) -> VaultError {
+        VaultError::WriteFailed {
+            path: self.dir.join(name),
+            problem: dutch_io(&source),
+            source,
+        }
+    }
+
     fn read_journal(&self) -> Result<Vec<u8>, VaultError> {
         std::fs::read(self.dir.join(JOURNAL_FILE)).map_err(|e| self.io(JOURNAL_FILE, e))
     }
 
-    fn write_head(&mut self) -> Result<(), VaultError> {
-        let bytes = journal::encode_head(&self.keys, &self.head)?;
-        files::write_atomic(&self.dir.join(HEAD_FILE), &bytes)?;
-        self.head_on_disk = self.head.seq;
+    /// Replaces the head record on disk with `head`.
+    fn write_head(&mut self, head: &Head) -> Result<(), VaultError> {
+        let bytes = journal::encode_head(&self.keys, head)?;
+        files::write_atomic(&self.dir.join(HEAD_FILE), &bytes).map_err(|err| match err {
+            VaultError::Io { path, source } => VaultError::WriteFailed {
+                path,
+                problem: dutch_io(&source),
+                source,
+            },
+            other => other,
+        })?;
+        self.head_on_disk = head.seq;
         Ok(())
     }
 
     /// Scans `bytes` strictly against this vault's state and checks the head record.
     fn check<'a>(&self, bytes: &'a [u8]) -> Result<journal::Scan<'a>, VaultError> {
+        if self.dirty {
+            return Err(VaultError::Interrupted);
+        }
         let path = self.dir.join(JOURNAL_FILE);
         let scan = journal::scan(&path, bytes, &self.keys)?;
         journal::reconcile(&scan, &self.head, false)?;

@@ -291,6 +291,7 @@ impl Workspace {
 
     /// Writes the dossier PDF to `path` (absolute, new).
     pub fn export_dossier(&self, path: &Path) -> Result<DossierReport> {
+        crate::limits::check_export_path(path, &self.data_dir)?;
         crate::app::check_new_file(path)?;
         let bytes = self.dossier_pdf()?;
         crate::mentor::write_file(path, &bytes)?;

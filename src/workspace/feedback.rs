@@ -50,6 +50,7 @@ pub struct ExportReceipt {
 
 /// An absolute path to an existing file, for reading.
 fn readable(path: &Path) -> Result<()> {
+    crate::limits::check_import_path(path)?;
     if !path.is_absolute() {
         return Err(crate::app::AppError::NotAbsolute {
             path: path.display().to_string().chars().take(300).collect(),
@@ -63,6 +64,7 @@ impl Workspace {
     /// Student: writes a feedback request for a recorded lesson to `path`.
     pub fn export_feedback_request(&mut self, input: ExportRequest) -> Result<FileReport> {
         let path = PathBuf::from(&input.path);
+        crate::limits::check_export_path(&path, &self.data_dir)?;
         crate::app::check_new_file(&path)?;
         let rec = self.recording(&input.recording)?;
         let recorded = rec
@@ -334,6 +336,7 @@ impl Workspace {
     /// Mentor: writes the signed receipt of a confirmed request to `path`.
     pub fn export_feedback_receipt(&self, input: ExportReceipt) -> Result<FileReport> {
         let path = PathBuf::from(&input.path);
+        crate::limits::check_export_path(&path, &self.data_dir)?;
         crate::app::check_new_file(&path)?;
         let entry = self
             .state

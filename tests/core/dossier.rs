@@ -69,7 +69,7 @@ fn the_dossier_shows_policy_consent_shares_deletions_and_the_head_hash() {
         })
         .expect("passed");
 
-    let path = env.dir.path().join("dossier.pdf");
+    let path = env.files.path().join("dossier.pdf");
     let report = env.ws.export_dossier(&path).expect("dossier");
     assert_eq!(report.recordings, 1, "only the chosen recording");
     let head = env.ws.status().expect("status").journal.head_hash;
@@ -148,7 +148,7 @@ fn long_dossiers_break_across_pages_and_keep_every_line() {
     for n in 0..6 {
         recorded_lesson(&mut env, &format!("Les nummer {n}"));
     }
-    let path = env.dir.path().join("lang.pdf");
+    let path = env.files.path().join("lang.pdf");
     env.ws.export_dossier(&path).expect("dossier");
     let out = Command::new("pdfinfo")
         .arg(&path)

@@ -5,23 +5,34 @@ mod support;
 
 /// Backups out and in, and erasing everything.
 mod app;
+/// Before the final assessment: choosing recordings, readiness, passed → delete now.
 mod assessment;
+/// Bad input at every command: typed Dutch errors, nothing written.
+mod bad_input;
 /// Dutch public holidays and working-day arithmetic.
 mod calendar;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.
 mod deadlines;
+/// The dossier PDF for the assessors, read back with poppler.
 mod dossier;
+/// The fuzz targets' seed corpus through the same entry points, on stable.
+mod fuzz_corpus;
 /// The packs that ship with the app load, and each rule of the HU checklist holds.
 mod hu_pack;
 /// Open deadlines as an iCalendar file.
 mod ics;
+/// A disk that refuses the Nth write: typed Dutch errors, last good state kept, recovery.
+mod io_faults;
 /// Broken packs are rejected with the file, the field and the problem.
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.
 mod memo_pack;
+/// Feedback confirmed from the mentor's own installation: signed receipts bound to a request.
 mod mentor;
 /// The PDF writer: read back with poppler, and its file structure.
 mod pdf;
+/// Every tampering of a real vault, counted: flipped bytes, cuts, splices, replays, wrong keys.
+mod tamper;
 /// Encrypted, hash-chained journal: tamper, torn tail, keys, backups.
 mod vault;
 /// Recordings, ticks, events, shares, copies and incidents, persisted across restarts.

@@ -59,7 +59,7 @@ pub fn named(env: &mut Env, name: &str, mode: Mode) {
 }
 
 fn file(env: &Env, name: &str) -> PathBuf {
-    env.dir.path().join(name)
+    env.files.path().join(name)
 }
 
 fn code(err: opnamewijs::WorkspaceError) -> String {
@@ -556,4 +556,35 @@ fn request_files_with_bad_contents_are_refused_with_a_reason() {
     }
     assert!(mentor.ws.desk().expect("desk").requests.is_empty());
     assert_eq!(mentor.ws.desk().expect("desk").fingerprint, "");
+}
+
+/// Rewrites the fuzz seeds of the request and receipt files from a real exchange:
+/// `cargo test -p opnamewijs --test core mentor::write_seed_corpus -- --ignored`.
+#[test]
+#[ignore]
+fn write_seed_corpus() {
+    let (mut student, mut mentor, id) = student_and_mentor();
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    let receipt = mentor_answers(
+        &mut mentor,
+        &request,
+        "2026-11-26",
+        "bewijs.opnamewijs-bewijs",
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    for (target, file, name) in [
+        ("feedback_request", &request, "ok-request.json"),
+        ("feedback_receipt", &receipt, "ok-receipt.json"),
+    ] {
+        let dir = root.join(target);
+        std::fs::create_dir_all(&dir).expect("corpus dir");
+        let text = std::fs::read_to_string(file).expect("read");
+        std::fs::write(dir.join(name), &text).expect("write");
+        std::fs::write(
+            dir.join("changed.json"),
+            text.replace("Rekenles 3B", "Rekenles 3C"),
+        )
+        .expect("write");
+        std::fs::write(dir.join("truncated.json"), &text[..text.len() / 2]).expect("write");
+    }
 }

@@ -23,6 +23,8 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// A workspace in a fresh temp dir whose clock the test controls.
 pub struct Env {
     pub dir: tempfile::TempDir,
+    /// A folder outside the data directory for exported and imported files.
+    pub files: tempfile::TempDir,
     pub clock: Arc<FixedClock>,
     pub keys: Arc<MemoryKeyStore>,
     pub ws: Workspace,
@@ -37,6 +39,7 @@ impl Env {
             .expect("open workspace");
         Env {
             dir,
+            files: tempfile::tempdir().expect("temp dir"),
             clock,
             keys,
             ws,
@@ -52,12 +55,24 @@ impl Env {
             Workspace::open(scratch.path(), self.clock.clone(), Unlock::Keyring(&keys))
                 .expect("placeholder");
         drop(std::mem::replace(&mut self.ws, placeholder));
-        self.ws = Workspace::open(
-            self.dir.path(),
-            self.clock.clone(),
-            Unlock::Keyring(self.keys.as_ref()),
-        )
-        .expect("reopen workspace");
+        // A child process another test (the crash test) is spawning holds a copy of every open
+        // descriptor, our lock included, until it execs: wait for that instead of failing.
+        let mut tries = 0;
+        self.ws = loop {
+            match Workspace::open(
+                self.dir.path(),
+                self.clock.clone(),
+                Unlock::Keyring(self.keys.as_ref()),
+            ) {
+                Err(opnamewijs::WorkspaceError::Store(opnamewijs::store::StoreError::InUse))
+                    if tries < 100 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => break other.expect("reopen workspace"),
+            }
+        };
     }
 
     pub fn create(&mut self, pack: &str, planned_for: &str) -> RecordingView {

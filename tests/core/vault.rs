@@ -8,7 +8,6 @@ use opnamewijs::vault::{
     TamperKind, Unlock, Vault, VaultError, HEAD_FILE, JOURNAL_FILE, KEY_FILE,
 };
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -810,6 +809,31 @@ fn backup_with_wrong_passphrase_damage_or_wrong_magic() {
 
 const CRASH_ENV: &str = "OPNAMEWIJS_VAULT_CRASH_CHILD";
 const CRASH_PASS: &str = "crash test wachtwoord";
+/// How many times the crash test kills its writer (`cargo xtask stress` sets 1,000).
+const CRASH_KILLS_ENV: &str = "OPNAMEWIJS_CRASH_KILLS";
+/// A fresh vault after this many kills, so reopening stays quick however many kills there are.
+const KILLS_PER_VAULT: u64 = 20;
+
+/// Entry `seq` of the crash test: from a few bytes to 6 KiB, so a kill often lands in the middle
+/// of writing a frame.
+fn crash_payload(seq: u64) -> Vec<u8> {
+    let mut bytes = payload(seq);
+    let pad = (seq.wrapping_mul(7919) % 6_144) as usize;
+    bytes.extend(std::iter::repeat_n(b'x', pad));
+    bytes
+}
+
+/// A small deterministic random sequence (xorshift64*), so a failing round can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
+    }
+}
 
 /// The child writer of [`kill_during_appends_loses_nothing_acknowledged`]; does nothing unless
 /// the environment variable names a vault directory.
@@ -821,25 +845,42 @@ fn crash_child() {
     let (mut vault, _) =
         Vault::open(Path::new(&dir), Unlock::Passphrase(&pass(CRASH_PASS))).expect("child opens");
     let mut out = std::io::stdout().lock();
+    writeln!(out, "OPEN {}", vault.len()).expect("write to parent");
+    out.flush().expect("flush to parent");
     let started = Instant::now();
     // Bounded, in case the parent died: it kills us long before this.
     while started.elapsed() < Duration::from_secs(10) {
         let seq = vault.len() + 1;
-        let info = vault.append(&payload(seq)).expect("child appends");
+        let info = vault.append(&crash_payload(seq)).expect("child appends");
         writeln!(out, "ACK {}", info.seq).expect("write to parent");
         out.flush().expect("flush to parent");
     }
 }
 
+/// SQLite-style crash test: a child process appends entries and reports each acknowledged one;
+/// the parent SIGKILLs it at a moving point (a random delay after the child has opened the
+/// vault, from before its first append to dozens of appends in), then reopens the vault, which
+/// must verify and hold every acknowledged entry. Prints one summary line for `cargo xtask
+/// stress`: `crash-summary kills=… survived=… lost=… repaired=… acked=…`.
 #[test]
 fn kill_during_appends_loses_nothing_acknowledged() {
+    let kills: u64 = std::env::var(CRASH_KILLS_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
     let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("vault");
-    drop(Vault::create(&dir, Unlock::Passphrase(&pass(CRASH_PASS))).expect("create"));
     let exe = std::env::current_exe().expect("test binary");
-    let mut acknowledged = BTreeSet::new();
-    let mut repaired = 0;
-    for round in 0..30u64 {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ kills);
+    let (mut survived, mut lost, mut repaired, mut total_acked) = (0u64, 0u64, 0u64, 0u64);
+    let mut failures = Vec::new();
+    let mut dir = PathBuf::new();
+    let mut acknowledged = 0u64;
+    for round in 0..kills {
+        if round % KILLS_PER_VAULT == 0 {
+            dir = tmp.path().join(format!("vault-{round}"));
+            drop(Vault::create(&dir, Unlock::Passphrase(&pass(CRASH_PASS))).expect("create"));
+            acknowledged = 0;
+        }
         let mut child = std::process::Command::new(&exe)
             .args(["--exact", "vault::crash_child", "--nocapture"])
             .env(CRASH_ENV, &dir)
@@ -848,43 +889,67 @@ fn kill_during_appends_loses_nothing_acknowledged() {
             .spawn()
             .expect("spawn child writer");
         let stdout = child.stdout.take().expect("child stdout");
+        let (opened_tx, opened_rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
-            std::io::BufReader::new(stdout)
+            let mut acks = Vec::new();
+            for line in std::io::BufReader::new(stdout)
                 .lines()
                 .map_while(Result::ok)
-                .filter_map(|line| line.strip_prefix("ACK ")?.parse::<u64>().ok())
-                .collect::<Vec<_>>()
+            {
+                if line.starts_with("OPEN ") {
+                    let _ = opened_tx.send(());
+                } else if let Some(seq) = line.strip_prefix("ACK ").and_then(|n| n.parse().ok()) {
+                    acks.push(seq);
+                }
+            }
+            acks
         });
-        // Let it write for a while: from barely started to a few dozen appends.
-        std::thread::sleep(Duration::from_millis(15 + (round * 37) % 120));
+        // The kill point moves: from right after opening to a few dozen appends in, in
+        // microseconds, so it lands before, inside and between writes and head updates.
+        let _ = opened_rx.recv_timeout(Duration::from_secs(10));
+        std::thread::sleep(Duration::from_micros(rng.below(60_000)));
         child.kill().expect("SIGKILL the child");
         child.wait().expect("reap the child");
-        let acked = reader.join().expect("reader thread");
-        acknowledged.extend(acked);
+        let acked: Vec<u64> = reader.join().expect("reader thread");
+        total_acked += acked.len() as u64;
+        if let Some(&last) = acked.last() {
+            acknowledged = acknowledged.max(last);
+        }
 
-        let (vault, recovery) = Vault::open(&dir, Unlock::Passphrase(&pass(CRASH_PASS)))
-            .unwrap_or_else(|e| panic!("round {round}: reopen failed: {e}"));
-        repaired += u32::from(!recovery.is_clean());
-        let entries = vault
-            .entries()
-            .unwrap_or_else(|e| panic!("round {round}: {e}"));
-        for (i, entry) in entries.iter().enumerate() {
-            assert_eq!(entry.seq, i as u64 + 1, "round {round}");
-            assert_eq!(entry.payload, payload(entry.seq), "round {round}");
+        let outcome = (|| -> Result<bool, String> {
+            let (vault, recovery) = Vault::open(&dir, Unlock::Passphrase(&pass(CRASH_PASS)))
+                .map_err(|e| format!("reopen failed: {e}"))?;
+            let entries = vault.entries().map_err(|e| e.to_string())?;
+            for (i, entry) in entries.iter().enumerate() {
+                if entry.seq != i as u64 + 1 || entry.payload != crash_payload(entry.seq) {
+                    return Err(format!("entry {} is not what was written", i + 1));
+                }
+            }
+            let present = entries.len() as u64;
+            if acknowledged > present {
+                lost += acknowledged - present;
+                return Err(format!(
+                    "acknowledged {acknowledged} but only {present} entries"
+                ));
+            }
+            vault.verify().map_err(|e| format!("chain: {e}"))?;
+            Ok(!recovery.is_clean())
+        })();
+        match outcome {
+            Ok(was_repaired) => {
+                survived += 1;
+                repaired += u64::from(was_repaired);
+            }
+            Err(e) => failures.push(format!("round {round}: {e}")),
         }
-        let present = entries.len() as u64;
-        if let Some(&last) = acknowledged.last() {
-            assert!(
-                last <= present,
-                "round {round}: acknowledged {last} but only {present} entries"
-            );
-        }
-        vault.verify().expect("chain verifies");
     }
+    eprintln!(
+        "crash-summary kills={kills} survived={survived} lost={lost} repaired={repaired} acked={total_acked}"
+    );
+    assert!(failures.is_empty(), "crash rounds failed: {failures:#?}");
     assert!(
-        acknowledged.len() >= 30,
-        "the children appended too little to test anything ({} acks, {repaired} repairs)",
-        acknowledged.len()
+        total_acked >= kills,
+        "the children appended too little to test anything ({total_acked} acks, {repaired} repairs)"
     );
 }
 

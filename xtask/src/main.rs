@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout)]
 
 mod privilege;
+mod stress;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -31,6 +32,8 @@ const APT_PACKAGES: &[&str] = &[
     // The core's OS keyring (keyring crate, `sync-secret-service`) links libdbus via pkg-config.
     "libdbus-1-dev",
     "pkg-config",
+    // The no-network end-to-end test traces the app's connect() calls.
+    "strace",
 ];
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -41,8 +44,9 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("run") => run(&root),
         Some("test") => test(&root),
+        Some("stress") => stress::run(&root),
         _ => {
-            println!("usage: cargo xtask <run|test>\n  run   build the UI and start Opnamewijs on its embedded defaults\n  test  fmt, clippy, Rust tests, UI checks and tests, app build, end-to-end tests");
+            println!("usage: cargo xtask <run|test|stress>\n  run     build the UI and start Opnamewijs on its embedded defaults\n  test    fmt, clippy, Rust tests, UI checks and tests, app build, end-to-end tests\n  stress  1,000 crash kills, tamper and I/O-fault counts, fuzzing, no-network check, audits: one table");
             Ok(())
         }
     };
