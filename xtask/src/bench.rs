@@ -56,19 +56,21 @@ pub fn bench(root: &Path, quick: bool) -> Result {
         (app, hello, 1)
     } else {
         npm(root, &["run", "build"])?;
-        cargo(
-            root,
-            &[
-                "build",
-                "--release",
-                "-p",
-                "opnamewijs-app",
-                "-p",
-                "opnamewijs-bench-hello",
-                "--features",
-                "opnamewijs-app/custom-protocol,opnamewijs-bench-hello/custom-protocol",
-            ],
-        )?;
+        // One cargo run each, so neither carries the other's features (the app's build is the
+        // one `cargo xtask bundle` packages).
+        for package in ["opnamewijs-app", "opnamewijs-bench-hello"] {
+            cargo(
+                root,
+                &[
+                    "build",
+                    "--release",
+                    "-p",
+                    package,
+                    "--features",
+                    "custom-protocol",
+                ],
+            )?;
+        }
         let hello = target.join("release/bench-hello");
         (target.join("release/opnamewijs"), Some(hello), RUNS)
     };
