@@ -67,4 +67,33 @@ fn main() {
         pct(0.99),
         pct(1.0)
     );
+    drop(ws);
+    fsync_floor(&fixture.data, ticks);
+}
+
+/// The disk's own share: appending 1 KiB to a file and fsyncing it, as often as there were ticks
+/// (a tick does this once for the journal and twice for the head record's atomic replace).
+fn fsync_floor(dir: &std::path::Path, times: usize) {
+    use std::io::Write;
+    let path = dir.join("fsync-floor.tmp");
+    let mut file = std::fs::File::create(&path).expect("create probe file");
+    let block = [7u8; 1024];
+    let mut micros: Vec<f64> = (0..times)
+        .map(|_| {
+            let started = Instant::now();
+            file.write_all(&block)
+                .and_then(|()| file.sync_all())
+                .expect("append and fsync");
+            started.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    let _ = std::fs::remove_file(&path);
+    micros.sort_by(f64::total_cmp);
+    let pct = |p: f64| micros[((micros.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "fsync_us p50={:.0} p99={:.0} max={:.0} n={times}",
+        pct(0.5),
+        pct(0.99),
+        pct(1.0)
+    );
 }

@@ -193,7 +193,11 @@ fn core_benches(root: &Path, target: &Path, quick: bool) -> Result<Core> {
     };
     core.tick_p50_ms = field("p50").map(|us| us / 1e3);
     core.tick_p99_ms = field("p99").map(|us| us / 1e3);
-    core.tick_line = line.to_owned();
+    core.tick_line = tick_out
+        .lines()
+        .filter(|l| l.starts_with("tick_us ") || l.starts_with("fsync_us "))
+        .collect::<Vec<_>>()
+        .join("`, `");
     Ok(core)
 }
 
