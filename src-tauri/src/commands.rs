@@ -254,3 +254,11 @@ pub async fn export_dossier(
     };
     app.with(|ws| ws.export_dossier(&path)).map(Some)
 }
+
+/// The UI painted its first screen; with `OPNAMEWIJS_BENCH=1` the shell says so (`cargo xtask bench`).
+#[tauri::command]
+pub fn ui_ready() {
+    if std::env::var_os("OPNAMEWIJS_BENCH").is_some_and(|v| v == "1") {
+        eprintln!("opnamewijs: ready");
+    }
+}

@@ -82,6 +82,7 @@ fn main() {
             commands::check_portfolio,
             commands::assessment_passed,
             commands::export_dossier,
+            commands::ui_ready,
         ])
         .run(tauri::generate_context!())
         .expect("Opnamewijs could not start");

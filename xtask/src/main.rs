@@ -5,6 +5,8 @@
 
 #![allow(clippy::print_stdout)]
 
+mod bench;
+mod bundle;
 mod privilege;
 mod stress;
 
@@ -43,10 +45,13 @@ fn main() -> ExitCode {
     let root = project_root();
     let outcome = match args.first().map(String::as_str) {
         Some("run") => run(&root),
+        Some("bench") => bench::bench(&root, args.iter().any(|a| a == "--quick")),
+        Some("bench-session") => bench::session(&args[1..]),
+        Some("bundle") => bundle::bundle(&root).map(drop),
         Some("test") => test(&root),
         Some("stress") => stress::run(&root),
         _ => {
-            println!("usage: cargo xtask <run|test|stress>\n  run     build the UI and start Opnamewijs on its embedded defaults\n  test    fmt, clippy, Rust tests, UI checks and tests, app build, end-to-end tests\n  stress  1,000 crash kills, tamper and I/O-fault counts, fuzzing, no-network check, audits: one table");
+            println!("usage: cargo xtask <run|test|stress|bench|bundle>\n  run     build the UI and start Opnamewijs on its embedded defaults\n  test    fmt, clippy, Rust tests, UI checks and tests, app build, end-to-end tests\n  stress  1,000 crash kills, tamper and I/O-fault counts, fuzzing, no-network check, audits: one table\n  bench   start-up, memory, tick latency, scale and sizes against a hello-world Tauri app\n          (--quick: the debug binary and a tiny vault, once)\n  bundle  the release app as a .deb, checked with dpkg-deb");
             Ok(())
         }
     };
@@ -155,6 +160,9 @@ fn test(root: &Path) -> Result {
                 "custom-protocol",
             ],
         )
+    })?;
+    stage("bench harness on a tiny input", &mut || {
+        bench::bench(root, true)
     })?;
     stage("end-to-end tests in a real window", &mut || {
         let app = root.join("target/debug/opnamewijs");

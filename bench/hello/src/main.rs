@@ -1,0 +1,19 @@
+//! Hello world in Tauri v2: one window with one static page that reports its first paint. The
+//! baseline `cargo xtask bench` measures Opnamewijs against.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+/// The page painted its first screen; reported like Opnamewijs's `ui_ready`.
+#[tauri::command]
+fn ready() {
+    if std::env::var_os("OPNAMEWIJS_BENCH").is_some_and(|v| v == "1") {
+        eprintln!("opnamewijs: ready");
+    }
+}
+
+fn main() {
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![ready])
+        .run(tauri::generate_context!())
+        .expect("the hello-world baseline could not start");
+}

@@ -1,0 +1,60 @@
+//! Core benchmarks at scale (criterion): opening a vault of 10,000 recordings up to the
+//! dashboard's data, and recomputing every recording's deadlines.
+//!
+//! `cargo bench -p opnamewijs --bench core`; `OPNAMEWIJS_BENCH_RECORDINGS` changes the scale.
+//! `cargo test --benches` runs each once on a tiny vault.
+
+mod common;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use opnamewijs::deadline;
+use std::hint::black_box;
+
+fn recordings() -> usize {
+    let quick = !std::env::args().any(|a| a == "--bench");
+    common::scale(if quick { 20 } else { 10_000 })
+}
+
+fn core(c: &mut Criterion) {
+    let n = recordings();
+    let fixture = common::cached(n);
+    let mut group = c.benchmark_group("core");
+    group.sample_size(10);
+
+    // The real start-up path: unlock, read, verify the chain, decrypt, replay; then the list.
+    group.bench_function("open_vault", |b| {
+        b.iter(|| {
+            let ws = fixture.open();
+            black_box(ws.list().expect("list"));
+        })
+    });
+
+    let ws = fixture.open();
+    let ids: Vec<String> = ws.list().expect("list").into_iter().map(|s| s.id).collect();
+    assert_eq!(ids.len(), n, "the vault holds {n} recordings");
+    let recs: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            let rec = ws.recording(id).expect("recording");
+            let pack = ws
+                .packs()
+                .require(&rec.pack.id, &rec.pack.version)
+                .expect("pack");
+            (pack, rec)
+        })
+        .collect();
+    let now = common::now();
+    group.bench_function("deadlines", |b| {
+        b.iter(|| {
+            for (pack, rec) in &recs {
+                black_box(deadline::derive(pack, rec, now));
+            }
+        })
+    });
+    // The dashboard list from memory: deadlines plus summaries, sorted.
+    group.bench_function("list", |b| b.iter(|| black_box(ws.list().expect("list"))));
+    group.finish();
+}
+
+criterion_group!(benches, core);
+criterion_main!(benches);

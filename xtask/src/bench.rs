@@ -1,0 +1,600 @@
+//! `cargo xtask bench`: Opnamewijs measured on this machine, side by side with the hello-world
+//! Tauri app in `bench/hello` built the same way, as one table of medians.
+//!
+//! - start → first paint and idle memory: each binary is started (medians of [`RUNS`]) under
+//!   Xvfb in one private D-Bus session with an unlocked gnome-keyring, with a fresh HOME and XDG
+//!   directories per start. The UI reports its first painted frame (`ui_ready`; the baseline's
+//!   page calls `ready`), which the shell prints as [`READY`] on stderr when `OPNAMEWIJS_BENCH=1`.
+//!   Three seconds later the resident memory of the whole process tree (the app and its WebKit
+//!   processes) is summed, RSS and PSS.
+//! - the core: `cargo bench` of `benches/core.rs` (criterion medians) and `benches/tick.rs`.
+//! - sizes: the release binaries and the `.deb` from [`crate::bundle`].
+//!
+//! `--quick` checks the harness on a tiny input instead: one start of the debug binary (the
+//! baseline only if its debug binary exists), the core benches once each in test mode, no
+//! release build.
+
+use super::bundle::{deb, target_dir};
+use super::{cargo, ensure_system_packages, ensure_ui_packages, npm, Result};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Starts per binary for the whole-app figures.
+const RUNS: usize = 5;
+/// What the shells print on stderr once the first screen was painted.
+const READY: &str = "opnamewijs: ready";
+/// How long the app idles before its memory is read.
+const IDLE: Duration = Duration::from_secs(3);
+/// Longest wait for the ready line.
+const START_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// What one start measured.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    ready_ms: f64,
+    rss_kb: u64,
+    pss_kb: u64,
+}
+
+/// `cargo xtask bench [--quick]`.
+pub fn bench(root: &Path, quick: bool) -> Result {
+    ensure_system_packages()?;
+    ensure_ui_packages(root)?;
+    let target = target_dir(root);
+    let (app, hello, runs) = if quick {
+        let app = target.join("debug/opnamewijs");
+        if !app.exists() {
+            return Err(format!(
+                "{} is missing: build it with `cargo build -p opnamewijs-app --features custom-protocol`",
+                app.display()
+            ));
+        }
+        let hello = Some(target.join("debug/bench-hello")).filter(|p| p.exists());
+        (app, hello, 1)
+    } else {
+        npm(root, &["run", "build"])?;
+        // One cargo run each, so neither carries the other's features (the app's build is the
+        // one `cargo xtask bundle` packages).
+        for package in ["opnamewijs-app", "opnamewijs-bench-hello"] {
+            cargo(
+                root,
+                &[
+                    "build",
+                    "--release",
+                    "-p",
+                    package,
+                    "--features",
+                    "custom-protocol",
+                ],
+            )?;
+        }
+        let hello = target.join("release/bench-hello");
+        (target.join("release/opnamewijs"), Some(hello), RUNS)
+    };
+
+    let core = core_benches(root, &target, quick)?;
+    let mut binaries = vec![("app", app.clone())];
+    binaries.extend(hello.clone().map(|h| ("hello", h)));
+    let starts = start_session(root, runs, &binaries)?;
+    let deb_size = if quick {
+        None
+    } else {
+        Some(file_size(&deb(root)?)?)
+    };
+
+    let app_starts = starts.iter().filter(|(l, _)| l == "app").map(|(_, s)| *s);
+    let app_starts: Vec<Start> = app_starts.collect();
+    let hello_starts: Vec<Start> = starts
+        .iter()
+        .filter(|(l, _)| l == "hello")
+        .map(|(_, s)| *s)
+        .collect();
+    let report = Report {
+        quick,
+        runs,
+        app: summarize(&app_starts),
+        hello: summarize(&hello_starts),
+        core,
+        app_size: file_size(&app)?,
+        hello_size: hello.as_deref().map(file_size).transpose()?,
+        deb_size,
+    };
+    let table = report.table();
+    println!("\n{table}");
+    let out = target.join("bench-report.md");
+    std::fs::write(&out, &table).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("(also written to {})", out.display());
+    Ok(())
+}
+
+/// Medians of the starts, if any.
+fn summarize(starts: &[Start]) -> Option<Start> {
+    if starts.is_empty() {
+        return None;
+    }
+    let med = |f: &dyn Fn(&Start) -> f64| median(starts.iter().map(f).collect());
+    Some(Start {
+        ready_ms: med(&|s| s.ready_ms),
+        rss_kb: med(&|s| s.rss_kb as f64) as u64,
+        pss_kb: med(&|s| s.pss_kb as f64) as u64,
+    })
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    match n {
+        0 => f64::NAN,
+        _ if n % 2 == 1 => xs[n / 2],
+        _ => (xs[n / 2 - 1] + xs[n / 2]) / 2.0,
+    }
+}
+
+fn file_size(path: &Path) -> Result<u64> {
+    std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Core figures, in milliseconds (`None` in quick mode, where criterion only checks).
+#[derive(Debug, Default)]
+struct Core {
+    open_ms: Option<f64>,
+    deadlines_ms: Option<f64>,
+    list_ms: Option<f64>,
+    tick_p50_ms: Option<f64>,
+    tick_p99_ms: Option<f64>,
+    tick_line: String,
+}
+
+fn core_benches(root: &Path, target: &Path, quick: bool) -> Result<Core> {
+    let mut core = Core::default();
+    let tick_out = if quick {
+        capture(
+            Command::new(cargo_bin())
+                .current_dir(root)
+                .args(["test", "-p", "opnamewijs", "--bench", "core", "--bench"])
+                .arg("tick"),
+        )?
+    } else {
+        cargo(root, &["bench", "-p", "opnamewijs", "--bench", "core"])?;
+        let estimate = |name: &str| -> Result<f64> {
+            let path = target.join(format!("criterion/core/{name}/new/estimates.json"));
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let json: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            json["median"]["point_estimate"]
+                .as_f64()
+                .map(|ns| ns / 1e6)
+                .ok_or_else(|| format!("{}: no median", path.display()))
+        };
+        core.open_ms = Some(estimate("open_vault")?);
+        core.deadlines_ms = Some(estimate("deadlines")?);
+        core.list_ms = Some(estimate("list")?);
+        capture(Command::new(cargo_bin()).current_dir(root).args([
+            "bench",
+            "-p",
+            "opnamewijs",
+            "--bench",
+            "tick",
+        ]))?
+    };
+    let line = tick_out
+        .lines()
+        .find(|l| l.starts_with("tick_us "))
+        .ok_or("the tick benchmark printed no `tick_us` line")?;
+    let field = |key: &str| -> Option<f64> {
+        line.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+    };
+    core.tick_p50_ms = field("p50").map(|us| us / 1e3);
+    core.tick_p99_ms = field("p99").map(|us| us / 1e3);
+    core.tick_line = tick_out
+        .lines()
+        .filter(|l| l.starts_with("tick_us ") || l.starts_with("fsync_us "))
+        .collect::<Vec<_>>()
+        .join("`, `");
+    Ok(core)
+}
+
+fn cargo_bin() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Runs a command, echoing it and its output, and returns its stdout.
+fn capture(cmd: &mut Command) -> Result<String> {
+    println!("$ {}", format!("{cmd:?}").replace('"', ""));
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start {cmd:?}: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    print!("{stdout}");
+    if out.status.success() {
+        Ok(stdout)
+    } else {
+        Err(format!("{cmd:?} exited with {}", out.status))
+    }
+}
+
+/// Runs `bench-session` inside Xvfb and a private D-Bus session with an unlocked gnome-keyring
+/// (like `tests/e2e/run.sh`) and collects its `start` lines.
+fn start_session(
+    root: &Path,
+    runs: usize,
+    binaries: &[(&str, PathBuf)],
+) -> Result<Vec<(String, Start)>> {
+    let exe = std::env::current_exe().map_err(|e| format!("current exe: {e}"))?;
+    let tmp = std::env::temp_dir().join(format!("opnamewijs-bench-{}", std::process::id()));
+    let keyring_home = tmp.join("keyring-home");
+    std::fs::create_dir_all(keyring_home.join("data"))
+        .map_err(|e| format!("{}: {e}", tmp.display()))?;
+    let script = r#"out=$(printf pw | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)
+while IFS= read -r line; do case "$line" in [A-Z]*=*) export "$line" ;; esac; done <<EOF
+$out
+EOF
+exec "$@""#;
+    let mut cmd = Command::new("xvfb-run");
+    cmd.current_dir(root)
+        .args([
+            "-a",
+            "-s",
+            "-screen 0 1280x1024x24",
+            "dbus-run-session",
+            "--",
+        ])
+        .args(["bash", "-c", script, "bench-session"])
+        .arg(&exe)
+        .arg("bench-session")
+        .arg(tmp.join("runs"))
+        .arg(runs.to_string());
+    for (label, path) in binaries {
+        cmd.arg(format!("{label}={}", path.display()));
+    }
+    cmd.env("HOME", &keyring_home)
+        .env("XDG_DATA_HOME", keyring_home.join("data"))
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY");
+    let out = capture(&mut cmd);
+    let _ = std::fs::remove_dir_all(&tmp);
+    let out = out?;
+    let mut starts = Vec::new();
+    for line in out.lines() {
+        let mut words = line.split_whitespace();
+        if words.next() != Some("start") {
+            continue;
+        }
+        let label = words.next().unwrap_or_default().to_owned();
+        let mut start = Start {
+            ready_ms: f64::NAN,
+            rss_kb: 0,
+            pss_kb: 0,
+        };
+        for kv in words {
+            match kv.split_once('=') {
+                Some(("ready_ms", v)) => start.ready_ms = v.parse().unwrap_or(f64::NAN),
+                Some(("rss_kb", v)) => start.rss_kb = v.parse().unwrap_or(0),
+                Some(("pss_kb", v)) => start.pss_kb = v.parse().unwrap_or(0),
+                _ => {}
+            }
+        }
+        starts.push((label, start));
+    }
+    if starts.len() != runs * binaries.len() {
+        return Err(format!(
+            "expected {} starts, got {}",
+            runs * binaries.len(),
+            starts.len()
+        ));
+    }
+    Ok(starts)
+}
+
+/// `cargo xtask bench-session <dir> <runs> <label>=<binary>...`, run by [`bench`] inside Xvfb and
+/// a D-Bus session: starts each binary once to warm up (the app creates its vault then), then
+/// `runs` times in turn, printing one `start` line per start.
+pub fn session(args: &[String]) -> Result {
+    let [dir, runs, binaries @ ..] = args else {
+        return Err("usage: bench-session <dir> <runs> <label>=<binary>...".into());
+    };
+    let dir = PathBuf::from(dir);
+    let runs: usize = runs.parse().map_err(|e| format!("runs: {e}"))?;
+    let binaries: Vec<(&str, &str)> = binaries.iter().filter_map(|b| b.split_once('=')).collect();
+    for (label, binary) in &binaries {
+        let s = start_once(&dir, label, binary, "warm-up", false)?;
+        println!("warm-up {label} ready_ms={:.1}", s.ready_ms);
+    }
+    for run in 0..runs {
+        for (label, binary) in &binaries {
+            let s = start_once(&dir, label, binary, &run.to_string(), true)?;
+            println!(
+                "start {label} run={run} ready_ms={:.1} rss_kb={} pss_kb={}",
+                s.ready_ms, s.rss_kb, s.pss_kb
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Starts `binary` with a fresh HOME and XDG directories, waits for [`READY`], optionally idles
+/// and reads the process tree's memory, then stops the whole tree.
+fn start_once(dir: &Path, label: &str, binary: &str, run: &str, measure: bool) -> Result<Start> {
+    let home = dir.join(format!("{label}-{run}"));
+    let xdg = ["data", "config", "cache", "runtime"].map(|d| home.join(d));
+    for d in &xdg {
+        std::fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(&xdg[3], std::fs::Permissions::from_mode(0o700));
+    let mut cmd = Command::new(binary);
+    if label == "app" {
+        // One data directory for all starts: the warm-up creates the vault, the rest open it.
+        cmd.arg("--data-dir").arg(dir.join("app-data"));
+    }
+    cmd.env("OPNAMEWIJS_BENCH", "1")
+        .env("OPNAMEWIJS_KEYRING_SERVICE", "nl.opnamewijs.bench")
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", &xdg[0])
+        .env("XDG_CONFIG_HOME", &xdg[1])
+        .env("XDG_CACHE_HOME", &xdg[2])
+        .env("XDG_RUNTIME_DIR", &xdg[3])
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .env("NO_AT_BRIDGE", "1")
+        .env("GDK_BACKEND", "x11")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let started = Instant::now();
+    let mut child = cmd.spawn().map_err(|e| format!("{binary}: {e}"))?;
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    if let Some(stderr) = child.stderr.take() {
+        std::thread::spawn(move || {
+            let mut tail = Vec::new();
+            for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
+                if line.contains(READY) {
+                    let _ = tx.send(Ok(started.elapsed()));
+                } else {
+                    tail.push(line);
+                }
+            }
+            let _ = tx.send(Err(tail.join("\n")));
+        });
+    }
+    let ready = rx.recv_timeout(START_TIMEOUT);
+    let outcome = match ready {
+        Ok(Ok(elapsed)) => {
+            let mut s = Start {
+                ready_ms: elapsed.as_secs_f64() * 1e3,
+                rss_kb: 0,
+                pss_kb: 0,
+            };
+            if measure {
+                std::thread::sleep(IDLE);
+                let tree = process_tree(pid);
+                s.rss_kb = tree.iter().map(|p| status_kb(*p, "VmRSS:")).sum();
+                s.pss_kb = tree.iter().map(|p| pss_kb(*p)).sum();
+                if run == "0" {
+                    let names: Vec<String> = tree.iter().map(|p| comm(*p)).collect();
+                    eprintln!("{label}: process tree {}", names.join(", "));
+                }
+            }
+            Ok(s)
+        }
+        Ok(Err(stderr)) => Err(format!("{label} exited before it was ready:\n{stderr}")),
+        Err(_) => Err(format!("{label} was not ready within {START_TIMEOUT:?}")),
+    };
+    stop_tree(pid, &mut child);
+    outcome
+}
+
+/// `pid` and all its descendants, from the parent pids in `/proc/*/stat`.
+fn process_tree(pid: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|p| Some((p, parent_of(p)?)))
+        .collect();
+    let mut tree = vec![pid];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    tree
+}
+
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
+    let rest = stat.rsplit_once(')')?.1;
+    rest.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn comm(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|c| c.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// A `kB` field of `/proc/<pid>/status`.
+fn status_kb(pid: u32, key: &str) -> u64 {
+    kb_field(&format!("/proc/{pid}/status"), key)
+}
+
+fn pss_kb(pid: u32) -> u64 {
+    kb_field(&format!("/proc/{pid}/smaps_rollup"), "Pss:")
+}
+
+fn kb_field(path: &str, key: &str) -> u64 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key)?.split_whitespace().next()?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Ends `pid` and everything it started (WebKit processes), politely first.
+fn stop_tree(pid: u32, child: &mut std::process::Child) {
+    let tree = process_tree(pid);
+    let signal = |sig: &str, pids: &[u32]| {
+        let _ = Command::new("kill")
+            .arg(sig)
+            .args(pids.iter().map(u32::to_string))
+            .stderr(Stdio::null())
+            .status();
+    };
+    signal("-TERM", &tree);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if matches!(child.try_wait(), Ok(Some(_)))
+            && tree
+                .iter()
+                .all(|p| !Path::new(&format!("/proc/{p}")).exists())
+        {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left: Vec<u32> = tree
+        .into_iter()
+        .filter(|p| Path::new(&format!("/proc/{p}")).exists())
+        .collect();
+    signal("-KILL", &left);
+    let _ = child.wait();
+}
+
+/// Everything the table shows.
+#[derive(Debug)]
+struct Report {
+    quick: bool,
+    runs: usize,
+    app: Option<Start>,
+    hello: Option<Start>,
+    core: Core,
+    app_size: u64,
+    hello_size: Option<u64>,
+    deb_size: Option<u64>,
+}
+
+impl Report {
+    fn table(&self) -> String {
+        let mb = |kb: u64| kb as f64 / 1024.0;
+        let bytes_mb = |b: u64| b as f64 / 1e6;
+        let cell = |v: Option<f64>, unit: &str| match v {
+            Some(v) if v.is_finite() => format!("{v:.1} {unit}"),
+            _ => "–".to_owned(),
+        };
+        let verdict = |ok: Option<bool>| match ok {
+            _ if self.quick => "(quick: not judged)",
+            Some(true) => "pass",
+            Some(false) => "**miss**",
+            None => "–",
+        };
+        let app_ms = self.app.map(|s| s.ready_ms);
+        let hello_ms = self.hello.map(|s| s.ready_ms);
+        let start_ok = app_ms.map(|a| a <= 250.0 && hello_ms.is_none_or(|h| a <= h * 1.15));
+        let rss = |s: Option<Start>| s.map(|s| mb(s.rss_kb));
+        let pss = |s: Option<Start>| s.map(|s| mb(s.pss_kb));
+        let c = &self.core;
+        let tick = match (c.tick_p50_ms, c.tick_p99_ms) {
+            (Some(a), Some(b)) => format!("{a:.2} / {b:.2} ms"),
+            _ => "–".to_owned(),
+        };
+        let rows = [
+            (
+                "start → first painted dashboard, Xvfb".to_owned(),
+                cell(app_ms, "ms"),
+                cell(hello_ms, "ms"),
+                "≤ 250 ms and ≤ baseline + 15 %",
+                verdict(start_ok),
+            ),
+            (
+                "idle RSS of the process tree after 3 s".to_owned(),
+                cell(rss(self.app), "MB"),
+                cell(rss(self.hello), "MB"),
+                "≤ 250 MB",
+                verdict(rss(self.app).map(|v| v <= 250.0)),
+            ),
+            (
+                "idle PSS of the process tree after 3 s".to_owned(),
+                cell(pss(self.app), "MB"),
+                cell(pss(self.hello), "MB"),
+                "(information)",
+                "–",
+            ),
+            (
+                "tick → durable p50 / p99, 1,000 recordings".to_owned(),
+                tick,
+                "".to_owned(),
+                "p99 ≤ 5 ms",
+                verdict(c.tick_p99_ms.map(|v| v <= 5.0)),
+            ),
+            (
+                "open 10,000 recordings → dashboard data ready".to_owned(),
+                cell(c.open_ms, "ms"),
+                "".to_owned(),
+                "≤ 150 ms",
+                verdict(c.open_ms.map(|v| v <= 150.0)),
+            ),
+            (
+                "deadline recomputation, 10,000 recordings".to_owned(),
+                cell(c.deadlines_ms, "ms"),
+                "".to_owned(),
+                "≤ 20 ms",
+                verdict(c.deadlines_ms.map(|v| v <= 20.0)),
+            ),
+            (
+                "dashboard list from memory, 10,000 recordings".to_owned(),
+                cell(c.list_ms, "ms"),
+                "".to_owned(),
+                "(information)",
+                "–",
+            ),
+            (
+                format!(
+                    "{} binary size",
+                    if self.quick { "debug" } else { "release" }
+                ),
+                cell(Some(bytes_mb(self.app_size)), "MB"),
+                cell(self.hello_size.map(bytes_mb), "MB"),
+                "≤ 12 MB",
+                verdict(Some(bytes_mb(self.app_size) <= 12.0)),
+            ),
+            (
+                ".deb size".to_owned(),
+                cell(self.deb_size.map(bytes_mb), "MB"),
+                "".to_owned(),
+                "≤ 5 MB",
+                verdict(self.deb_size.map(|b| bytes_mb(b) <= 5.0)),
+            ),
+        ];
+        let mut out = format!(
+            "Medians of {} start(s) per binary; core figures are criterion medians.\n\n\
+             | metric | Opnamewijs | hello-world baseline | target | result |\n|---|---|---|---|---|\n",
+            self.runs
+        );
+        for (metric, app, hello, target, result) in rows {
+            out.push_str(&format!(
+                "| {metric} | {app} | {hello} | {target} | {result} |\n"
+            ));
+        }
+        out.push_str(&format!("\n`{}`\n", c.tick_line));
+        out
+    }
+}
