@@ -262,14 +262,14 @@ impl Store {
         })?;
         let lock = lock_dir(dir)?;
         if Vault::exists(dir) {
-            let (vault, recovery) = Vault::open(dir, unlock)?;
+            let (vault, recovery, entries) = Vault::open_with_entries(dir, unlock)?;
             let store = Store {
                 dir: dir.to_owned(),
                 vault,
                 recovery,
                 _lock: lock,
             };
-            let state = store.replay()?;
+            let state = store.replay_entries(entries)?;
             return Ok((store, state));
         }
         let legacy = load_legacy(&dir.join(STATE_FILE))?;
@@ -314,11 +314,16 @@ impl Store {
 
     /// Rebuilds the state from the verified journal.
     fn replay(&self) -> Result<State, StoreError> {
+        self.replay_entries(self.vault.entries()?)
+    }
+
+    /// Rebuilds the state from entries already read and verified.
+    fn replay_entries(&self, entries: Vec<crate::vault::Entry>) -> Result<State, StoreError> {
         let mut state = State::default();
         // Where each recording is in `state.recordings`: every entry carries a whole recording,
         // and finding it by a linear search made replay quadratic (minutes for 10,000).
         let mut index: HashMap<String, usize> = HashMap::new();
-        for entry in self.vault.entries()? {
+        for entry in entries {
             let record: JournalEntry =
                 serde_json::from_slice(&entry.payload).map_err(|e| StoreError::Corrupt {
                     path: self.dir.clone(),

@@ -123,7 +123,11 @@ pub(crate) fn install(
 }
 
 /// See [`Vault::open`].
-pub(crate) fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), VaultError> {
+pub(crate) fn open(
+    dir: &Path,
+    unlock: Unlock<'_>,
+    with_entries: bool,
+) -> Result<(Vault, Recovery, Vec<super::Entry>), VaultError> {
     let key_path = dir.join(KEY_FILE);
     let journal_path = dir.join(JOURNAL_FILE);
     let head_path = dir.join(HEAD_FILE);
@@ -160,6 +164,21 @@ pub(crate) fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), 
         seq: scan.len(),
         hash: scan.last_hash(),
     };
+    // The scan just verified every frame: decrypting them now spares the caller a second read
+    // and check of the whole journal.
+    let entries = if with_entries {
+        scan.frames
+            .iter()
+            .map(|frame| {
+                Ok(super::Entry {
+                    seq: frame.seq,
+                    payload: journal::decrypt(frame, &keys)?,
+                })
+            })
+            .collect::<Result<Vec<_>, VaultError>>()?
+    } else {
+        Vec::new()
+    };
     let mut recovery = Recovery::default();
     let file = open_append(&journal_path).map_err(io(&journal_path))?;
     let len = match repair.truncate_at {
@@ -187,7 +206,7 @@ pub(crate) fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), 
         vault.write_head(&last)?;
         recovery.head_repaired = true;
     }
-    Ok((vault, recovery))
+    Ok((vault, recovery, entries))
 }
 
 /// Removes temporary files an interrupted atomic write left behind; they never hold the only

@@ -386,7 +386,16 @@ impl Vault {
     /// Opens the vault in `dir`, verifying the whole journal against its head, and repairs what a
     /// crash can leave (see [`Recovery`]).
     pub fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), VaultError> {
-        files::open(dir, unlock)
+        files::open(dir, unlock, false).map(|(vault, recovery, _)| (vault, recovery))
+    }
+
+    /// [`Vault::open`], also returning every entry decrypted: what [`Vault::entries`] would
+    /// return right after opening, without reading and checking the journal a second time.
+    pub fn open_with_entries(
+        dir: &Path,
+        unlock: Unlock<'_>,
+    ) -> Result<(Vault, Recovery, Vec<Entry>), VaultError> {
+        files::open(dir, unlock, true)
     }
 
     /// Whether `dir` holds a vault (or the remains of one).
