@@ -43,26 +43,16 @@ pub fn pack(data: &[u8]) -> Outcome {
     }
     let text = std::str::from_utf8(data).map_err(|_| read("geen UTF-8"))?;
     let pack = parse_pack("fuzz.json", text)?;
-    let rec = Recording {
-        id: "fuzz".to_owned(),
-        title: "Fuzzles".to_owned(),
-        planned_for: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default(),
-        pack: PackRef {
+    let rec = Recording::new(
+        "fuzz".to_owned(),
+        "Fuzzles".to_owned(),
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default(),
+        PackRef {
             id: pack.id.clone(),
             version: pack.version.clone(),
         },
-        created_at: now(),
-        answers: Default::default(),
-        ticks: Default::default(),
-        events: Vec::new(),
-        chosen_dates: Default::default(),
-        copies: Vec::new(),
-        shares: Vec::new(),
-        incidents: Vec::new(),
-        feedback_requests: Vec::new(),
-        feedback_receipt: None,
-        for_assessment: false,
-    };
+        now(),
+    );
     let _ = crate::deadline::derive(&pack, &rec, now());
     let _ = crate::views::recording_view(&pack, &rec, now(), Lang::Nl);
     let _ = crate::views::summary(&pack, &rec, now(), Lang::En);

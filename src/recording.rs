@@ -334,6 +334,33 @@ pub struct ReceivedReceipt {
 }
 
 impl Recording {
+    /// A newly planned recording: nothing answered, ticked or logged yet.
+    pub fn new(
+        id: RecordingId,
+        title: String,
+        planned_for: NaiveDate,
+        pack: PackRef,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        Recording {
+            id,
+            title,
+            planned_for,
+            pack,
+            created_at,
+            answers: BTreeMap::new(),
+            ticks: BTreeMap::new(),
+            events: Vec::new(),
+            chosen_dates: BTreeMap::new(),
+            copies: Vec::new(),
+            shares: Vec::new(),
+            incidents: Vec::new(),
+            feedback_requests: Vec::new(),
+            feedback_receipt: None,
+            for_assessment: false,
+        }
+    }
+
     /// When `kind` first happened, if it did. [`EventKind::PlannedFor`] is the start of the
     /// planned day.
     pub fn first(&self, kind: EventKind) -> Option<DateTime<Utc>> {

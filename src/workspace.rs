@@ -516,26 +516,16 @@ impl Workspace {
                 id: input.pack.chars().take(64).collect(),
                 version: "*".to_owned(),
             })?;
-        let rec = Recording {
-            id: uuid::Uuid::new_v4().to_string(),
-            title: title.to_owned(),
+        let rec = Recording::new(
+            uuid::Uuid::new_v4().to_string(),
+            title.to_owned(),
             planned_for,
-            pack: PackRef {
+            PackRef {
                 id: pack.id.clone(),
                 version: pack.version.clone(),
             },
-            created_at: self.clock.now(),
-            answers: Default::default(),
-            ticks: Default::default(),
-            events: Vec::new(),
-            chosen_dates: Default::default(),
-            copies: Vec::new(),
-            shares: Vec::new(),
-            incidents: Vec::new(),
-            feedback_requests: Vec::new(),
-            feedback_receipt: None,
-            for_assessment: false,
-        };
+            self.clock.now(),
+        );
         let id = rec.id.clone();
         self.record(Change::Created, Some(rec.clone()), None)?;
         self.state.recordings.push(rec);
@@ -661,27 +651,20 @@ impl Workspace {
                 kind: EventKind::FeedbackGiven,
             },
             |rec, pack, now| {
-                let day = parse_date(&input.on)?;
-                if rec
-                    .first(EventKind::Recorded)
-                    .is_some_and(|recorded| day < local_date(recorded))
-                {
-                    let problem = tr(
-                        lang,
-                        "Feedback kan niet gegeven zijn vóór de opname.",
-                        "Feedback cannot predate the recording.",
-                    );
-                    return Err(RecordingError::DateOutOfRange { problem }.into());
-                }
-                log_event_on(
+                let too_early = tr(
+                    lang,
+                    "Feedback kan niet gegeven zijn vóór de opname.",
+                    "Feedback cannot predate the recording.",
+                );
+                log_feedback(
                     rec,
                     pack,
                     now,
                     lang,
-                    EventKind::FeedbackGiven,
-                    Some(&input.on),
+                    parse_date(&input.on)?,
                     by,
                     note,
+                    too_early,
                 )
             },
         )
@@ -1033,6 +1016,57 @@ fn unknown(what: &'static str, id: &str) -> WorkspaceError {
         id: id.chars().take(64).collect(),
     }
     .into()
+}
+
+/// Logs "feedback given" on `day`, refused with `too_early` when that is before the recording.
+#[allow(clippy::too_many_arguments)]
+fn log_feedback(
+    rec: &mut Recording,
+    pack: &PolicyPack,
+    now: DateTime<Utc>,
+    lang: Lang,
+    day: NaiveDate,
+    by: String,
+    note: Option<String>,
+    too_early: String,
+) -> Result<()> {
+    if rec
+        .first(EventKind::Recorded)
+        .is_some_and(|recorded| day < local_date(recorded))
+    {
+        return Err(RecordingError::DateOutOfRange { problem: too_early }.into());
+    }
+    let day = day.to_string();
+    log_event_on(
+        rec,
+        pack,
+        now,
+        lang,
+        EventKind::FeedbackGiven,
+        Some(&day),
+        by,
+        note,
+    )
+}
+
+/// Refuses a second confirmation of feedback on `rec`, naming the first.
+fn feedback_not_confirmed(rec: &Recording, lang: Lang) -> Result<()> {
+    match rec
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::FeedbackGiven)
+    {
+        Some(given) => Err(crate::mentor::MentorError::AlreadyConfirmed {
+            title: rec.title.clone(),
+            by: format!(
+                "{}, {}",
+                given.by,
+                views::format_date(local_date(given.at), lang)
+            ),
+        }
+        .into()),
+        None => Ok(()),
+    }
 }
 
 /// Logs `kind` on `rec` at `on` (a day, default now) after checking it may be logged now.

@@ -1,7 +1,7 @@
 //! Feedback confirmed at a distance: the student exports a request, the mentor's installation
 //! signs a receipt, the student imports it. See [`crate::mentor`] for the files.
 
-use super::{log_event_on, parse_date, Result, Workspace};
+use super::{feedback_not_confirmed, log_feedback, parse_date, Result, Workspace};
 use crate::clock::{local_date, start_of_day};
 use crate::deadline::{self, apply_offset};
 use crate::mentor::{self, FeedbackRequest, MentorError, MentorKey, ReceiptBody, ReceivedRequest};
@@ -70,21 +70,7 @@ impl Workspace {
         let recorded = rec
             .first(EventKind::Recorded)
             .ok_or(MentorError::NotRecordedYet)?;
-        if let Some(given) = rec
-            .events
-            .iter()
-            .find(|e| e.kind == EventKind::FeedbackGiven)
-        {
-            return Err(MentorError::AlreadyConfirmed {
-                title: rec.title.clone(),
-                by: format!(
-                    "{}, {}",
-                    given.by,
-                    views::format_date(local_date(given.at), self.lang())
-                ),
-            }
-            .into());
-        }
+        feedback_not_confirmed(rec, self.lang())?;
         let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
         let feedback_due = deadline::derive(pack, rec, self.clock.now())
             .into_iter()
@@ -153,21 +139,7 @@ impl Workspace {
             }
             .into());
         }
-        if let Some(given) = rec
-            .events
-            .iter()
-            .find(|e| e.kind == EventKind::FeedbackGiven)
-        {
-            return Err(MentorError::AlreadyConfirmed {
-                title: rec.title.clone(),
-                by: format!(
-                    "{}, {}",
-                    given.by,
-                    views::format_date(local_date(given.at), lang)
-                ),
-            }
-            .into());
-        }
+        feedback_not_confirmed(rec, lang)?;
         let by = format!(
             "{} ({})",
             body.mentor,
@@ -197,32 +169,14 @@ impl Workspace {
                 request: body.request.clone(),
             },
             |rec, pack, now| {
-                if rec
-                    .first(EventKind::Recorded)
-                    .is_some_and(|recorded| body.feedback_on < local_date(recorded))
-                {
-                    return Err(RecordingError::DateOutOfRange {
-                        problem: tr(
-                            lang,
-                            "Volgens het ontvangstbewijs is de feedback gegeven vóór de opname.",
-                            "The receipt dates the feedback before the recording.",
-                        ),
-                    }
-                    .into());
-                }
-                // The mentor's clock may run a little ahead; a day later is still "today" there.
-                let on = body.feedback_on.min(local_date(now));
-                let on = on.to_string();
-                log_event_on(
-                    rec,
-                    pack,
-                    now,
+                let too_early = tr(
                     lang,
-                    EventKind::FeedbackGiven,
-                    Some(&on),
-                    by,
-                    note,
-                )?;
+                    "Volgens het ontvangstbewijs is de feedback gegeven vóór de opname.",
+                    "The receipt dates the feedback before the recording.",
+                );
+                // The mentor's clock may run a little ahead; a day later is still "today" there.
+                let day = body.feedback_on.min(local_date(now));
+                log_feedback(rec, pack, now, lang, day, by, note, too_early)?;
                 rec.feedback_receipt = Some(received);
                 Ok(())
             },

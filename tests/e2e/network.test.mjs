@@ -9,18 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempDir, tid, withApp, isAlive } from './webdriver.mjs';
-import { plan } from './app.mjs';
-
-/** Calls a command the way the UI does, with an explicit path instead of a native dialog. */
-async function invoke(s, command, args) {
-  const r = await s.executeAsync(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((ok) => done({ ok }), (err) => done({ err }));`,
-    [command, args],
-  );
-  if (r.err) throw new Error(`${command}: ${JSON.stringify(r.err)}`);
-  return r.ok;
-}
+import { invoke, plan } from './app.mjs';
 
 /** Sorts one strace line's connect() into unix, netlink, loopback or other. */
 export function classify(line) {
