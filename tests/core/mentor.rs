@@ -115,6 +115,20 @@ fn student_and_mentor() -> (Env, Env, String) {
     (student, mentor, id)
 }
 
+/// A request for the student's recording, answered by the mentor with feedback on 26 November.
+/// (Both installations must stay alive: each one's files folder holds its exported file.)
+fn exchanged() -> (Env, Env, String, PathBuf, PathBuf) {
+    let (mut student, mut mentor, id) = student_and_mentor();
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    let receipt = mentor_answers(
+        &mut mentor,
+        &request,
+        "2026-11-26",
+        "bewijs.opnamewijs-bewijs",
+    );
+    (student, mentor, id, request, receipt)
+}
+
 #[test]
 fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
     let (mut student, mut mentor, id) = student_and_mentor();
@@ -234,14 +248,7 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
 
 #[test]
 fn a_modified_receipt_is_refused_and_nothing_changes() {
-    let (mut student, mut mentor, id) = student_and_mentor();
-    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
-    let receipt = mentor_answers(
-        &mut mentor,
-        &request,
-        "2026-11-26",
-        "bewijs.opnamewijs-bewijs",
-    );
+    let (mut student, _mentor, id, request, receipt) = exchanged();
     let original = std::fs::read_to_string(&receipt).expect("receipt");
     let entries = student.ws.status().expect("status").journal.entries;
     for (what, from, to) in [
@@ -563,14 +570,7 @@ fn request_files_with_bad_contents_are_refused_with_a_reason() {
 #[test]
 #[ignore]
 fn write_seed_corpus() {
-    let (mut student, mut mentor, id) = student_and_mentor();
-    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
-    let receipt = mentor_answers(
-        &mut mentor,
-        &request,
-        "2026-11-26",
-        "bewijs.opnamewijs-bewijs",
-    );
+    let (_student, _mentor, _, request, receipt) = exchanged();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
     for (target, file, name) in [
         ("feedback_request", &request, "ok-request.json"),
