@@ -45,6 +45,14 @@ pub enum AppError {
         /// The path given.
         path: String,
     },
+    /// Reading or writing a file the user chose failed.
+    #[error("Kan {path} niet lezen of schrijven: {problem}.")]
+    File {
+        /// The file.
+        path: String,
+        /// What went wrong, in Dutch.
+        problem: &'static str,
+    },
 }
 
 impl ErrorCode for AppError {
@@ -56,6 +64,7 @@ impl ErrorCode for AppError {
             AppError::NotAbsolute { .. } => "file.not_absolute",
             AppError::Exists { .. } => "file.exists",
             AppError::NoFolder { .. } => "file.no_folder",
+            AppError::File { .. } => "file.io",
         }
     }
 }
@@ -79,6 +88,33 @@ pub fn check_new_file(path: &Path) -> Result<(), AppError> {
         return Err(AppError::NoFolder { path: shown() });
     }
     Ok(())
+}
+
+/// A file error on a path the user chose, in words a user understands.
+pub fn file_error(path: &Path, err: &std::io::Error) -> AppError {
+    use std::io::ErrorKind;
+    let problem = match err.kind() {
+        ErrorKind::NotFound => "het bestand of de map bestaat niet",
+        ErrorKind::PermissionDenied => "geen toestemming",
+        ErrorKind::IsADirectory => "dit is een map, geen bestand",
+        ErrorKind::StorageFull => "de schijf is vol",
+        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
+        ErrorKind::InvalidFilename => "de bestandsnaam is ongeldig",
+        _ => "het systeem weigerde",
+    };
+    AppError::File {
+        path: path.display().to_string().chars().take(300).collect(),
+        problem,
+    }
+}
+
+/// Writes an export (calendar, dossier, feedback request or receipt) to `path` atomically: a
+/// reader sees the old file or the whole new one, never a half-written one.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let io = |e: std::io::Error| file_error(path, &e);
+    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
+    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
+    file.commit().map_err(io)
 }
 
 /// What "erase all my data" removed and verified.

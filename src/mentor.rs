@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The `kind` of a request file.
 pub const REQUEST_KIND: &str = "opnamewijs-feedbackverzoek";
@@ -106,14 +106,12 @@ pub enum MentorError {
     /// A request can only be made once the lesson was recorded.
     #[error("Vraag pas om feedback als de les is opgenomen.")]
     NotRecordedYet,
-    /// Reading or writing the file failed.
-    #[error("Kan {path} niet lezen of schrijven: {problem}.")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What went wrong, in Dutch.
-        problem: &'static str,
-    },
+    /// Reading the file failed.
+    #[error(transparent)]
+    File(#[from] crate::app::AppError),
+    /// The OS gave no random numbers for a key or nonce.
+    #[error("Opnamewijs kon geen veilige willekeurige getallen krijgen van het systeem. Probeer het opnieuw.")]
+    NoRandomness,
 }
 
 impl ErrorCode for MentorError {
@@ -132,7 +130,8 @@ impl ErrorCode for MentorError {
             MentorError::NotConfirmed => "mentor.not_confirmed",
             MentorError::NoName => "mentor.no_name",
             MentorError::NotRecordedYet => "mentor.not_recorded_yet",
-            MentorError::Io { .. } => "mentor.io",
+            MentorError::File(e) => e.code(),
+            MentorError::NoRandomness => "mentor.no_randomness",
         }
     }
 }
@@ -207,24 +206,6 @@ pub struct FeedbackReceipt {
     pub signature: String,
 }
 
-/// A file error in words a user understands.
-fn io_error(path: &Path, err: &std::io::Error) -> MentorError {
-    use std::io::ErrorKind;
-    let problem = match err.kind() {
-        ErrorKind::NotFound => "het bestand of de map bestaat niet",
-        ErrorKind::PermissionDenied => "geen toestemming",
-        ErrorKind::IsADirectory => "dit is een map, geen bestand",
-        ErrorKind::StorageFull => "de schijf is vol",
-        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
-        ErrorKind::InvalidFilename => "de bestandsnaam is ongeldig",
-        _ => "het systeem weigerde",
-    };
-    MentorError::Io {
-        path: path.to_owned(),
-        problem,
-    }
-}
-
 /// What a mentor's installation keeps: its signing key and the requests it received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Desk {
@@ -261,11 +242,7 @@ impl std::fmt::Debug for MentorKey {
 impl MentorKey {
     /// A new random key.
     pub fn generate() -> Result<Self, MentorError> {
-        let mut seed = zeroize::Zeroizing::new([0u8; 32]);
-        getrandom::getrandom(seed.as_mut()).map_err(|_| MentorError::Io {
-            path: PathBuf::from("getrandom"),
-            problem: "geen willekeurige getallen beschikbaar",
-        })?;
+        let seed = zeroize::Zeroizing::new(random32()?);
         Ok(MentorKey(hex(seed.as_ref())))
     }
 
@@ -333,20 +310,23 @@ impl FeedbackReceipt {
     }
 }
 
+/// 32 bytes from the OS's secure random source.
+fn random32() -> Result<[u8; 32], MentorError> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).map_err(|_| MentorError::NoRandomness)?;
+    Ok(bytes)
+}
+
 /// A fresh random nonce, hex.
 pub fn nonce() -> Result<String, MentorError> {
-    let mut bytes = [0u8; 32];
-    getrandom::getrandom(&mut bytes).map_err(|_| MentorError::Io {
-        path: PathBuf::from("getrandom"),
-        problem: "geen willekeurige getallen beschikbaar",
-    })?;
+    let bytes = random32()?;
     Ok(hex(&bytes))
 }
 
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, MentorError> {
     use std::io::Read;
-    let io = |e: std::io::Error| io_error(path, &e);
+    let io = |e: std::io::Error| MentorError::from(crate::app::file_error(path, &e));
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
@@ -443,14 +423,6 @@ pub fn to_file_bytes<T: Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
-}
-
-/// Writes `bytes` to `path` atomically.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), MentorError> {
-    let io = |e: std::io::Error| io_error(path, &e);
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
-    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
-    file.commit().map_err(io)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -837,16 +837,7 @@ pub fn recording_view(
             .map(|c| CopyView {
                 id: c.id.clone(),
                 label: c.label.clone(),
-                deleted: c.deleted.as_ref().map(|d| {
-                    format!(
-                        "{} {} {} {} ({})",
-                        tr(lang, "verwijderd door", "deleted by"),
-                        d.by,
-                        tr(lang, "op", "on"),
-                        format_datetime(d.at, lang),
-                        d.method
-                    )
-                }),
+                deleted: c.deleted.as_ref().map(|d| deletion_line(d, lang)),
             })
             .collect(),
         shares: rec
@@ -930,6 +921,18 @@ pub fn recording_view(
         today: crate::clock::local_date(now).to_string(),
         closed: rec.is_closed(),
     }
+}
+
+/// A copy's deletion confirmation in one line: who, when and how.
+pub fn deletion_line(d: &crate::recording::Confirmation, lang: Lang) -> String {
+    format!(
+        "{} {} {} {} ({})",
+        tr(lang, "verwijderd door", "deleted by"),
+        d.by,
+        tr(lang, "op", "on"),
+        format_datetime(d.at, lang),
+        d.method
+    )
 }
 
 /// Every channel, in the order the UI offers them.

@@ -941,13 +941,7 @@ impl Workspace {
         }
         crate::limits::check_export_path(path, &self.data_dir)?;
         let text = self.calendar()?;
-        let io = |source| StoreError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
-        std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io)?;
-        file.commit().map_err(io)?;
+        crate::app::write_export(path, text.as_bytes())?;
         Ok(views::CalendarReport {
             path: path.display().to_string(),
             events: text.matches("BEGIN:VEVENT").count() as u32,

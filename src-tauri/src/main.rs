@@ -16,6 +16,8 @@ use tauri_plugin_notification::NotificationExt;
 
 /// How often the core is asked for new reminders.
 const REMINDER_INTERVAL: Duration = Duration::from_secs(60);
+/// When the first reminders are shown after start.
+const FIRST_REMINDER_AFTER: Duration = Duration::from_secs(3);
 
 fn main() {
     let chosen_dir = data_dir_override(
@@ -88,8 +90,10 @@ fn main() {
         .expect("Opnamewijs could not start");
 }
 
-/// Shows the core's new reminders as OS notifications, now and every minute after.
+/// Shows the core's new reminders as OS notifications, shortly after start and every minute
+/// after. The first check waits a moment so it does not compete with the dashboard's first load.
 fn remind(handle: &tauri::AppHandle) {
+    std::thread::sleep(FIRST_REMINDER_AFTER);
     loop {
         for reminder in handle.state::<App>().new_reminders() {
             let note = handle.notification().builder();

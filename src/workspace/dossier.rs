@@ -228,14 +228,7 @@ impl Workspace {
         }
         for c in &rec.copies {
             let state = match &c.deleted {
-                Some(d) => format!(
-                    "{} {} {} {} – {}",
-                    tr(lang, "verwijderd door", "deleted by"),
-                    d.by,
-                    tr(lang, "op", "on"),
-                    format_datetime(d.at, lang),
-                    d.method
-                ),
+                Some(d) => views::deletion_line(d, lang),
                 None => tr(lang, "NOG NIET VERWIJDERD", "NOT DELETED YET"),
             };
             doc.field(&c.label, &state);
@@ -294,7 +287,7 @@ impl Workspace {
         crate::limits::check_export_path(path, &self.data_dir)?;
         crate::app::check_new_file(path)?;
         let bytes = self.dossier_pdf()?;
-        crate::mentor::write_file(path, &bytes)?;
+        crate::app::write_export(path, &bytes)?;
         Ok(DossierReport {
             path: PathBuf::from(path).display().to_string(),
             recordings: self.dossier_recordings().len() as u32,

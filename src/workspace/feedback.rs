@@ -111,7 +111,7 @@ impl Workspace {
                 Ok(())
             },
         )?;
-        mentor::write_file(&path, &mentor::to_file_bytes(&request))?;
+        crate::app::write_export(&path, &mentor::to_file_bytes(&request))?;
         Ok(FileReport {
             path: path.display().to_string(),
         })
@@ -300,7 +300,7 @@ impl Workspace {
             .find(|r| r.request.id == input.request)
             .ok_or(MentorError::NoSuchRequest)?;
         let receipt = entry.receipt.as_ref().ok_or(MentorError::NotConfirmed)?;
-        mentor::write_file(&path, &mentor::to_file_bytes(receipt))?;
+        crate::app::write_export(&path, &mentor::to_file_bytes(receipt))?;
         Ok(FileReport {
             path: path.display().to_string(),
         })
