@@ -196,46 +196,53 @@ impl DutchCalendar {
     /// as in 2016); both are listed then, in the order of [`Holiday::ALL`].
     pub fn holidays(&self, year: i32) -> Vec<(NaiveDate, Holiday)> {
         let easter = easter_sunday(year);
-        let liberation = match self.liberation_day {
-            LiberationDay::EveryYear => true,
-            LiberationDay::LustrumOnly => year.rem_euclid(5) == 0,
-        };
         let mut days: Vec<(NaiveDate, Holiday)> = Holiday::ALL
             .into_iter()
-            .filter(|holiday| match holiday {
-                Holiday::GoodFriday => self.good_friday,
-                Holiday::LiberationDay => liberation,
-                _ => true,
-            })
-            .map(|holiday| {
-                let date = match holiday {
-                    Holiday::NewYearsDay => date_or_min(year, 1, 1),
-                    Holiday::GoodFriday => shift(easter, -2),
-                    Holiday::EasterSunday => easter,
-                    Holiday::EasterMonday => shift(easter, 1),
-                    Holiday::KingsDay => kings_day(year),
-                    Holiday::LiberationDay => date_or_min(year, 5, 5),
-                    Holiday::AscensionDay => shift(easter, 39),
-                    Holiday::WhitSunday => shift(easter, 49),
-                    Holiday::WhitMonday => shift(easter, 50),
-                    Holiday::ChristmasDay => date_or_min(year, 12, 25),
-                    Holiday::BoxingDay => date_or_min(year, 12, 26),
-                };
-                (date, holiday)
-            })
+            .filter_map(|holiday| Some((self.date_of(holiday, year, easter)?, holiday)))
             .collect();
         // A stable sort keeps holidays that share a date in enum order.
         days.sort_by_key(|&(date, _)| date);
         days
     }
 
+    /// The date of `holiday` in `year` (whose Easter Sunday is `easter`), or `None` when this
+    /// calendar does not have it that year.
+    fn date_of(&self, holiday: Holiday, year: i32, easter: NaiveDate) -> Option<NaiveDate> {
+        Some(match holiday {
+            Holiday::NewYearsDay => date_or_min(year, 1, 1),
+            Holiday::GoodFriday if self.good_friday => shift(easter, -2),
+            Holiday::GoodFriday => return None,
+            Holiday::EasterSunday => easter,
+            Holiday::EasterMonday => shift(easter, 1),
+            Holiday::KingsDay => kings_day(year),
+            Holiday::LiberationDay => match self.liberation_day {
+                LiberationDay::EveryYear => date_or_min(year, 5, 5),
+                LiberationDay::LustrumOnly if year.rem_euclid(5) == 0 => date_or_min(year, 5, 5),
+                LiberationDay::LustrumOnly => return None,
+            },
+            Holiday::AscensionDay => shift(easter, 39),
+            Holiday::WhitSunday => shift(easter, 49),
+            Holiday::WhitMonday => shift(easter, 50),
+            Holiday::ChristmasDay => date_or_min(year, 12, 25),
+            Holiday::BoxingDay => date_or_min(year, 12, 26),
+        })
+    }
+
     /// The holiday on `date` under this calendar, if any. When two share the date, the first in
     /// [`Holiday::ALL`] order is returned.
+    ///
+    /// Working-day counts ask this for every day they pass, so it computes the year's dates in
+    /// place instead of listing them.
     pub fn holiday(&self, date: NaiveDate) -> Option<Holiday> {
-        self.holidays(date.year())
+        // Every holiday falls in January, March to June, or December.
+        if matches!(date.month(), 2 | 7..=11) {
+            return None;
+        }
+        let year = date.year();
+        let easter = easter_sunday(year);
+        Holiday::ALL
             .into_iter()
-            .find(|&(day, _)| day == date)
-            .map(|(_, holiday)| holiday)
+            .find(|&holiday| self.date_of(holiday, year, easter) == Some(date))
     }
 
     /// Whether `date` is a working day: Monday to Friday and not a holiday of this calendar.
@@ -249,10 +256,27 @@ impl DutchCalendar {
     /// With `n = 0` the result is `from` when it is a working day, else the next working day.
     /// The result stops at [`NaiveDate::MAX`] rather than panicking past chrono's range.
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> NaiveDate {
+        // The holidays of the year being walked through, listed once per year.
+        let mut year = None;
+        let mut days: Vec<NaiveDate> = Vec::new();
+        let mut working = |date: NaiveDate| {
+            if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+                return false;
+            }
+            if year != Some(date.year()) {
+                year = Some(date.year());
+                days = self
+                    .holidays(date.year())
+                    .into_iter()
+                    .map(|(d, _)| d)
+                    .collect();
+            }
+            !days.contains(&date)
+        };
         let mut date = from;
         let mut left = n;
         if left == 0 {
-            while !self.is_working_day(date) {
+            while !working(date) {
                 match date.succ_opt() {
                     Some(next) => date = next,
                     None => return date,
@@ -265,7 +289,7 @@ impl DutchCalendar {
                 Some(next) => date = next,
                 None => return date,
             }
-            if self.is_working_day(date) {
+            if working(date) {
                 left -= 1;
             }
         }

@@ -1,26 +1,36 @@
 //! Evaluating a pack against a recording's answers: which questions are asked, the verdict, which
 //! items are part of the checklist and which are still locked by an earlier phase.
 
-use crate::policy::condition::{Fact, Facts};
+use crate::policy::condition::{Fact, Facts, QuestionRef};
 use crate::policy::{Answers, Item, PolicyPack, Question, Verdict, VerdictRule};
-use crate::recording::Recording;
-use std::collections::BTreeMap;
+use crate::recording::{Answer, Recording};
 
 /// The answers of a recording seen through its pack: which questions are asked, open or not asked.
 /// An answer to a question that is no longer asked (an earlier answer changed) is ignored.
+///
+/// Everything is kept by question position, and conditions find their question by position
+/// ([`QuestionRef`]), so evaluating a pack for many recordings compares no ids.
 #[derive(Debug, Clone)]
 pub struct Known<'a> {
-    answers: &'a Answers,
-    defaults: BTreeMap<&'a str, &'a crate::recording::Answer>,
-    asked: BTreeMap<&'a str, Option<bool>>,
+    questions: &'a [Question],
+    /// The user's answer, else the question's default, by question position.
+    values: Vec<Option<&'a Answer>>,
+    /// Whether each question is asked (`None`: not decided yet), by question position.
+    asked: Vec<Option<bool>>,
 }
 
 impl Facts for Known<'_> {
     fn fact(&self, id: &str) -> Fact<'_> {
-        match self.asked.get(id) {
-            Some(Some(false)) => Fact::NotAsked,
-            Some(Some(true)) => self.answer(id).map_or(Fact::Open, Fact::Answered),
-            _ => Fact::Open,
+        match self.questions.iter().position(|q| q.id == id) {
+            Some(i) => self.fact_at(i),
+            None => Fact::Open,
+        }
+    }
+
+    fn fact_of(&self, q: &QuestionRef) -> Fact<'_> {
+        match q.position(self.questions) {
+            Some(i) => self.fact_at(i),
+            None => Fact::Open,
         }
     }
 }
@@ -29,24 +39,37 @@ impl<'a> Known<'a> {
     /// Resolves every question's `asked_when`, repeating until nothing changes (questions may
     /// depend on later ones; packs are validated free of cycles).
     pub fn new(pack: &'a PolicyPack, answers: &'a Answers) -> Self {
+        let questions = pack.questions.as_slice();
+        let mut values: Vec<Option<&Answer>> =
+            questions.iter().map(|q| q.default.as_ref()).collect();
+        // Both sides are sorted by id: one pass matches every answer to its question.
+        let mut order = pack.questions_by_id().iter().copied().peekable();
+        for (id, answer) in answers {
+            while let Some(&i) = order.peek() {
+                match questions[i].id.as_str().cmp(id) {
+                    std::cmp::Ordering::Less => {
+                        order.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        values[i] = Some(answer);
+                        order.next();
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
+        }
         let mut known = Known {
-            answers,
-            defaults: pack
-                .questions
-                .iter()
-                .filter_map(|q| q.default.as_ref().map(|d| (q.id.as_str(), d)))
-                .collect(),
-            asked: pack
-                .questions
-                .iter()
-                .map(|q| (q.id.as_str(), None))
-                .collect(),
+            questions,
+            values,
+            asked: vec![None; questions.len()],
         };
-        for _ in 0..=pack.questions.len() {
+        for _ in 0..=questions.len() {
             let mut changed = false;
-            for q in &pack.questions {
+            for (i, q) in questions.iter().enumerate() {
                 let asked = q.asked_when.as_ref().map_or(Some(true), |c| c.eval(&known));
-                if known.asked.insert(q.id.as_str(), asked) != Some(asked) {
+                if known.asked[i] != asked {
+                    known.asked[i] = asked;
                     changed = true;
                 }
             }
@@ -57,16 +80,35 @@ impl<'a> Known<'a> {
         known
     }
 
+    fn fact_at(&self, i: usize) -> Fact<'_> {
+        match self.asked[i] {
+            Some(false) => Fact::NotAsked,
+            Some(true) => self.values[i].map_or(Fact::Open, Fact::Answered),
+            None => Fact::Open,
+        }
+    }
+
     /// The answer to `id`: the user's, else the question's default.
-    pub fn answer(&self, id: &str) -> Option<&'a crate::recording::Answer> {
-        self.answers
-            .get(id)
-            .or_else(|| self.defaults.get(id).copied())
+    pub fn answer(&self, id: &str) -> Option<&'a Answer> {
+        let i = self.questions.iter().position(|q| q.id == id)?;
+        self.values[i]
     }
 
     /// Whether question `id` is asked now.
     pub fn is_asked(&self, id: &str) -> bool {
-        self.asked.get(id) == Some(&Some(true))
+        self.questions
+            .iter()
+            .position(|q| q.id == id)
+            .is_some_and(|i| self.asked[i] == Some(true))
+    }
+
+    /// The questions asked now, in pack order.
+    pub fn asked_questions(&self) -> impl Iterator<Item = &'a Question> + '_ {
+        self.questions
+            .iter()
+            .zip(&self.asked)
+            .filter(|(_, asked)| **asked == Some(true))
+            .map(|(q, _)| q)
     }
 }
 
@@ -91,11 +133,8 @@ impl Outcome<'_> {
 
 /// The questions asked, given the answers so far (a question whose `asked_when` is still undecided
 /// is not asked yet).
-pub fn asked<'p>(pack: &'p PolicyPack, known: &Known<'_>) -> Vec<&'p Question> {
-    pack.questions
-        .iter()
-        .filter(|q| known.is_asked(&q.id))
-        .collect()
+pub fn asked<'p>(known: &Known<'p>) -> Vec<&'p Question> {
+    known.asked_questions().collect()
 }
 
 /// First matching verdict rule; pending while a rule before the match is undecided.

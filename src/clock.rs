@@ -1,6 +1,6 @@
 //! Time as the core sees it: an injectable [`Clock`] and the Dutch local time zone.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::Amsterdam;
 use std::sync::Mutex;
 
@@ -42,8 +42,53 @@ impl Clock for FixedClock {
     }
 }
 
+/// Years in which Amsterdam keeps the EU summer-time rule: UTC+2 from 01:00 UTC on the last Sunday
+/// of March to 01:00 UTC on the last Sunday of October, UTC+1 otherwise. The tz database has it so
+/// from 1996 on (a unit test compares every hour of these years with it). Deadlines are computed
+/// for thousands of recordings at a time, and this rule is a few comparisons where the database
+/// is a search; other years go to the database.
+const EU_RULE_YEARS: std::ops::RangeInclusive<i32> = 1996..=2099;
+
+/// The last Sunday of March or October of `year` (both months have 31 days).
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    let last = NaiveDate::from_ymd_opt(year, month, 31)?;
+    last.checked_sub_days(chrono::Days::new(u64::from(
+        last.weekday().num_days_from_sunday(),
+    )))
+}
+
+/// The summer-time period of `year` in UTC, when the EU rule applies (worked out once per year).
+fn summer_utc(year: i32) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    static PERIODS: std::sync::OnceLock<Vec<Option<(NaiveDateTime, NaiveDateTime)>>> =
+        std::sync::OnceLock::new();
+    let periods = PERIODS.get_or_init(|| {
+        EU_RULE_YEARS
+            .map(|year| {
+                let one = NaiveTime::from_hms_opt(1, 0, 0)?;
+                Some((
+                    last_sunday(year, 3)?.and_time(one),
+                    last_sunday(year, 10)?.and_time(one),
+                ))
+            })
+            .collect()
+    });
+    let index = usize::try_from(year.checked_sub(*EU_RULE_YEARS.start())?).ok()?;
+    periods.get(index).copied().flatten()
+}
+
 /// The calendar date in the Netherlands at `at`.
 pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
+    let utc = at.naive_utc();
+    match summer_utc(utc.year()) {
+        Some((start, end)) => {
+            let hours = if (start..end).contains(&utc) { 2 } else { 1 };
+            (utc + chrono::Duration::hours(hours)).date()
+        }
+        None => local_date_tzdb(at),
+    }
+}
+
+fn local_date_tzdb(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Amsterdam).date_naive()
 }
 
@@ -63,10 +108,57 @@ pub fn end_of_day(date: NaiveDate) -> DateTime<Utc> {
 /// Netherlands (the clocks change at 02:00/03:00), but an ambiguous or missing instant still
 /// resolves to the earliest valid one instead of failing.
 fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    // The EU rule, outside the hour in which the clocks change (02:00–03:00 local).
+    if time.hour() != 2 {
+        if let Some((start, end)) = summer_utc(date.year()) {
+            let naive = date.and_time(time);
+            // In local time, summer runs from 03:00 on the day it starts to 03:00 on the day it ends.
+            let summer = naive >= start + chrono::Duration::hours(2)
+                && naive < end + chrono::Duration::hours(2);
+            let hours = if summer { 2 } else { 1 };
+            return Utc.from_utc_datetime(&(naive - chrono::Duration::hours(hours)));
+        }
+    }
+    local_instant_tzdb(date, time)
+}
+
+fn local_instant_tzdb(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     let naive = date.and_time(time);
     match Amsterdam.from_local_datetime(&naive) {
         chrono::LocalResult::Single(t) => t.with_timezone(&Utc),
         chrono::LocalResult::Ambiguous(a, _) => a.with_timezone(&Utc),
         chrono::LocalResult::None => Utc.from_utc_datetime(&naive),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_eu_rule_agrees_with_the_tz_database_in_every_hour_it_is_used() {
+        let mut at = Utc.with_ymd_and_hms(1995, 6, 1, 0, 30, 0).unwrap();
+        let stop = Utc.with_ymd_and_hms(2101, 1, 1, 0, 0, 0).unwrap();
+        while at < stop {
+            assert_eq!(local_date(at), local_date_tzdb(at), "{at}");
+            at += chrono::Duration::minutes(30);
+        }
+    }
+
+    #[test]
+    fn local_instants_agree_with_the_tz_database_on_every_day_it_is_used() {
+        let times = [(0, 0, 0), (1, 59, 59), (3, 0, 0), (12, 0, 0), (23, 59, 59)];
+        let mut day = NaiveDate::from_ymd_opt(1995, 1, 1).unwrap();
+        while day.year() <= 2100 {
+            for (h, m, s) in times {
+                let time = NaiveTime::from_hms_opt(h, m, s).unwrap();
+                assert_eq!(
+                    local_instant(day, time),
+                    local_instant_tzdb(day, time),
+                    "{day} {time}"
+                );
+            }
+            day = day.succ_opt().unwrap();
+        }
     }
 }

@@ -5,8 +5,9 @@ use crate::calendar::DutchCalendar;
 use crate::clock::{end_of_day, local_date};
 use crate::policy::{DoneWhen, Due, Offset, PolicyPack};
 use crate::recording::{EventKind, Recording};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use ts_rs::TS;
 
 /// Where a deadline stands.
@@ -48,7 +49,7 @@ pub enum DeadlineSource<'p> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline<'p> {
     /// Stable id within the recording: the rule id, or `incident/<incident>/<clock>`.
-    pub id: String,
+    pub id: Cow<'p, str>,
     /// Where it comes from.
     pub source: DeadlineSource<'p>,
     /// When it falls due, once known.
@@ -77,12 +78,37 @@ pub fn status_at(
     waiting: DeadlineStatus,
     now: DateTime<Utc>,
 ) -> DeadlineStatus {
-    match (done_at, due) {
-        (Some(_), _) => DeadlineStatus::Done,
-        (None, None) => waiting,
-        (None, Some(due)) if now > due => DeadlineStatus::Overdue,
-        (None, Some(due)) if local_date(now) == local_date(due) => DeadlineStatus::DueToday,
-        (None, Some(_)) => DeadlineStatus::Upcoming,
+    Now::new(now).status(due, done_at, waiting)
+}
+
+/// "Now" and the Dutch date it falls on, worked out once for many deadlines.
+#[derive(Debug, Clone, Copy)]
+struct Now {
+    at: DateTime<Utc>,
+    today: NaiveDate,
+}
+
+impl Now {
+    fn new(at: DateTime<Utc>) -> Self {
+        Now {
+            at,
+            today: local_date(at),
+        }
+    }
+
+    fn status(
+        &self,
+        due: Option<DateTime<Utc>>,
+        done_at: Option<DateTime<Utc>>,
+        waiting: DeadlineStatus,
+    ) -> DeadlineStatus {
+        match (done_at, due) {
+            (Some(_), _) => DeadlineStatus::Done,
+            (None, None) => waiting,
+            (None, Some(due)) if self.at > due => DeadlineStatus::Overdue,
+            (None, Some(due)) if local_date(due) == self.today => DeadlineStatus::DueToday,
+            (None, Some(_)) => DeadlineStatus::Upcoming,
+        }
     }
 }
 
@@ -96,9 +122,24 @@ pub fn calendar_of(pack: &PolicyPack) -> DutchCalendar {
 
 /// Every deadline that applies to `rec` under `pack`, most urgent first.
 pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> Vec<Deadline<'p>> {
+    derive_known(
+        pack,
+        rec,
+        &crate::checklist::Known::new(pack, &rec.answers),
+        now,
+    )
+}
+
+/// [`derive`] for a caller that already resolved the recording's answers.
+pub fn derive_known<'p>(
+    pack: &'p PolicyPack,
+    rec: &Recording,
+    known: &crate::checklist::Known<'_>,
+    now: DateTime<Utc>,
+) -> Vec<Deadline<'p>> {
     let cal = calendar_of(pack);
-    let known = crate::checklist::Known::new(pack, &rec.answers);
-    let mut out = Vec::new();
+    let now = Now::new(now);
+    let mut out = Vec::with_capacity(pack.deadlines.len());
     for rule in &pack.deadlines {
         // A recording chosen for the assessment gets the pack's after-assessment deadlines,
         // whatever purpose it was first recorded for.
@@ -110,7 +151,7 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
             }
         );
         if let Some(cond) = &rule.applies_when {
-            if cond.eval(&known) != Some(true) && !(rec.for_assessment && assessment_rule) {
+            if cond.eval(known) != Some(true) && !(rec.for_assessment && assessment_rule) {
                 continue;
             }
         }
@@ -135,9 +176,9 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
             DoneWhen::CopyDeleted(kind) => rec.copies_deleted(Some(*kind)),
             DoneWhen::AllCopiesDeleted => rec.copies_deleted(None),
         };
-        let status = status_at(due, done_at, waiting, now);
+        let status = now.status(due, done_at, waiting);
         out.push(Deadline {
-            id: rule.id.clone(),
+            id: Cow::Borrowed(&rule.id),
             source: DeadlineSource::Rule(rule),
             due,
             done_at,
@@ -153,7 +194,7 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
             let due = Some(apply_offset(incident.at, clock.offset, &cal));
             let done_at = incident.clocks_done.get(&clock.id).copied();
             out.push(Deadline {
-                id: format!("incident/{}/{}", incident.id, clock.id),
+                id: Cow::Owned(format!("incident/{}/{}", incident.id, clock.id)),
                 source: DeadlineSource::Incident {
                     incident: incident.id.clone(),
                     kind,
@@ -162,7 +203,7 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
                 due,
                 done_at,
                 waits_for: None,
-                status: status_at(due, done_at, DeadlineStatus::Waiting, now),
+                status: now.status(due, done_at, DeadlineStatus::Waiting),
             });
         }
     }

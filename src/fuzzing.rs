@@ -11,7 +11,6 @@ use crate::error::ErrorPayload;
 use crate::policy::load::parse_pack;
 use crate::policy::PolicyError;
 use crate::recording::{PackRef, Recording};
-use crate::store::JournalEntry;
 use crate::text::Lang;
 use crate::views::DeadlineView;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -70,9 +69,9 @@ pub fn vault_files(data: &[u8]) -> Outcome {
 
 /// One journal entry's payload, as replaying the journal reads it.
 pub fn journal_entry(data: &[u8]) -> Outcome {
-    serde_json::from_slice::<JournalEntry>(data)
+    crate::store::replay(std::iter::once((1, data)))
         .map(drop)
-        .map_err(|e| ErrorPayload {
+        .map_err(|(_, e)| ErrorPayload {
             code: "store.corrupt".to_owned(),
             message: format!("Dagboekitem onleesbaar: {e}"),
         })

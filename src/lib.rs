@@ -48,6 +48,7 @@ pub mod fuzzing;
 pub mod ics;
 pub mod limits;
 pub mod mentor;
+mod parallel;
 pub mod pdf;
 pub mod policy;
 pub mod recording;

@@ -11,8 +11,8 @@ use ts_rs::TS;
 /// Identifier of a recording (a random UUID).
 pub type RecordingId = String;
 
-/// An answer to a pack question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+/// An answer to a pack question. In JSON a boolean, a number or a string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[serde(untagged)]
 #[ts(export)]
 pub enum Answer {
@@ -22,6 +22,48 @@ pub enum Answer {
     Count(u32),
     /// The id of a choice option.
     Choice(String),
+}
+
+/// Reads an answer by the JSON type it has. (An untagged derive would try each variant in turn and
+/// build an error for every miss; answers are read for every journal entry at start-up.)
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+
+        impl serde::de::Visitor<'_> for AnswerVisitor {
+            type Value = Answer;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an answer: true or false, a count, or the id of a choice")
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Answer, E> {
+                Ok(Answer::Flag(v))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Answer, E> {
+                u32::try_from(v)
+                    .map(Answer::Count)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Answer, E> {
+                u32::try_from(v)
+                    .map(Answer::Count)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(Answer::Choice(v.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Answer, E> {
+                Ok(Answer::Choice(v))
+            }
+        }
+
+        deserializer.deserialize_any(AnswerVisitor)
+    }
 }
 
 /// Things that happen to a recording; deadlines run from them.

@@ -650,7 +650,7 @@ pub fn deadline_view(d: &Deadline<'_>, lang: Lang) -> DeadlineView {
         ),
     };
     DeadlineView {
-        id: d.id.clone(),
+        id: d.id.to_string(),
         title,
         help,
         due: d.due,
@@ -741,7 +741,7 @@ pub fn recording_view(
 ) -> RecordingView {
     let known = checklist::Known::new(pack, &rec.answers);
     let outcome = checklist::verdict(pack, &known);
-    let questions = checklist::asked(pack, &known)
+    let questions = checklist::asked(&known)
         .into_iter()
         .map(|q| QuestionView {
             id: q.id.clone(),
@@ -963,8 +963,8 @@ pub fn summary(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> RecordingSummary {
-    let deadlines = deadline::derive(pack, rec, now);
     let known = checklist::Known::new(pack, &rec.answers);
+    let deadlines = deadline::derive_known(pack, rec, &known, now);
     let shown: Vec<_> = pack
         .items
         .iter()

@@ -4,6 +4,7 @@
 use crate::recording::Answer;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// A condition on the answers of a recording.
 ///
@@ -13,17 +14,100 @@ use std::collections::BTreeMap;
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// The question's answer equals the value.
-    Eq(String, Answer),
+    Eq(QuestionRef, Answer),
     /// The question's answer is one of the values.
-    In(String, Vec<Answer>),
+    In(QuestionRef, Vec<Answer>),
     /// The count question's answer is at least the number.
-    AtLeast(String, u32),
+    AtLeast(QuestionRef, u32),
     /// Every condition holds.
     All(Vec<Condition>),
     /// At least one condition holds.
     Any(Vec<Condition>),
     /// The condition does not hold.
     Not(Box<Condition>),
+}
+
+/// A question named in a condition: its id, and (once looked up) where the pack lists it, so a
+/// condition evaluated for thousands of recordings finds its question without comparing ids.
+/// In JSON it is just the id.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub struct QuestionRef {
+    id: String,
+    /// Index into the pack's questions, found on first use.
+    slot: OnceLock<usize>,
+}
+
+impl QuestionRef {
+    /// The question id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Where the question stands in `questions` (its pack's). The position is remembered and
+    /// checked against the id on every call, so a lookup is always right and usually one
+    /// comparison.
+    pub(crate) fn position(&self, questions: &[super::Question]) -> Option<usize> {
+        if let Some(&i) = self.slot.get() {
+            if questions.get(i).is_some_and(|q| q.id == self.id) {
+                return Some(i);
+            }
+        }
+        let i = questions.iter().position(|q| q.id == self.id)?;
+        // A condition is only ever evaluated against its own pack's questions; if it were not,
+        // the first position stays and the check above falls back to the search.
+        let _ = self.slot.set(i);
+        Some(i)
+    }
+}
+
+impl From<String> for QuestionRef {
+    fn from(id: String) -> Self {
+        QuestionRef {
+            id,
+            slot: OnceLock::new(),
+        }
+    }
+}
+
+impl From<&str> for QuestionRef {
+    fn from(id: &str) -> Self {
+        QuestionRef::from(id.to_owned())
+    }
+}
+
+impl From<QuestionRef> for String {
+    fn from(q: QuestionRef) -> Self {
+        q.id
+    }
+}
+
+impl PartialEq for QuestionRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for QuestionRef {}
+
+impl std::fmt::Debug for QuestionRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.id.fmt(f)
+    }
+}
+
+impl schemars::JsonSchema for QuestionRef {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
 }
 
 /// Answers by question id.
@@ -44,6 +128,11 @@ pub enum Fact<'a> {
 pub trait Facts {
     /// What is known about question `id`.
     fn fact(&self, id: &str) -> Fact<'_>;
+
+    /// What is known about the question a condition names; by id unless the facts know faster.
+    fn fact_of(&self, q: &QuestionRef) -> Fact<'_> {
+        self.fact(q.id())
+    }
 }
 
 /// A bare answer map: every question without an answer is open.
@@ -57,7 +146,7 @@ impl Condition {
     /// `Some(true)` or `Some(false)` when the facts decide the condition, `None` while a question it
     /// depends on is still open. A comparison with a question that is not asked is false.
     pub fn eval(&self, answers: &dyn Facts) -> Option<bool> {
-        let test = |q: &str, f: &dyn Fn(&Answer) -> bool| match answers.fact(q) {
+        let test = |q: &QuestionRef, f: &dyn Fn(&Answer) -> bool| match answers.fact_of(q) {
             Fact::Answered(a) => Some(f(a)),
             Fact::Open => None,
             Fact::NotAsked => Some(false),
@@ -95,14 +184,17 @@ impl Condition {
     /// Every (question, value) pair the condition compares against, for validation.
     pub(crate) fn comparisons(&self, out: &mut Vec<(String, Comparison)>) {
         match self {
-            Condition::Eq(q, v) => out.push((q.clone(), Comparison::Value(v.clone()))),
+            Condition::Eq(q, v) => out.push((q.id.clone(), Comparison::Value(v.clone()))),
             Condition::In(q, vs) => {
-                out.extend(vs.iter().map(|v| (q.clone(), Comparison::Value(v.clone()))));
+                out.extend(
+                    vs.iter()
+                        .map(|v| (q.id.clone(), Comparison::Value(v.clone()))),
+                );
                 if vs.is_empty() {
-                    out.push((q.clone(), Comparison::EmptyList));
+                    out.push((q.id.clone(), Comparison::EmptyList));
                 }
             }
-            Condition::AtLeast(q, n) => out.push((q.clone(), Comparison::AtLeast(*n))),
+            Condition::AtLeast(q, n) => out.push((q.id.clone(), Comparison::AtLeast(*n))),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.comparisons(out)),
             Condition::Not(c) => c.comparisons(out),
         }

@@ -4,7 +4,7 @@ pub mod condition;
 pub mod load;
 pub mod model;
 
-pub use condition::{Answers, Condition};
+pub use condition::{Answers, Condition, QuestionRef};
 pub use load::{load_pack_file, parse_pack, PackSet, PolicyError};
 pub use model::*;
 

@@ -54,6 +54,42 @@ pub struct PolicyPack {
     /// Which Dutch holidays count when deadlines are in working days.
     #[serde(default)]
     pub calendar: CalendarRules,
+    /// Lookup tables worked out from the pack when first needed; not part of the file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) derived: Derived,
+}
+
+impl PolicyPack {
+    /// The positions of the questions, sorted by id: lets a recording's answers (kept sorted by
+    /// id) be matched to their questions in one pass.
+    pub(crate) fn questions_by_id(&self) -> &[usize] {
+        self.derived.questions_by_id.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.questions.len()).collect();
+            order.sort_by(|&a, &b| self.questions[a].id.cmp(&self.questions[b].id));
+            order
+        })
+    }
+}
+
+/// Tables derived from a pack's content. They hold nothing of their own, so any two are equal.
+#[derive(Clone, Default)]
+pub(crate) struct Derived {
+    questions_by_id: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Derived {}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Derived")
+    }
 }
 
 /// A phase of the checklist, e.g. "Vooraf" or "Opslaan".

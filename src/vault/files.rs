@@ -167,15 +167,14 @@ pub(crate) fn open(
     // The scan just verified every frame: decrypting them now spares the caller a second read
     // and check of the whole journal.
     let entries = if with_entries {
-        scan.frames
-            .iter()
-            .map(|frame| {
-                Ok(super::Entry {
-                    seq: frame.seq,
-                    payload: journal::decrypt(frame, &keys)?,
-                })
+        crate::parallel::map(&scan.frames, |frame| {
+            Ok(super::Entry {
+                seq: frame.seq,
+                payload: journal::decrypt(frame, &keys)?,
             })
-            .collect::<Result<Vec<_>, VaultError>>()?
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>, VaultError>>()?
     } else {
         Vec::new()
     };

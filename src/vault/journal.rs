@@ -156,26 +156,46 @@ pub(crate) fn scan<'a>(
 }
 
 fn split(bytes: &[u8]) -> (Vec<Frame<'_>>, Option<BadFrame>) {
-    let mut frames = Vec::new();
+    // First where each frame starts and ends (cheap, in order), then the checksums (every byte
+    // of the journal, spread over the cores), then the first frame that failed.
+    let mut spans = Vec::new();
+    let mut bad = None;
     let mut pos = FILE_HEADER_LEN;
     while pos < bytes.len() {
-        let bad = |kind| Some(BadFrame { offset: pos, kind });
+        let mut stop = |kind| bad = Some(BadFrame { offset: pos, kind });
         let Some(len_bytes) = bytes.get(pos..pos + 4) else {
-            return (frames, bad(BadKind::Incomplete));
+            stop(BadKind::Incomplete);
+            break;
         };
         let body_len = u32::from_le_bytes(len_bytes.try_into().expect("four bytes")) as usize;
         if !(MIN_BODY..=MAX_BODY).contains(&body_len) {
-            return (frames, bad(BadKind::Implausible));
+            stop(BadKind::Implausible);
+            break;
         }
         let end = pos + 4 + body_len + CHECK_LEN;
         if end > bytes.len() {
-            return (frames, bad(BadKind::Incomplete));
+            stop(BadKind::Incomplete);
+            break;
         }
-        let body = &bytes[pos + 4..pos + 4 + body_len];
-        if crypto::checksum(&[len_bytes, body]) != bytes[end - CHECK_LEN..end] {
+        spans.push((pos, end));
+        pos = end;
+    }
+    let sound = crate::parallel::map(&spans, |&(start, end)| {
+        crypto::checksum(&[&bytes[start..end - CHECK_LEN]]) == bytes[end - CHECK_LEN..end]
+    });
+    let mut frames = Vec::with_capacity(spans.len());
+    for (&(start, end), sound) in spans.iter().zip(sound) {
+        if !sound {
             let at_eof = end == bytes.len();
-            return (frames, bad(BadKind::Garbled { at_eof }));
+            return (
+                frames,
+                Some(BadFrame {
+                    offset: start,
+                    kind: BadKind::Garbled { at_eof },
+                }),
+            );
         }
+        let body = &bytes[start + 4..end - CHECK_LEN];
         let seq = u64::from_le_bytes(body[..8].try_into().expect("eight bytes"));
         frames.push(Frame {
             seq,
@@ -183,9 +203,8 @@ fn split(bytes: &[u8]) -> (Vec<Frame<'_>>, Option<BadFrame>) {
             mac: body[40..72].try_into().expect("32 bytes"),
             envelope: &body[72..],
         });
-        pos = end;
     }
-    (frames, None)
+    (frames, bad)
 }
 
 /// Whether a frame was written by the holder of the chain key, wherever it now stands.
@@ -199,12 +218,15 @@ fn genuine(frame: &Frame<'_>, keys: &JournalKeys) -> bool {
 }
 
 fn walk(frames: &[Frame<'_>], keys: &JournalKeys) -> Result<Vec<Hash>, VaultError> {
+    // Each frame's MAC can be checked on its own, so that is spread over the cores; the chain
+    // (does each frame follow the one before?) is then followed in order.
+    let genuine_frames = crate::parallel::map(frames, |frame| genuine(frame, keys));
     let mut hashes = Vec::with_capacity(frames.len() + 1);
     hashes.push(genesis(keys));
     for (i, frame) in frames.iter().enumerate() {
         let position = i as u64 + 1;
         let tampered = |kind| Err(VaultError::Tampered { position, kind });
-        if !genuine(frame, keys) {
+        if !genuine_frames[i] {
             return tampered(TamperKind::Edited);
         }
         if frame.seq == position && frame.prev == hashes[i] {
@@ -217,7 +239,8 @@ fn walk(frames: &[Frame<'_>], keys: &JournalKeys) -> Result<Vec<Hash>, VaultErro
         }
         let later = frames[i + 1..]
             .iter()
-            .any(|f| f.seq == position && genuine(f, keys));
+            .zip(&genuine_frames[i + 1..])
+            .any(|(f, &genuine)| f.seq == position && genuine);
         return tampered(if later {
             TamperKind::Reordered
         } else {

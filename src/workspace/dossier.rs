@@ -136,7 +136,7 @@ impl Workspace {
             "Doel, grondslag en toestemming",
             "Purpose, basis and consent",
         ));
-        for q in checklist::asked(pack, &known) {
+        for q in checklist::asked(&known) {
             let Some(answer) = known.answer(&q.id) else {
                 doc.field(
                     q.text.get(lang),

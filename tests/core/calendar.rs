@@ -622,3 +622,26 @@ fn names_and_serde_spellings_are_stable() {
         "the default calendar is the Algemene termijnenwet"
     );
 }
+
+#[test]
+fn holiday_agrees_with_the_year_list_on_every_day_of_three_centuries() {
+    // `holiday()` computes one date in place (it runs for every day a working-day count passes);
+    // `holidays()` lists the year. They must never disagree, in any calendar variant.
+    for liberation_day in [LiberationDay::EveryYear, LiberationDay::LustrumOnly] {
+        for good_friday in [false, true] {
+            let cal = DutchCalendar {
+                liberation_day,
+                good_friday,
+            };
+            for year in 1900..2200 {
+                let list = cal.holidays(year);
+                let mut day = date(year, 1, 1);
+                while day.year() == year {
+                    let first = list.iter().find(|&&(d, _)| d == day).map(|&(_, h)| h);
+                    assert_eq!(cal.holiday(day), first, "{day} in {cal:?}");
+                    day = day.succ_opt().expect("within chrono's range");
+                }
+            }
+        }
+    }
+}
