@@ -10,7 +10,7 @@ use crate::views::AppStatus;
 use crate::workspace::{Reminder, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Why a whole-installation operation or a file path was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -135,7 +135,8 @@ pub struct App {
     data_dir: PathBuf,
     clock: Arc<dyn Clock>,
     keystore: Arc<dyn KeyStore>,
-    inner: Mutex<Result<Workspace, ErrorPayload>>,
+    /// Set once the workspace is opened (see [`App::opening`]); every call waits for it.
+    inner: OnceLock<Mutex<Result<Workspace, ErrorPayload>>>,
     /// Reminders already shown in this run, by key.
     reminded: Mutex<std::collections::BTreeSet<String>>,
 }
@@ -146,14 +147,35 @@ const MAX_NOTIFICATIONS: usize = 3;
 impl App {
     /// Opens the workspace in `data_dir`, unlocking it with the key kept in `keystore`.
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, keystore: Arc<dyn KeyStore>) -> Self {
-        let ws = Workspace::open(data_dir, clock.clone(), Unlock::Keyring(keystore.as_ref()));
+        let app = App::opening(data_dir, clock, keystore);
+        app.finish_open();
+        app
+    }
+
+    /// An app whose workspace [`App::finish_open`] still has to open, so the shell can show its
+    /// window while the journal is read on another thread (the key comes from the OS keyring over
+    /// D-Bus, and a large journal takes a while). Until then every call waits.
+    pub fn opening(data_dir: &Path, clock: Arc<dyn Clock>, keystore: Arc<dyn KeyStore>) -> Self {
         App {
             data_dir: data_dir.to_owned(),
             clock,
             keystore,
-            inner: Mutex::new(ws.map_err(ErrorPayload::from)),
+            inner: OnceLock::new(),
             reminded: Mutex::new(std::collections::BTreeSet::new()),
         }
+    }
+
+    /// Opens the workspace of an [`App::opening`]; calls waiting for it go on. Opens once, however
+    /// often (and from however many threads) it is called.
+    pub fn finish_open(&self) {
+        self.inner.get_or_init(|| {
+            let ws = Workspace::open(
+                &self.data_dir,
+                self.clock.clone(),
+                Unlock::Keyring(self.keystore.as_ref()),
+            );
+            Mutex::new(ws.map_err(ErrorPayload::from))
+        });
     }
 
     /// Reminders not shown before in this run (a deadline that turns from "today" to "overdue"
@@ -189,7 +211,7 @@ impl App {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Result<Workspace, ErrorPayload>> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+        self.inner.wait().lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Runs one operation on the open workspace.

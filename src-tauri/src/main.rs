@@ -44,13 +44,17 @@ fn main() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            app.manage(App::open(
+            // The journal is opened while the window loads; commands wait for it.
+            app.manage(App::opening(
                 &dir,
                 Arc::new(SystemClock),
                 Arc::new(OsKeyring::new()),
             ));
             let handle = app.handle().clone();
-            std::thread::spawn(move || remind(&handle));
+            std::thread::spawn(move || {
+                handle.state::<App>().finish_open();
+                remind(&handle);
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -30,12 +30,20 @@ pub enum Condition {
 /// A question named in a condition: its id, and (once looked up) where the pack lists it, so a
 /// condition evaluated for thousands of recordings finds its question without comparing ids.
 /// In JSON it is just the id.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
 pub struct QuestionRef {
     id: String,
-    /// Index into the pack's questions, found on first use.
-    slot: OnceLock<usize>,
+    /// Found on first use: which question list it was looked up in (its address and length) and
+    /// the position there.
+    slot: OnceLock<(usize, usize, usize)>,
+}
+
+/// A copy looks its question up again: it may be evaluated against other questions.
+impl Clone for QuestionRef {
+    fn clone(&self) -> Self {
+        QuestionRef::from(self.id.clone())
+    }
 }
 
 impl QuestionRef {
@@ -44,19 +52,20 @@ impl QuestionRef {
         &self.id
     }
 
-    /// Where the question stands in `questions` (its pack's). The position is remembered and
-    /// checked against the id on every call, so a lookup is always right and usually one
-    /// comparison.
+    /// Where the question stands in `questions` (its pack's). The position is remembered with the
+    /// list it was found in, so later lookups in that list compare no strings. A condition lives
+    /// inside its pack and is evaluated against that pack's questions, which do not move while
+    /// the pack exists; another list (another pack) is searched by id.
     pub(crate) fn position(&self, questions: &[super::Question]) -> Option<usize> {
-        if let Some(&i) = self.slot.get() {
-            if questions.get(i).is_some_and(|q| q.id == self.id) {
+        let list = (questions.as_ptr() as usize, questions.len());
+        if let Some(&(address, len, i)) = self.slot.get() {
+            if (address, len) == list {
+                debug_assert_eq!(questions[i].id, self.id);
                 return Some(i);
             }
         }
         let i = questions.iter().position(|q| q.id == self.id)?;
-        // A condition is only ever evaluated against its own pack's questions; if it were not,
-        // the first position stays and the check above falls back to the search.
-        let _ = self.slot.set(i);
+        let _ = self.slot.set((list.0, list.1, i));
         Some(i)
     }
 }

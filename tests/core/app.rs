@@ -169,3 +169,33 @@ fn due_and_overdue_deadlines_are_notified_once_each() {
         "turning overdue is news: {later:?}"
     );
 }
+
+#[test]
+fn calls_made_while_the_journal_opens_in_the_background_wait_for_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let keys = Arc::new(MemoryKeyStore::new());
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+    // A first run leaves a vault with one recording.
+    App::open(dir.path(), clock.clone(), keys.clone())
+        .with(|ws| {
+            ws.create(opnamewijs::workspace::NewRecording {
+                title: "Les 1".into(),
+                planned_for: "2026-11-24".into(),
+                pack: "hu-stage-opnamen".into(),
+            })
+        })
+        .expect("create");
+
+    let app = App::opening(dir.path(), clock, keys);
+    std::thread::scope(|scope| {
+        let early = scope.spawn(|| app.with(|ws| ws.list()).expect("list").len());
+        // The caller above is blocked until the workspace is there.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(!early.is_finished(), "a call before the open waits for it");
+        let opener = scope.spawn(|| app.finish_open());
+        app.finish_open(); // a second open at the same time changes nothing
+        opener.join().expect("opener");
+        assert_eq!(early.join().expect("early call"), 1);
+    });
+    assert_eq!(app.with(|ws| ws.list()).expect("list").len(), 1);
+}
