@@ -148,17 +148,17 @@ mod tests {
     #[test]
     fn local_instants_agree_with_the_tz_database_on_every_day_it_is_used() {
         let times = [(0, 0, 0), (1, 59, 59), (3, 0, 0), (12, 0, 0), (23, 59, 59)];
-        let mut day = NaiveDate::from_ymd_opt(1995, 1, 1).unwrap();
+        let mut day = NaiveDate::from_ymd_opt(1995, 1, 1).expect("a date");
         while day.year() <= 2100 {
             for (h, m, s) in times {
-                let time = NaiveTime::from_hms_opt(h, m, s).unwrap();
+                let time = NaiveTime::from_hms_opt(h, m, s).expect("a time");
                 assert_eq!(
                     local_instant(day, time),
                     local_instant_tzdb(day, time),
                     "{day} {time}"
                 );
             }
-            day = day.succ_opt().unwrap();
+            day = day.succ_opt().expect("within chrono's range");
         }
     }
 }
