@@ -130,7 +130,7 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
     )
 }
 
-/// [`derive`] for a caller that already resolved the recording's answers.
+/// [`derive()`] for a caller that already resolved the recording's answers.
 pub fn derive_known<'p>(
     pack: &'p PolicyPack,
     rec: &Recording,
