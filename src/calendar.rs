@@ -228,6 +228,26 @@ impl DutchCalendar {
         })
     }
 
+    /// The dates of `year`'s holidays under this calendar, in [`Holiday::ALL`] order (`None` for
+    /// one it does not have that year). Deadlines for thousands of recordings ask for the same
+    /// few years, so the last year asked is kept per thread.
+    fn holiday_dates(&self, year: i32) -> [Option<NaiveDate>; Holiday::ALL.len()] {
+        type Dates = [Option<NaiveDate>; Holiday::ALL.len()];
+        thread_local! {
+            static LAST: std::cell::Cell<Option<(DutchCalendar, i32, Dates)>> =
+                const { std::cell::Cell::new(None) };
+        }
+        LAST.with(|last| match last.get() {
+            Some((cal, y, dates)) if cal == *self && y == year => dates,
+            _ => {
+                let easter = easter_sunday(year);
+                let dates = Holiday::ALL.map(|holiday| self.date_of(holiday, year, easter));
+                last.set(Some((*self, year, dates)));
+                dates
+            }
+        })
+    }
+
     /// The holiday on `date` under this calendar, if any. When two share the date, the first in
     /// [`Holiday::ALL`] order is returned.
     ///
@@ -256,22 +276,18 @@ impl DutchCalendar {
     /// With `n = 0` the result is `from` when it is a working day, else the next working day.
     /// The result stops at [`NaiveDate::MAX`] rather than panicking past chrono's range.
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> NaiveDate {
-        // The holidays of the year being walked through, listed once per year.
+        // The holidays of the year being walked through, looked up once per year.
         let mut year = None;
-        let mut days: Vec<NaiveDate> = Vec::new();
+        let mut days = [None; Holiday::ALL.len()];
         let mut working = |date: NaiveDate| {
             if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
                 return false;
             }
             if year != Some(date.year()) {
                 year = Some(date.year());
-                days = self
-                    .holidays(date.year())
-                    .into_iter()
-                    .map(|(d, _)| d)
-                    .collect();
+                days = self.holiday_dates(date.year());
             }
-            !days.contains(&date)
+            !days.contains(&Some(date))
         };
         let mut date = from;
         let mut left = n;

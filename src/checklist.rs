@@ -13,10 +13,9 @@ use crate::recording::{Answer, Recording};
 #[derive(Debug, Clone)]
 pub struct Known<'a> {
     questions: &'a [Question],
-    /// The user's answer, else the question's default, by question position.
-    values: Vec<Option<&'a Answer>>,
-    /// Whether each question is asked (`None`: not decided yet), by question position.
-    asked: Vec<Option<bool>>,
+    /// By question position: the user's answer, else the question's default; and whether it is
+    /// asked (`None`: not decided yet).
+    facts: Vec<(Option<&'a Answer>, Option<bool>)>,
 }
 
 impl Facts for Known<'_> {
@@ -40,8 +39,10 @@ impl<'a> Known<'a> {
     /// depend on later ones; packs are validated free of cycles).
     pub fn new(pack: &'a PolicyPack, answers: &'a Answers) -> Self {
         let questions = pack.questions.as_slice();
-        let mut values: Vec<Option<&Answer>> =
-            questions.iter().map(|q| q.default.as_ref()).collect();
+        let mut facts: Vec<(Option<&Answer>, Option<bool>)> = questions
+            .iter()
+            .map(|q| (q.default.as_ref(), None))
+            .collect();
         // Both sides are sorted by id: one pass matches every answer to its question.
         let mut order = pack.questions_by_id().iter().copied().peekable();
         for (id, answer) in answers {
@@ -51,7 +52,7 @@ impl<'a> Known<'a> {
                         order.next();
                     }
                     std::cmp::Ordering::Equal => {
-                        values[i] = Some(answer);
+                        facts[i].0 = Some(answer);
                         order.next();
                         break;
                     }
@@ -59,17 +60,32 @@ impl<'a> Known<'a> {
                 }
             }
         }
-        let mut known = Known {
-            questions,
-            values,
-            asked: vec![None; questions.len()],
-        };
-        for _ in 0..=questions.len() {
+        let mut known = Known { questions, facts };
+        match pack.questions_in_dependency_order() {
+            Some(order) => known.decide_in_order(order),
+            None => known.decide_by_repeating(),
+        }
+        known
+    }
+
+    /// Every question comes after those its condition names: one pass decides them all.
+    fn decide_in_order(&mut self, order: &[usize]) {
+        for &i in order {
+            self.facts[i].1 = self.questions[i]
+                .asked_when
+                .as_ref()
+                .map_or(Some(true), |c| c.eval(&*self));
+        }
+    }
+
+    /// Without an order (conditions that form a cycle): repeat until nothing changes.
+    fn decide_by_repeating(&mut self) {
+        for _ in 0..=self.questions.len() {
             let mut changed = false;
-            for (i, q) in questions.iter().enumerate() {
-                let asked = q.asked_when.as_ref().map_or(Some(true), |c| c.eval(&known));
-                if known.asked[i] != asked {
-                    known.asked[i] = asked;
+            for (i, q) in self.questions.iter().enumerate() {
+                let asked = q.asked_when.as_ref().map_or(Some(true), |c| c.eval(&*self));
+                if self.facts[i].1 != asked {
+                    self.facts[i].1 = asked;
                     changed = true;
                 }
             }
@@ -77,21 +93,20 @@ impl<'a> Known<'a> {
                 break;
             }
         }
-        known
     }
 
     fn fact_at(&self, i: usize) -> Fact<'_> {
-        match self.asked[i] {
-            Some(false) => Fact::NotAsked,
-            Some(true) => self.values[i].map_or(Fact::Open, Fact::Answered),
-            None => Fact::Open,
+        match self.facts[i] {
+            (_, Some(false)) => Fact::NotAsked,
+            (answer, Some(true)) => answer.map_or(Fact::Open, Fact::Answered),
+            (_, None) => Fact::Open,
         }
     }
 
     /// The answer to `id`: the user's, else the question's default.
     pub fn answer(&self, id: &str) -> Option<&'a Answer> {
         let i = self.questions.iter().position(|q| q.id == id)?;
-        self.values[i]
+        self.facts[i].0
     }
 
     /// Whether question `id` is asked now.
@@ -99,15 +114,15 @@ impl<'a> Known<'a> {
         self.questions
             .iter()
             .position(|q| q.id == id)
-            .is_some_and(|i| self.asked[i] == Some(true))
+            .is_some_and(|i| self.facts[i].1 == Some(true))
     }
 
     /// The questions asked now, in pack order.
     pub fn asked_questions(&self) -> impl Iterator<Item = &'a Question> + '_ {
         self.questions
             .iter()
-            .zip(&self.asked)
-            .filter(|(_, asked)| **asked == Some(true))
+            .zip(&self.facts)
+            .filter(|(_, (_, asked))| *asked == Some(true))
             .map(|(q, _)| q)
     }
 }
@@ -172,4 +187,61 @@ pub fn blockers<'p>(pack: &'p PolicyPack, rec: &Recording, item: &Item) -> Vec<&
         .filter(|other| other.blocking && phase_index(&other.phase) < mine)
         .filter(|other| shown(other, &known) && !rec.ticks.contains_key(&other.id))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{AnswerKind, PackSet};
+
+    /// Every combination of answers (and no answer) to the embedded packs' questions, up to a
+    /// limit per pack.
+    fn combinations(pack: &PolicyPack) -> Vec<Answers> {
+        let mut all = vec![Answers::new()];
+        for q in &pack.questions {
+            let mut options: Vec<Option<Answer>> = vec![None];
+            match &q.answer {
+                AnswerKind::YesNo => {
+                    options.extend([Some(Answer::Flag(true)), Some(Answer::Flag(false))])
+                }
+                AnswerKind::Choice(choices) => {
+                    options.extend(choices.iter().map(|c| Some(Answer::Choice(c.id.clone()))));
+                }
+                AnswerKind::Count(max) => {
+                    options.extend([0, 1, *max].map(|n| Some(Answer::Count(n))))
+                }
+            }
+            all = all
+                .iter()
+                .flat_map(|answers| {
+                    options.iter().map(move |option| {
+                        let mut next = answers.clone();
+                        if let Some(answer) = option {
+                            next.insert(q.id.clone(), answer.clone());
+                        }
+                        next
+                    })
+                })
+                .take(200_000)
+                .collect();
+        }
+        all
+    }
+
+    #[test]
+    fn one_pass_in_dependency_order_decides_what_repeating_decides() {
+        for pack in PackSet::embedded().packs() {
+            let order = pack
+                .questions_in_dependency_order()
+                .expect("the embedded packs have no cycles");
+            for answers in combinations(pack) {
+                let fast = Known::new(pack, &answers);
+                let mut slow = fast.clone();
+                slow.facts.iter_mut().for_each(|f| f.1 = None);
+                slow.decide_by_repeating();
+                assert_eq!(fast.facts, slow.facts, "{} with {answers:?}", pack.id);
+                assert_eq!(order.len(), pack.questions.len());
+            }
+        }
+    }
 }

@@ -57,18 +57,30 @@ fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
     )))
 }
 
-/// The summer-time period of `year` in UTC, when the EU rule applies (worked out once per year).
-fn summer_utc(year: i32) -> Option<(NaiveDateTime, NaiveDateTime)> {
-    static PERIODS: std::sync::OnceLock<Vec<Option<(NaiveDateTime, NaiveDateTime)>>> =
-        std::sync::OnceLock::new();
+/// Summer time of one year under the EU rule: when it starts and ends in UTC, and the same two
+/// moments in Dutch local time (03:00 on both days: the clocks jump from 02:00 to 03:00 in March,
+/// and 03:00 is the first unambiguous local time after they go back in October).
+#[derive(Debug, Clone, Copy)]
+struct Summer {
+    utc: (NaiveDateTime, NaiveDateTime),
+    local: (NaiveDateTime, NaiveDateTime),
+}
+
+/// The summer time of `year`, when the EU rule applies (worked out once for all those years).
+fn summer(year: i32) -> Option<Summer> {
+    static PERIODS: std::sync::OnceLock<Vec<Option<Summer>>> = std::sync::OnceLock::new();
     let periods = PERIODS.get_or_init(|| {
         EU_RULE_YEARS
             .map(|year| {
-                let one = NaiveTime::from_hms_opt(1, 0, 0)?;
-                Some((
-                    last_sunday(year, 3)?.and_time(one),
-                    last_sunday(year, 10)?.and_time(one),
-                ))
+                let (one, three) = (
+                    NaiveTime::from_hms_opt(1, 0, 0)?,
+                    NaiveTime::from_hms_opt(3, 0, 0)?,
+                );
+                let (march, october) = (last_sunday(year, 3)?, last_sunday(year, 10)?);
+                Some(Summer {
+                    utc: (march.and_time(one), october.and_time(one)),
+                    local: (march.and_time(three), october.and_time(three)),
+                })
             })
             .collect()
     });
@@ -76,15 +88,25 @@ fn summer_utc(year: i32) -> Option<(NaiveDateTime, NaiveDateTime)> {
     periods.get(index).copied().flatten()
 }
 
+/// Seconds in a day.
+const DAY: u32 = 86_400;
+
 /// The calendar date in the Netherlands at `at`.
 pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     let utc = at.naive_utc();
-    match summer_utc(utc.year()) {
-        Some((start, end)) => {
-            let hours = if (start..end).contains(&utc) { 2 } else { 1 };
-            (utc + chrono::Duration::hours(hours)).date()
-        }
-        None => local_date_tzdb(at),
+    let Some(summer) = summer(utc.year()) else {
+        return local_date_tzdb(at);
+    };
+    let offset = if (summer.utc.0..summer.utc.1).contains(&utc) {
+        7_200
+    } else {
+        3_600
+    };
+    // Dutch time is ahead of UTC: the date is the next one once the offset crosses midnight.
+    if utc.time().num_seconds_from_midnight() + offset >= DAY {
+        utc.date().succ_opt().unwrap_or(NaiveDate::MAX)
+    } else {
+        utc.date()
     }
 }
 
@@ -109,14 +131,24 @@ pub fn end_of_day(date: NaiveDate) -> DateTime<Utc> {
 /// resolves to the earliest valid one instead of failing.
 fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     // The EU rule, outside the hour in which the clocks change (02:00–03:00 local).
-    if time.hour() != 2 {
-        if let Some((start, end)) = summer_utc(date.year()) {
-            let naive = date.and_time(time);
-            // In local time, summer runs from 03:00 on the day it starts to 03:00 on the day it ends.
-            let summer = naive >= start + chrono::Duration::hours(2)
-                && naive < end + chrono::Duration::hours(2);
-            let hours = if summer { 2 } else { 1 };
-            return Utc.from_utc_datetime(&(naive - chrono::Duration::hours(hours)));
+    if time.hour() != 2 && time.nanosecond() == 0 {
+        if let Some(summer) = summer(date.year()) {
+            let local = date.and_time(time);
+            let offset = if (summer.local.0..summer.local.1).contains(&local) {
+                7_200
+            } else {
+                3_600
+            };
+            let secs = time.num_seconds_from_midnight();
+            let (day, secs) = match secs.checked_sub(offset) {
+                Some(secs) => (Some(date), secs),
+                None => (date.pred_opt(), secs + DAY - offset),
+            };
+            if let (Some(day), Some(time)) =
+                (day, NaiveTime::from_num_seconds_from_midnight_opt(secs, 0))
+            {
+                return day.and_time(time).and_utc();
+            }
         }
     }
     local_instant_tzdb(date, time)

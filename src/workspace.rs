@@ -489,6 +489,11 @@ impl Workspace {
         ))
     }
 
+    /// Every stored recording, in the order they were created (for reports and benchmarks).
+    pub fn recordings(&self) -> &[Recording] {
+        &self.state.recordings
+    }
+
     /// The stored recording (for reports and tests).
     pub fn recording(&self, id: &str) -> Result<&Recording> {
         Ok(self

@@ -154,16 +154,24 @@ impl Facts for Answers {
 impl Condition {
     /// `Some(true)` or `Some(false)` when the facts decide the condition, `None` while a question it
     /// depends on is still open. A comparison with a question that is not asked is false.
-    pub fn eval(&self, answers: &dyn Facts) -> Option<bool> {
-        let test = |q: &QuestionRef, f: &dyn Fn(&Answer) -> bool| match answers.fact_of(q) {
-            Fact::Answered(a) => Some(f(a)),
-            Fact::Open => None,
-            Fact::NotAsked => Some(false),
-        };
+    pub fn eval<F: Facts + ?Sized>(&self, answers: &F) -> Option<bool> {
+        fn test<F: Facts + ?Sized>(
+            answers: &F,
+            q: &QuestionRef,
+            f: impl Fn(&Answer) -> bool,
+        ) -> Option<bool> {
+            match answers.fact_of(q) {
+                Fact::Answered(a) => Some(f(a)),
+                Fact::Open => None,
+                Fact::NotAsked => Some(false),
+            }
+        }
         match self {
-            Condition::Eq(q, v) => test(q, &|a| a == v),
-            Condition::In(q, vs) => test(q, &|a| vs.contains(a)),
-            Condition::AtLeast(q, n) => test(q, &|a| matches!(a, Answer::Count(c) if c >= n)),
+            Condition::Eq(q, v) => test(answers, q, |a| a == v),
+            Condition::In(q, vs) => test(answers, q, |a| vs.contains(a)),
+            Condition::AtLeast(q, n) => {
+                test(answers, q, |a| matches!(a, Answer::Count(c) if c >= n))
+            }
             Condition::All(cs) => {
                 let mut undecided = false;
                 for c in cs {

@@ -70,12 +70,63 @@ impl PolicyPack {
             order
         })
     }
+
+    /// The positions of the questions with every question after the ones its `asked_when` names,
+    /// so one pass in this order decides them all; `None` if the conditions form a cycle (a
+    /// validated pack has none).
+    pub(crate) fn questions_in_dependency_order(&self) -> Option<&[usize]> {
+        self.derived
+            .questions_in_dependency_order
+            .get_or_init(|| {
+                let position = |id: &str| self.questions.iter().position(|q| q.id == id);
+                let depends_on: Vec<Vec<usize>> = self
+                    .questions
+                    .iter()
+                    .map(|q| {
+                        let mut named = Vec::new();
+                        if let Some(cond) = &q.asked_when {
+                            cond.comparisons(&mut named);
+                        }
+                        named.iter().filter_map(|(id, _)| position(id)).collect()
+                    })
+                    .collect();
+                // Depth-first, each question after its dependencies; 1 = being visited.
+                let mut state = vec![0u8; self.questions.len()];
+                let mut order = Vec::with_capacity(self.questions.len());
+                fn visit(
+                    q: usize,
+                    deps: &[Vec<usize>],
+                    state: &mut [u8],
+                    order: &mut Vec<usize>,
+                ) -> bool {
+                    match state[q] {
+                        2 => return true,
+                        1 => return false,
+                        _ => {}
+                    }
+                    state[q] = 1;
+                    for &d in &deps[q] {
+                        if !visit(d, deps, state, order) {
+                            return false;
+                        }
+                    }
+                    state[q] = 2;
+                    order.push(q);
+                    true
+                }
+                (0..self.questions.len())
+                    .all(|q| visit(q, &depends_on, &mut state, &mut order))
+                    .then_some(order)
+            })
+            .as_deref()
+    }
 }
 
 /// Tables derived from a pack's content. They hold nothing of their own, so any two are equal.
 #[derive(Clone, Default)]
 pub(crate) struct Derived {
     questions_by_id: std::sync::OnceLock<Vec<usize>>,
+    questions_in_dependency_order: std::sync::OnceLock<Option<Vec<usize>>>,
 }
 
 impl PartialEq for Derived {
