@@ -139,6 +139,36 @@ pub fn derive_known<'p>(
 ) -> Vec<Deadline<'p>> {
     let cal = calendar_of(pack);
     let now = Now::new(now);
+    // Several rules run from the same event with the same offset (three "the same day" rules
+    // after the recording): each is looked up and worked out once per recording.
+    let mut firsts: [Option<(EventKind, Option<DateTime<Utc>>)>; 8] = [None; 8];
+    let mut first = |kind: EventKind| {
+        let mut free = None;
+        for slot in firsts.iter_mut() {
+            match slot {
+                Some((k, at)) if *k == kind => return *at,
+                Some(_) => {}
+                None => {
+                    free = Some(slot);
+                    break;
+                }
+            }
+        }
+        let at = rec.first(kind);
+        if let Some(slot) = free {
+            *slot = Some((kind, at));
+        }
+        at
+    };
+    let mut last_due: Option<(DateTime<Utc>, Offset, DateTime<Utc>)> = None;
+    let mut due_after = |at: DateTime<Utc>, offset: Offset| match last_due {
+        Some((a, o, due)) if a == at && o == offset => due,
+        _ => {
+            let due = apply_offset(at, offset, &cal);
+            last_due = Some((at, offset, due));
+            due
+        }
+    };
     let mut out = Vec::with_capacity(pack.deadlines.len());
     for rule in &pack.deadlines {
         // A recording chosen for the assessment gets the pack's after-assessment deadlines,
@@ -156,12 +186,8 @@ pub fn derive_known<'p>(
             }
         }
         let (due, waits_for, waiting) = match &rule.due {
-            Due::AfterEvent { event, offset } => match rec.first(*event) {
-                Some(at) => (
-                    Some(apply_offset(at, *offset, &cal)),
-                    None,
-                    DeadlineStatus::Waiting,
-                ),
+            Due::AfterEvent { event, offset } => match first(*event) {
+                Some(at) => (Some(due_after(at, *offset)), None, DeadlineStatus::Waiting),
                 None => (None, Some(*event), DeadlineStatus::Waiting),
             },
             Due::ChosenDate { .. } => (
@@ -171,7 +197,7 @@ pub fn derive_known<'p>(
             ),
         };
         let done_at = match &rule.done_when {
-            DoneWhen::Event(kind) => rec.first(*kind),
+            DoneWhen::Event(kind) => first(*kind),
             DoneWhen::Item(item) => rec.ticks.get(item).map(|t| t.at),
             DoneWhen::CopyDeleted(kind) => rec.copies_deleted(Some(*kind)),
             DoneWhen::AllCopiesDeleted => rec.copies_deleted(None),
