@@ -250,19 +250,10 @@ impl DutchCalendar {
 
     /// The holiday on `date` under this calendar, if any. When two share the date, the first in
     /// [`Holiday::ALL`] order is returned.
-    ///
-    /// Working-day counts ask this for every day they pass, so it computes the year's dates in
-    /// place instead of listing them.
     pub fn holiday(&self, date: NaiveDate) -> Option<Holiday> {
-        // Every holiday falls in January, March to June, or December.
-        if matches!(date.month(), 2 | 7..=11) {
-            return None;
-        }
-        let year = date.year();
-        let easter = easter_sunday(year);
-        Holiday::ALL
-            .into_iter()
-            .find(|&holiday| self.date_of(holiday, year, easter) == Some(date))
+        let dates = self.holiday_dates(date.year());
+        let i = dates.iter().position(|&d| d == Some(date))?;
+        Some(Holiday::ALL[i])
     }
 
     /// Whether `date` is a working day: Monday to Friday and not a holiday of this calendar.
@@ -276,23 +267,10 @@ impl DutchCalendar {
     /// With `n = 0` the result is `from` when it is a working day, else the next working day.
     /// The result stops at [`NaiveDate::MAX`] rather than panicking past chrono's range.
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> NaiveDate {
-        // The holidays of the year being walked through, looked up once per year.
-        let mut year = None;
-        let mut days = [None; Holiday::ALL.len()];
-        let mut working = |date: NaiveDate| {
-            if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-                return false;
-            }
-            if year != Some(date.year()) {
-                year = Some(date.year());
-                days = self.holiday_dates(date.year());
-            }
-            !days.contains(&Some(date))
-        };
         let mut date = from;
         let mut left = n;
         if left == 0 {
-            while !working(date) {
+            while !self.is_working_day(date) {
                 match date.succ_opt() {
                     Some(next) => date = next,
                     None => return date,
@@ -305,7 +283,7 @@ impl DutchCalendar {
                 Some(next) => date = next,
                 None => return date,
             }
-            if working(date) {
+            if self.is_working_day(date) {
                 left -= 1;
             }
         }

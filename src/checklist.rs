@@ -20,23 +20,19 @@ pub struct Known<'a> {
 
 impl Facts for Known<'_> {
     fn fact(&self, id: &str) -> Fact<'_> {
-        match self.questions.iter().position(|q| q.id == id) {
-            Some(i) => self.fact_at(i),
-            None => Fact::Open,
-        }
+        self.position(id).map_or(Fact::Open, |i| self.fact_at(i))
     }
 
     fn fact_of(&self, q: &QuestionRef) -> Fact<'_> {
-        match q.position(self.questions) {
-            Some(i) => self.fact_at(i),
-            None => Fact::Open,
-        }
+        q.position(self.questions)
+            .map_or(Fact::Open, |i| self.fact_at(i))
     }
 }
 
 impl<'a> Known<'a> {
-    /// Resolves every question's `asked_when`, repeating until nothing changes (questions may
-    /// depend on later ones; packs are validated free of cycles).
+    /// Resolves every question's `asked_when`: in one pass in the pack's dependency order
+    /// (questions may depend on later ones; validated packs have no cycles), else by repeating
+    /// until nothing changes.
     pub fn new(pack: &'a PolicyPack, answers: &'a Answers) -> Self {
         let questions = pack.questions.as_slice();
         let mut facts: Vec<(Option<&Answer>, Option<bool>)> = questions
@@ -95,6 +91,10 @@ impl<'a> Known<'a> {
         }
     }
 
+    fn position(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
     fn fact_at(&self, i: usize) -> Fact<'_> {
         match self.facts[i] {
             (_, Some(false)) => Fact::NotAsked,
@@ -105,16 +105,7 @@ impl<'a> Known<'a> {
 
     /// The answer to `id`: the user's, else the question's default.
     pub fn answer(&self, id: &str) -> Option<&'a Answer> {
-        let i = self.questions.iter().position(|q| q.id == id)?;
-        self.facts[i].0
-    }
-
-    /// Whether question `id` is asked now.
-    pub fn is_asked(&self, id: &str) -> bool {
-        self.questions
-            .iter()
-            .position(|q| q.id == id)
-            .is_some_and(|i| self.facts[i].1 == Some(true))
+        self.facts[self.position(id)?].0
     }
 
     /// The questions asked now, in pack order.

@@ -140,26 +140,7 @@ pub fn derive_known<'p>(
     let cal = calendar_of(pack);
     let now = Now::new(now);
     // Several rules run from the same event with the same offset (three "the same day" rules
-    // after the recording): each is looked up and worked out once per recording.
-    let mut firsts: [Option<(EventKind, Option<DateTime<Utc>>)>; 8] = [None; 8];
-    let mut first = |kind: EventKind| {
-        let mut free = None;
-        for slot in firsts.iter_mut() {
-            match slot {
-                Some((k, at)) if *k == kind => return *at,
-                Some(_) => {}
-                None => {
-                    free = Some(slot);
-                    break;
-                }
-            }
-        }
-        let at = rec.first(kind);
-        if let Some(slot) = free {
-            *slot = Some((kind, at));
-        }
-        at
-    };
+    // after the recording): that due time is worked out once per recording.
     let mut last_due: Option<(DateTime<Utc>, Offset, DateTime<Utc>)> = None;
     let mut due_after = |at: DateTime<Utc>, offset: Offset| match last_due {
         Some((a, o, due)) if a == at && o == offset => due,
@@ -186,7 +167,7 @@ pub fn derive_known<'p>(
             }
         }
         let (due, waits_for, waiting) = match &rule.due {
-            Due::AfterEvent { event, offset } => match first(*event) {
+            Due::AfterEvent { event, offset } => match rec.first(*event) {
                 Some(at) => (Some(due_after(at, *offset)), None, DeadlineStatus::Waiting),
                 None => (None, Some(*event), DeadlineStatus::Waiting),
             },
@@ -197,7 +178,7 @@ pub fn derive_known<'p>(
             ),
         };
         let done_at = match &rule.done_when {
-            DoneWhen::Event(kind) => first(*kind),
+            DoneWhen::Event(kind) => rec.first(*kind),
             DoneWhen::Item(item) => rec.ticks.get(item).map(|t| t.at),
             DoneWhen::CopyDeleted(kind) => rec.copies_deleted(Some(*kind)),
             DoneWhen::AllCopiesDeleted => rec.copies_deleted(None),

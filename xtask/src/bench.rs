@@ -61,17 +61,7 @@ pub fn bench(root: &Path, quick: bool) -> Result {
         // One cargo run each, so neither carries the other's features (the app's build is the
         // one `cargo xtask bundle` packages).
         for package in ["opnamewijs-app", "opnamewijs-bench-hello"] {
-            cargo(
-                root,
-                &[
-                    "build",
-                    "--release",
-                    "-p",
-                    package,
-                    "--features",
-                    "custom-protocol",
-                ],
-            )?;
+            crate::build_embedded(root, package, true)?;
         }
         let hello = target.join("release/bench-hello");
         (target.join("release/opnamewijs"), Some(hello), RUNS)

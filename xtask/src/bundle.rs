@@ -5,7 +5,7 @@
 //! binary is built once with cargo; `tauri bundle` only packages it. The msi and dmg targets stay
 //! in `tauri.conf.json` for builds on Windows and macOS.
 
-use super::{cargo, ensure_system_packages, ensure_ui_packages, npm, sh, Result};
+use super::{ensure_system_packages, ensure_ui_packages, npm, sh, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,17 +14,7 @@ pub fn bundle(root: &Path) -> Result<PathBuf> {
     ensure_system_packages()?;
     ensure_ui_packages(root)?;
     npm(root, &["run", "build"])?;
-    cargo(
-        root,
-        &[
-            "build",
-            "--release",
-            "-p",
-            "opnamewijs-app",
-            "--features",
-            "custom-protocol",
-        ],
-    )?;
+    crate::build_embedded(root, "opnamewijs-app", true)?;
     let deb = deb(root)?;
     println!("{}", deb.display());
     Ok(deb)

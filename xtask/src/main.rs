@@ -150,16 +150,7 @@ fn test(root: &Path) -> Result {
             .args(["doc", "-p", "opnamewijs", "--no-deps"]))
     })?;
     stage("app build with embedded UI", &mut || {
-        cargo(
-            root,
-            &[
-                "build",
-                "-p",
-                "opnamewijs-app",
-                "--features",
-                "custom-protocol",
-            ],
-        )
+        build_embedded(root, "opnamewijs-app", false)
     })?;
     stage("bench harness on a tiny input", &mut || {
         bench::bench(root, true)
@@ -221,6 +212,16 @@ fn cargo(root: &Path, args: &[&str]) -> Result {
             .current_dir(root)
             .args(args),
     )
+}
+
+/// Builds `package` (the app or the bench baseline) with its UI embedded (`custom-protocol`), as
+/// end-to-end tests, benchmarks and bundles need it.
+fn build_embedded(root: &Path, package: &str, release: bool) -> Result {
+    let mut args = vec!["build", "-p", package, "--features", "custom-protocol"];
+    if release {
+        args.push("--release");
+    }
+    cargo(root, &args)
 }
 
 fn npm(root: &Path, args: &[&str]) -> Result {

@@ -12,7 +12,7 @@
 //! Set `OPNAMEWIJS_STRESS_SKIP` to a comma-separated list of `crash,tamper,io,input,fuzz,network,audit`
 //! to leave rows out (they are reported as skipped).
 
-use crate::{cargo, npm, Result};
+use crate::{npm, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -411,18 +411,7 @@ fn network(root: &Path) -> Row {
     }
     let built = crate::ensure_ui_packages(root)
         .and_then(|()| npm(root, &["run", "build"]))
-        .and_then(|()| {
-            cargo(
-                root,
-                &[
-                    "build",
-                    "-p",
-                    "opnamewijs-app",
-                    "--features",
-                    "custom-protocol",
-                ],
-            )
-        });
+        .and_then(|()| crate::build_embedded(root, "opnamewijs-app", false));
     if let Err(e) = built {
         return Row::new(check, format!("app build failed: {e}"), false);
     }
