@@ -221,6 +221,13 @@ impl App {
     ) -> Result<T, ErrorPayload> {
         let mut guard = self.lock();
         let ws = guard.as_mut().map_err(|e| e.clone())?;
+        // A journal that its background check found changed is as if it had failed to open:
+        // from now on every call reports it, and nothing is written.
+        if let Err(err) = ws.poll_journal_check() {
+            let payload = ErrorPayload::from(err);
+            *guard = Err(payload.clone());
+            return Err(payload);
+        }
         f(ws).map_err(ErrorPayload::from)
     }
 

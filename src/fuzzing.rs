@@ -69,7 +69,7 @@ pub fn vault_files(data: &[u8]) -> Outcome {
 
 /// One journal entry's payload, as replaying the journal reads it.
 pub fn journal_entry(data: &[u8]) -> Outcome {
-    crate::store::replay(std::iter::once((1, data)))
+    crate::store::replay(crate::store::State::default(), std::iter::once((1, data)))
         .map(drop)
         .map_err(|(_, e)| ErrorPayload {
             code: "store.corrupt".to_owned(),

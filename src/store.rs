@@ -262,14 +262,14 @@ impl Store {
         })?;
         let lock = lock_dir(dir)?;
         if Vault::exists(dir) {
-            let (vault, recovery, entries) = Vault::open_with_entries(dir, unlock)?;
-            let store = Store {
+            let (vault, recovery, resumed) = Vault::resume(dir, unlock)?;
+            let mut store = Store {
                 dir: dir.to_owned(),
                 vault,
                 recovery,
                 _lock: lock,
             };
-            let state = store.replay_entries(entries)?;
+            let state = store.resume(resumed)?;
             return Ok((store, state));
         }
         let legacy = load_legacy(&dir.join(STATE_FILE))?;
@@ -312,6 +312,35 @@ impl Store {
         std::fs::remove_file(&path).map_err(|source| StoreError::Io { path, source })
     }
 
+    /// Rebuilds the state from what [`Vault::resume`] read, and leaves the rest of the open (the
+    /// check of the journal the snapshot stood in for, and a new snapshot when the entries after
+    /// the old one are many) to a background thread.
+    fn resume(&mut self, resumed: crate::vault::Resumed) -> Result<State, StoreError> {
+        let base = resumed
+            .snapshot
+            .as_ref()
+            .and_then(|snapshot| from_snapshot(&snapshot.parts));
+        let state = match (resumed.snapshot.is_some(), base) {
+            (_, Some(base)) => self.replay_onto(base, resumed.entries)?,
+            (false, None) => self.replay_entries(resumed.entries)?,
+            // A snapshot the vault accepted but this version cannot read: the whole journal then.
+            (true, None) => {
+                self.vault.settle(true)?;
+                self.replay()?
+            }
+        };
+        let snapshot = if resumed.bytes_after_snapshot >= snapshot_after_bytes() {
+            Some(to_snapshot(&state).map_err(|e| StoreError::Io {
+                path: self.dir.clone(),
+                source: std::io::Error::other(e),
+            })?)
+        } else {
+            None
+        };
+        self.vault.finish_in_background(snapshot);
+        Ok(state)
+    }
+
     /// Rebuilds the state from the verified journal.
     fn replay(&self) -> Result<State, StoreError> {
         self.replay_entries(self.vault.entries()?)
@@ -319,12 +348,39 @@ impl Store {
 
     /// Rebuilds the state from entries already read and verified.
     fn replay_entries(&self, entries: Vec<crate::vault::Entry>) -> Result<State, StoreError> {
-        replay(entries.iter().map(|e| (e.seq, e.payload.as_slice()))).map_err(|(seq, e)| {
+        self.replay_onto(State::default(), entries)
+    }
+
+    /// Applies entries already read and verified to `base`.
+    fn replay_onto(
+        &self,
+        base: State,
+        entries: Vec<crate::vault::Entry>,
+    ) -> Result<State, StoreError> {
+        replay(base, entries.iter().map(|e| (e.seq, e.payload.as_slice()))).map_err(|(seq, e)| {
             StoreError::Corrupt {
                 path: self.dir.clone(),
                 problem: format!("dagboekitem {seq}: {e}"),
             }
         })
+    }
+
+    /// Waits until the whole journal is verified (see [`Vault::settle`]); a journal changed
+    /// outside the app is its error.
+    pub fn wait_checked(&self) -> Result<(), StoreError> {
+        self.vault.settle(true)?;
+        Ok(())
+    }
+
+    /// Collects the journal's background check if it has finished: `Ok(false)` while it runs,
+    /// its error if it failed.
+    pub fn poll_checked(&self) -> Result<bool, StoreError> {
+        Ok(self.vault.settle(false)?)
+    }
+
+    /// Whether the whole journal has been verified since it was opened.
+    pub fn is_checked(&self) -> bool {
+        self.vault.is_checked()
     }
 
     /// Appends one entry; durable when it returns.
@@ -387,13 +443,88 @@ struct RecordingKey {
     id: crate::recording::RecordingId,
 }
 
-/// Rebuilds the state from journal entries `(seq, payload)`, oldest first.
+/// Journal bytes after the snapshot from which opening writes a new one (about 4,000 entries).
+pub const SNAPSHOT_AFTER_BYTES: u64 = 4 << 20;
+
+thread_local! {
+    static SNAPSHOT_AFTER: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets, for opens on this thread, after how many journal bytes a new snapshot is written
+/// (`None`: [`SNAPSHOT_AFTER_BYTES`]). For tests, which need snapshots of small vaults.
+#[doc(hidden)]
+pub fn set_snapshot_after_bytes(bytes: Option<u64>) {
+    SNAPSHOT_AFTER.with(|cell| cell.set(bytes));
+}
+
+fn snapshot_after_bytes() -> u64 {
+    SNAPSHOT_AFTER
+        .with(std::cell::Cell::get)
+        .unwrap_or(SNAPSHOT_AFTER_BYTES)
+}
+
+/// The first part of a snapshot: everything of a [`State`] but its recordings, which follow in
+/// parts of [`SNAPSHOT_BATCH`] as JSON arrays, so they are written and read on all cores.
+#[derive(Serialize, Deserialize)]
+struct SnapshotHead<P, D, A> {
+    format: u32,
+    profile: P,
+    desk: D,
+    assessment: A,
+}
+
+/// Recordings per snapshot part.
+const SNAPSHOT_BATCH: usize = 256;
+
+/// `state` as snapshot parts (see [`SnapshotHead`]).
+fn to_snapshot(state: &State) -> Result<Vec<Vec<u8>>, serde_json::Error> {
+    let head = SnapshotHead {
+        format: state.format,
+        profile: &state.profile,
+        desk: &state.desk,
+        assessment: &state.assessment,
+    };
+    let batches: Vec<&[Recording]> = state.recordings.chunks(SNAPSHOT_BATCH).collect();
+    std::iter::once(serde_json::to_vec(&head))
+        .chain(crate::parallel::map_heavy(&batches, |batch| {
+            serde_json::to_vec(batch)
+        }))
+        .collect()
+}
+
+/// The state snapshot parts hold; `None` when this version cannot read them (written by a newer
+/// one).
+fn from_snapshot(parts: &[zeroize::Zeroizing<Vec<u8>>]) -> Option<State> {
+    let (head, batches) = parts.split_first()?;
+    type Head = SnapshotHead<Profile, crate::mentor::Desk, crate::assessment::Assessment>;
+    let head: Head = serde_json::from_slice(head).ok()?;
+    if head.format != STATE_FORMAT {
+        return None;
+    }
+    let mut recordings = Vec::with_capacity(batches.len() * SNAPSHOT_BATCH);
+    for batch in crate::parallel::map_heavy(batches, |batch| {
+        serde_json::from_slice::<Vec<Recording>>(batch)
+    }) {
+        recordings.extend(batch.ok()?);
+    }
+    Some(State {
+        format: STATE_FORMAT,
+        profile: head.profile,
+        recordings,
+        desk: head.desk,
+        assessment: head.assessment,
+    })
+}
+
+/// Rebuilds the state from journal entries `(seq, payload)`, oldest first, on top of `base` (the
+/// state after the entries before them: a snapshot, or the empty state).
 ///
 /// Every entry carries the records it changed as they are after the change, so the state is the
 /// newest copy of each. Every entry is checked for its shape, but only those newest copies are
 /// read in full: a vault with 10,000 recordings holds some 130,000 entries, and building every
 /// older copy only to throw it away was most of the time an open took.
 pub(crate) fn replay<'a>(
+    base: State,
     entries: impl Iterator<Item = (u64, &'a [u8])>,
 ) -> Result<State, (u64, serde_json::Error)> {
     fn parse<'a, T: Deserialize<'a>>(
@@ -403,6 +534,9 @@ pub(crate) fn replay<'a>(
         serde_json::from_str(json).map_err(|e| (seq, e))
     }
     let entries: Vec<(u64, &'a [u8])> = entries.collect();
+    if entries.is_empty() {
+        return Ok(base);
+    }
     // Reading each entry's shape and recording id needs no other entry: spread over the cores.
     let parsed = crate::parallel::map(&entries, |&(seq, payload)| {
         let parts: EntryParts<'a> = serde_json::from_slice(payload).map_err(|e| (seq, e))?;
@@ -412,18 +546,26 @@ pub(crate) fn replay<'a>(
         };
         Ok((seq, parts, key))
     });
-    // Recordings in the order they first appeared, each with its newest copy.
-    let mut newest: Vec<(u64, &serde_json::value::RawValue)> = Vec::new();
-    let mut index: HashMap<crate::recording::RecordingId, usize> = HashMap::new();
+    // Recordings in the order they first appeared (those of `base` first), each with its newest
+    // copy from the entries, if any.
+    let mut state = base;
+    let mut newest: Vec<Option<(u64, &serde_json::value::RawValue)>> =
+        vec![None; state.recordings.len()];
+    let mut index: HashMap<crate::recording::RecordingId, usize> = state
+        .recordings
+        .iter()
+        .enumerate()
+        .map(|(at, rec)| (rec.id.clone(), at))
+        .collect();
     let (mut profile, mut desk, mut assessment) = (None, None, None);
     for result in parsed {
         let (seq, parts, key) = result?;
         if let (Some(raw), Some(id)) = (parts.recording, key) {
             match index.get(&id) {
-                Some(&at) => newest[at] = (seq, raw),
+                Some(&at) => newest[at] = Some((seq, raw)),
                 None => {
                     index.insert(id, newest.len());
-                    newest.push((seq, raw));
+                    newest.push(Some((seq, raw)));
                 }
             }
         }
@@ -431,7 +573,6 @@ pub(crate) fn replay<'a>(
         desk = parts.desk.map(|raw| (seq, raw)).or(desk);
         assessment = parts.assessment.map(|raw| (seq, raw)).or(assessment);
     }
-    let mut state = State::default();
     if let Some((seq, raw)) = profile {
         state.profile = parse(seq, raw.get())?;
     }
@@ -441,9 +582,21 @@ pub(crate) fn replay<'a>(
     if let Some((seq, raw)) = assessment {
         state.assessment = parse(seq, raw.get())?;
     }
-    state.recordings = crate::parallel::map(&newest, |&(seq, raw)| parse(seq, raw.get()))
-        .into_iter()
-        .collect::<Result<_, _>>()?;
+    let changed: Vec<(usize, u64, &serde_json::value::RawValue)> = newest
+        .iter()
+        .enumerate()
+        .filter_map(|(at, copy)| copy.map(|(seq, raw)| (at, seq, raw)))
+        .collect();
+    let built = crate::parallel::map(&changed, |&(_, seq, raw)| {
+        parse::<Recording>(seq, raw.get())
+    });
+    for (&(at, _, _), rec) in changed.iter().zip(built) {
+        let rec = rec?;
+        match state.recordings.get_mut(at) {
+            Some(slot) => *slot = rec,
+            None => state.recordings.push(rec),
+        }
+    }
     Ok(state)
 }
 

@@ -50,13 +50,16 @@ pub struct BackupReport {
     pub head_hash: String,
 }
 
-/// The verified journal.
+/// The journal: how many entries, and whether all of them are verified yet.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct JournalStatus {
-    /// Number of entries, all verified.
+    /// Number of entries.
     #[ts(type = "number")]
     pub entries: u64,
+    /// The journal was opened from its snapshot and is still being verified from its first
+    /// entry on another thread (writes wait for it); `false` once every entry is verified.
+    pub checking: bool,
     /// Hex hash of the newest entry.
     pub head_hash: String,
     /// What opening repaired after a crash, if anything.

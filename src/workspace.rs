@@ -384,7 +384,9 @@ fn clean_note(note: Option<String>) -> Result<Option<String>, RecordingError> {
 impl Workspace {
     /// Opens the data directory: loads the embedded packs plus any in `<dir>/policies`, unlocks
     /// the vault and replays its journal (creating the vault, and migrating a plain JSON file of an
-    /// earlier version, on first use).
+    /// earlier version, on first use). A vault with a snapshot is read from it and the entries
+    /// after it; the rest of the journal is verified on another thread, and every change, backup
+    /// and dossier waits for that ([`Workspace::poll_journal_check`]).
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, unlock: Unlock<'_>) -> Result<Self> {
         let mut packs = PackSet::embedded();
         packs.add_dir(&data_dir.join("policies"));
@@ -396,6 +398,19 @@ impl Workspace {
             state,
             clock,
         })
+    }
+
+    /// Collects the background verification of the journal if it has finished (see
+    /// [`Store::poll_checked`]): its error once it found the journal changed outside the app.
+    pub fn poll_journal_check(&self) -> Result<()> {
+        self.store.poll_checked()?;
+        Ok(())
+    }
+
+    /// Waits until every journal entry is verified (see [`Store::wait_checked`]).
+    pub fn wait_journal_check(&self) -> Result<()> {
+        self.store.wait_checked()?;
+        Ok(())
     }
 
     /// The loaded packs.
@@ -433,6 +448,7 @@ impl Workspace {
                 .collect(),
             journal: views::JournalStatus {
                 entries: self.store.entries(),
+                checking: !self.store.is_checked(),
                 head_hash: self.store.head_hash(),
                 recovered: (!self.store.recovery().is_clean())
                     .then(|| self.store.recovery().to_string()),
@@ -458,12 +474,14 @@ impl Workspace {
 
     /// The dashboard: every recording, overdue ones first, then by next deadline.
     pub fn list(&self) -> Result<Vec<RecordingSummary>> {
-        let now = self.clock.now();
-        let mut out = Vec::with_capacity(self.state.recordings.len());
-        for rec in &self.state.recordings {
+        let (now, lang) = (self.clock.now(), self.lang());
+        // Each summary stands on its own: spread over the cores (a start waits for this list).
+        let mut out = crate::parallel::map(&self.state.recordings, |rec| {
             let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
-            out.push(views::summary(pack, rec, now, self.lang()));
-        }
+            Ok(views::summary(pack, rec, now, lang))
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?;
         out.sort_by(|a, b| {
             let key = |s: &RecordingSummary| {
                 (

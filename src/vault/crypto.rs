@@ -233,6 +233,7 @@ pub(crate) fn hmac_matches(key: &[u8], parts: &[&[u8]], expected: &[u8; 32]) -> 
 }
 
 /// The two keys the journal uses, both derived from the data key so that one secret is wrapped.
+#[derive(Clone)]
 pub(crate) struct JournalKeys {
     /// Encrypts entries and the head record.
     pub enc: SecretKey,

@@ -3,8 +3,13 @@
 use super::crypto::{JournalKeys, SecretKey};
 use super::journal::{self, Head};
 use super::keys::{self, Unlock};
-use super::{KeyStore, Recovery, Sensitive, Vault, VaultError, HEAD_FILE, JOURNAL_FILE, KEY_FILE};
+use super::snapshot::{self, SNAPSHOT_FILE};
+use super::{
+    Check, Entry, KeyStore, Recovery, Sensitive, Snapshot, Vault, VaultError, HEAD_FILE,
+    JOURNAL_FILE, KEY_FILE,
+};
 use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> VaultError + '_ {
@@ -14,11 +19,12 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> VaultError + '_ {
     }
 }
 
-/// Whether `name` is a file the vault writes: its three files and the temporary files
-/// `atomic-write-file` makes next to them (`.journal.head.XXXXXX`, `.vault.key.XXXXXX`).
+/// Whether `name` is a file the vault writes: its four files and the temporary files
+/// `atomic-write-file` makes next to them (`.journal.head.XXXXXX`, `.vault.key.XXXXXX`,
+/// `.state.snap.XXXXXX`).
 fn is_vault_file(name: &str) -> bool {
-    [JOURNAL_FILE, HEAD_FILE, KEY_FILE].contains(&name)
-        || [HEAD_FILE, KEY_FILE]
+    [JOURNAL_FILE, HEAD_FILE, KEY_FILE, SNAPSHOT_FILE].contains(&name)
+        || [HEAD_FILE, KEY_FILE, SNAPSHOT_FILE]
             .iter()
             .any(|f| name.starts_with(&format!(".{f}.")))
 }
@@ -109,6 +115,7 @@ pub(crate) fn install(
             head,
             head_on_disk: head.seq,
             dirty: false,
+            check: std::sync::Mutex::new(Check::Done),
         }),
         Err(err) => {
             for name in [KEY_FILE, HEAD_FILE, JOURNAL_FILE] {
@@ -122,12 +129,31 @@ pub(crate) fn install(
     }
 }
 
+/// How much of the journal an open reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Verify it; decrypt nothing.
+    Verify,
+    /// Verify it and decrypt every entry.
+    Entries,
+    /// Decrypt the snapshot and the entries after it, and owe the verification of the entries
+    /// before it; verify and decrypt everything when there is no usable snapshot.
+    Resume,
+}
+
+/// What [`open`] found.
+#[derive(Debug)]
+pub(crate) struct Opened {
+    pub vault: Vault,
+    pub recovery: Recovery,
+    pub snapshot: Option<Snapshot>,
+    pub entries: Vec<Entry>,
+    /// Journal bytes after the snapshot, or after the file header without one.
+    pub bytes_after_snapshot: u64,
+}
+
 /// See [`Vault::open`].
-pub(crate) fn open(
-    dir: &Path,
-    unlock: Unlock<'_>,
-    with_entries: bool,
-) -> Result<(Vault, Recovery, Vec<super::Entry>), VaultError> {
+pub(crate) fn open(dir: &Path, unlock: Unlock<'_>, read: Reading) -> Result<Opened, VaultError> {
     let key_path = dir.join(KEY_FILE);
     let journal_path = dir.join(JOURNAL_FILE);
     let head_path = dir.join(HEAD_FILE);
@@ -145,6 +171,28 @@ pub(crate) fn open(
     let (_, data_key) = keys::unwrap_data_key(&key_path, &key_bytes, unlock)?;
     remove_stale_temporaries(dir);
     let keys = JournalKeys::derive(&data_key);
+    if read == Reading::Resume {
+        if let Some(resumed) = resume(dir, &keys) {
+            let file = open_append(&journal_path).map_err(io(&journal_path))?;
+            return Ok(Opened {
+                vault: Vault {
+                    dir: dir.to_owned(),
+                    data_key: Sensitive::new(data_key),
+                    keys,
+                    file,
+                    len: resumed.len,
+                    head: resumed.head,
+                    head_on_disk: resumed.head.seq,
+                    dirty: false,
+                    check: std::sync::Mutex::new(Check::Owed),
+                },
+                recovery: Recovery::default(),
+                bytes_after_snapshot: resumed.len - resumed.offset,
+                snapshot: Some(resumed.snapshot),
+                entries: resumed.entries,
+            });
+        }
+    }
     let bytes = read_optional(&journal_path)?.ok_or_else(|| VaultError::Unreadable {
         path: journal_path.clone(),
         problem: "het dagboek ontbreekt".to_owned(),
@@ -166,17 +214,10 @@ pub(crate) fn open(
     };
     // The scan just verified every frame: decrypting them now spares the caller a second read
     // and check of the whole journal.
-    let entries = if with_entries {
-        crate::parallel::map(&scan.frames, |frame| {
-            Ok(super::Entry {
-                seq: frame.seq,
-                payload: journal::decrypt(frame, &keys)?,
-            })
-        })
-        .into_iter()
-        .collect::<Result<Vec<_>, VaultError>>()?
-    } else {
+    let entries = if read == Reading::Verify {
         Vec::new()
+    } else {
+        decrypt_all(&scan.frames, &keys)?
     };
     let mut recovery = Recovery::default();
     let file = open_append(&journal_path).map_err(io(&journal_path))?;
@@ -200,12 +241,115 @@ pub(crate) fn open(
         head: last,
         head_on_disk: head.seq,
         dirty: false,
+        check: std::sync::Mutex::new(Check::Done),
     };
     if repair.head_behind {
         vault.write_head(&last)?;
         recovery.head_repaired = true;
     }
-    Ok((vault, recovery, entries))
+    let bytes_after_snapshot = vault.len.saturating_sub(journal::FILE_HEADER_LEN as u64);
+    Ok(Opened {
+        vault,
+        recovery,
+        snapshot: None,
+        entries,
+        bytes_after_snapshot,
+    })
+}
+
+fn decrypt_all(
+    frames: &[journal::Frame<'_>],
+    keys: &JournalKeys,
+) -> Result<Vec<Entry>, VaultError> {
+    crate::parallel::map(frames, |frame| {
+        Ok(Entry {
+            seq: frame.seq,
+            payload: journal::decrypt(frame, keys)?,
+        })
+    })
+    .into_iter()
+    .collect()
+}
+
+/// An open from the snapshot: the snapshot, the entries after it, and the journal as it is.
+struct Resumed {
+    snapshot: Snapshot,
+    entries: Vec<Entry>,
+    /// Where the first entry after the snapshot starts.
+    offset: u64,
+    len: u64,
+    head: Head,
+}
+
+/// Reads the snapshot and the part of the journal after it. Only a clean state is resumed: a
+/// snapshot that opens with this key, a journal that continues its chain with sound frames up to
+/// exactly the head record. Anything else (no snapshot, a damaged or foreign one, a torn tail, a
+/// head that is behind, tampering) is `None`, and the caller reads the whole journal, which
+/// repairs or reports it as it always did.
+fn resume(dir: &Path, keys: &JournalKeys) -> Option<Resumed> {
+    let (from, parts) = snapshot::decode(&std::fs::read(dir.join(SNAPSHOT_FILE)).ok()?, keys)?;
+    let mut file = File::open(dir.join(JOURNAL_FILE)).ok()?;
+    let file_len = file.metadata().ok()?.len();
+    if from.offset < journal::FILE_HEADER_LEN as u64 || from.offset > file_len {
+        return None;
+    }
+    file.seek(SeekFrom::Start(from.offset)).ok()?;
+    let mut tail = Vec::with_capacity(usize::try_from(file_len - from.offset).ok()?);
+    file.read_to_end(&mut tail).ok()?;
+    let scan = journal::scan_tail(&tail, keys, &from).ok()?;
+    if scan.bad.is_some() {
+        return None;
+    }
+    let head_path = dir.join(HEAD_FILE);
+    let head = journal::decode_head(&head_path, &std::fs::read(&head_path).ok()?, keys, 0).ok()?;
+    let last = Head {
+        seq: scan.len(),
+        hash: scan.last_hash(),
+    };
+    if head != last {
+        return None;
+    }
+    let entries = decrypt_all(&scan.frames, keys).ok()?;
+    Some(Resumed {
+        snapshot: Snapshot {
+            seq: from.seq,
+            parts,
+        },
+        entries,
+        offset: from.offset,
+        len: from.offset + tail.len() as u64,
+        head,
+    })
+}
+
+/// Verifies the whole journal in `dir` from its first entry against its head record, which must
+/// be `head`: the check an open from a snapshot owes. Reports what opening without a snapshot
+/// would have reported.
+pub(crate) fn check_whole(dir: &Path, keys: &JournalKeys, head: &Head) -> Result<(), VaultError> {
+    let journal_path = dir.join(JOURNAL_FILE);
+    let head_path = dir.join(HEAD_FILE);
+    let bytes = read_optional(&journal_path)?.ok_or_else(|| VaultError::Unreadable {
+        path: journal_path.clone(),
+        problem: "het dagboek ontbreekt".to_owned(),
+    })?;
+    let scan = journal::scan(&journal_path, &bytes, keys)?;
+    let on_disk = match read_optional(&head_path)? {
+        Some(head_bytes) => journal::decode_head(&head_path, &head_bytes, keys, scan.len())?,
+        None => {
+            return Err(VaultError::Tampered {
+                position: scan.len(),
+                kind: super::TamperKind::Head,
+            })
+        }
+    };
+    let repair = journal::reconcile(&scan, &on_disk, true)?;
+    if repair.truncate_at.is_some() || repair.head_behind || on_disk != *head {
+        return Err(VaultError::Tampered {
+            position: on_disk.seq.min(scan.len()),
+            kind: super::TamperKind::Head,
+        });
+    }
+    Ok(())
 }
 
 /// Removes temporary files an interrupted atomic write left behind; they never hold the only

@@ -113,27 +113,51 @@ pub(crate) struct BadFrame {
     pub kind: BadKind,
 }
 
-/// A journal file read and its chain verified as far as it is sound.
+/// A journal file (or its part after a known entry) read and its chain verified as far as it is
+/// sound.
 #[derive(Debug)]
 pub(crate) struct Scan<'a> {
-    /// The sound frames, verified, in order: frame `i` is entry `i + 1`.
+    /// Number of entries before the first frame scanned (0 for a whole file).
+    pub base: u64,
+    /// The sound frames, verified, in order: frame `i` is entry `base + i + 1`.
     pub frames: Vec<Frame<'a>>,
-    /// `hashes[n]` is the chain hash after `n` entries; `hashes[0]` is the genesis.
+    /// `hashes[n]` is the chain hash after `base + n` entries; `hashes[0]` is the genesis for a
+    /// whole file.
     pub hashes: Vec<Hash>,
     /// The first unreadable frame, if any.
     pub bad: Option<BadFrame>,
 }
 
 impl Scan<'_> {
-    /// Number of verified entries.
+    /// Number of entries up to the last verified one.
     pub(crate) fn len(&self) -> u64 {
-        self.frames.len() as u64
+        self.base + self.frames.len() as u64
     }
 
     /// The chain hash after the last verified entry.
     pub(crate) fn last_hash(&self) -> Hash {
-        *self.hashes.last().expect("hashes always holds the genesis")
+        *self
+            .hashes
+            .last()
+            .expect("hashes always holds the starting hash")
     }
+
+    /// The chain hash after entry `seq`, if that lies in the scanned range.
+    pub(crate) fn hash_after(&self, seq: u64) -> Option<Hash> {
+        let at = usize::try_from(seq.checked_sub(self.base)?).ok()?;
+        self.hashes.get(at).copied()
+    }
+}
+
+/// Where a scan starts: after `seq` entries whose chain hash is `hash`, at byte `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Resume {
+    /// Entries before this point.
+    pub seq: u64,
+    /// The chain hash after them.
+    pub hash: Hash,
+    /// Where the next frame starts in the journal file.
+    pub offset: u64,
 }
 
 /// Reads a journal file: header, frames, chain. Frames after the first unreadable one are not
@@ -146,21 +170,39 @@ pub(crate) fn scan<'a>(
 ) -> Result<Scan<'a>, VaultError> {
     crypto::check_magic(bytes, JOURNAL_MAGIC)
         .map_err(|e| super::keys::malformed(path, e, "het dagboek is te kort"))?;
-    let (frames, bad) = split(bytes);
-    let hashes = walk(&frames, keys)?;
+    let (frames, bad) = split(bytes, FILE_HEADER_LEN);
+    let hashes = walk(&frames, keys, 0, genesis(keys))?;
     Ok(Scan {
+        base: 0,
         frames,
         hashes,
         bad,
     })
 }
 
-fn split(bytes: &[u8]) -> (Vec<Frame<'_>>, Option<BadFrame>) {
+/// Reads the frames of `tail`, the part of a journal file after the entries `from` names, and
+/// verifies that they continue that chain. Offsets in the result count from the start of `tail`.
+pub(crate) fn scan_tail<'a>(
+    tail: &'a [u8],
+    keys: &JournalKeys,
+    from: &Resume,
+) -> Result<Scan<'a>, VaultError> {
+    let (frames, bad) = split(tail, 0);
+    let hashes = walk(&frames, keys, from.seq, from.hash)?;
+    Ok(Scan {
+        base: from.seq,
+        frames,
+        hashes,
+        bad,
+    })
+}
+
+fn split(bytes: &[u8], start: usize) -> (Vec<Frame<'_>>, Option<BadFrame>) {
     // First where each frame starts and ends (cheap, in order), then the checksums (every byte
     // of the journal, spread over the cores), then the first frame that failed.
     let mut spans = Vec::new();
     let mut bad = None;
-    let mut pos = FILE_HEADER_LEN;
+    let mut pos = start;
     while pos < bytes.len() {
         let mut stop = |kind| bad = Some(BadFrame { offset: pos, kind });
         let Some(len_bytes) = bytes.get(pos..pos + 4) else {
@@ -217,14 +259,20 @@ fn genuine(frame: &Frame<'_>, keys: &JournalKeys) -> bool {
     )
 }
 
-fn walk(frames: &[Frame<'_>], keys: &JournalKeys) -> Result<Vec<Hash>, VaultError> {
+/// Follows the chain over `frames`, which come after `base` entries ending in `start`.
+fn walk(
+    frames: &[Frame<'_>],
+    keys: &JournalKeys,
+    base: u64,
+    start: Hash,
+) -> Result<Vec<Hash>, VaultError> {
     // Each frame's MAC can be checked on its own, so that is spread over the cores; the chain
     // (does each frame follow the one before?) is then followed in order.
     let genuine_frames = crate::parallel::map(frames, |frame| genuine(frame, keys));
     let mut hashes = Vec::with_capacity(frames.len() + 1);
-    hashes.push(genesis(keys));
+    hashes.push(start);
     for (i, frame) in frames.iter().enumerate() {
-        let position = i as u64 + 1;
+        let position = base + i as u64 + 1;
         let tampered = |kind| Err(VaultError::Tampered { position, kind });
         if !genuine_frames[i] {
             return tampered(TamperKind::Edited);
@@ -354,8 +402,7 @@ pub(crate) fn reconcile(scan: &Scan<'_>, head: &Head, lenient: bool) -> Result<R
             },
         );
     }
-    let at_head = usize::try_from(head.seq).expect("head.seq <= number of frames");
-    if scan.hashes[at_head] != head.hash {
+    if scan.hash_after(head.seq) != Some(head.hash) {
         let kind = if lenient {
             TamperKind::Head
         } else {

@@ -27,6 +27,8 @@
 //! frame        := body_len u32 LE | seq u64 LE | prev[32] | mac[32] | envelope("OPNWENTR", -, seq LE, payload) | check
 //! mac          := HMAC-SHA256(chain key, "opnamewijs journal v1 entry" | prev | seq LE | envelope)
 //! journal.head := envelope("OPNWHEAD", -, "journal.head", last seq u64 LE | last mac[32]) | check
+//! state.snap   := (part_len u32 LE | envelope("OPNWSNAP", id[16] | seq u64 LE | mac[32] | offset u64 LE |
+//!                 index u32 LE | count u32 LE, "state.snap", part) | check)*
 //! backup       := envelope("OPNWBKUP", salt[16] | params[12], "backup", data key[32] | journal.log bytes) | check
 //! ```
 //!
@@ -34,6 +36,13 @@
 //! only the data key is wrapped. Entries are numbered from 1. The head is replaced atomically
 //! (temporary file, fsync, rename, fsync of the directory) after every append; the journal is
 //! fsynced before the head is written, so it is never behind the head and at most one entry ahead.
+//!
+//! The snapshot (optional) holds what the entries up to `seq` add up to, as the caller gave it, and
+//! where in the journal the entry after it starts. [`Vault::resume`] reads it and the entries after
+//! it instead of every entry, and owes the verification of the whole journal, which
+//! [`Vault::finish_in_background`] runs on another thread. Every append waits for that verification
+//! and is refused when it failed, so nothing is ever written to a journal that was not verified
+//! from its first entry.
 //!
 //! What the chain cannot see: the journal *and* its head replaced together by an older pair from
 //! the same vault. The head hash printed on a dossier ([`Vault::head_hash`]) is the anchor for that.
@@ -49,6 +58,7 @@ mod files;
 pub mod fuzzing;
 mod journal;
 mod keys;
+mod snapshot;
 
 pub use crypto::FORMAT_VERSION;
 pub use journal::MAX_PAYLOAD;
@@ -56,10 +66,11 @@ pub use keys::{
     keyring_service, KdfParams, KeyStore, KeyStoreError, MemoryKeyStore, OsKeyring, Passphrase,
     Secret, Sensitive, Unlock, KEYRING_SERVICE_ENV, MIN_PASSPHRASE_CHARS,
 };
+pub use snapshot::SNAPSHOT_FILE;
 
 use crate::error::ErrorCode;
 use crypto::{JournalKeys, SecretKey};
-use journal::Head;
+use journal::{Head, Resume};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -232,6 +243,36 @@ pub enum VaultError {
     },
 }
 
+impl VaultError {
+    /// The same error once more, for a failure that is reported at every later call. Only the
+    /// errors a verification can end in are kept exactly; an OS error keeps its kind and text.
+    fn repeat(&self) -> VaultError {
+        match self {
+            VaultError::Tampered { position, kind } => VaultError::Tampered {
+                position: *position,
+                kind: *kind,
+            },
+            VaultError::UnsupportedVersion { path, found } => VaultError::UnsupportedVersion {
+                path: path.clone(),
+                found: *found,
+            },
+            VaultError::NotAVault { path } => VaultError::NotAVault { path: path.clone() },
+            VaultError::Unreadable { path, problem } => VaultError::Unreadable {
+                path: path.clone(),
+                problem: problem.clone(),
+            },
+            VaultError::Io { path, source } => VaultError::Io {
+                path: path.clone(),
+                source: std::io::Error::new(source.kind(), source.to_string()),
+            },
+            other => VaultError::Unreadable {
+                path: PathBuf::from(JOURNAL_FILE),
+                problem: other.to_string(),
+            },
+        }
+    }
+}
+
 /// A write error of the OS in words a user understands.
 fn dutch_io(err: &std::io::Error) -> String {
     use std::io::ErrorKind;
@@ -320,6 +361,41 @@ pub struct Entry {
     pub payload: Vec<u8>,
 }
 
+/// The state a snapshot holds, as [`Vault::finish_in_background`] was given it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// The entries it covers: those numbered 1 to `seq`.
+    pub seq: u64,
+    /// What was written, part by part.
+    pub parts: Vec<zeroize::Zeroizing<Vec<u8>>>,
+}
+
+/// What [`Vault::resume`] read: the newest snapshot that fits the journal, and the entries after
+/// it; or, without a usable snapshot, every entry.
+#[derive(Debug)]
+pub struct Resumed {
+    /// The snapshot the entries continue, if one was used.
+    pub snapshot: Option<Snapshot>,
+    /// The entries after the snapshot (all entries without one), verified and decrypted.
+    pub entries: Vec<Entry>,
+    /// Journal bytes after the snapshot (after the file header without one): how much a next
+    /// snapshot would save.
+    pub bytes_after_snapshot: u64,
+}
+
+/// The verification of the whole journal an open from a snapshot owes.
+#[derive(Debug)]
+enum Check {
+    /// Every entry was verified (or there was nothing to owe).
+    Done,
+    /// Not started.
+    Owed,
+    /// Running on another thread; afterwards that thread may write a snapshot.
+    Running(std::thread::JoinHandle<Result<(), VaultError>>),
+    /// It failed: the journal was changed outside the app. Every append is refused.
+    Failed(VaultError),
+}
+
 /// What [`Vault::append`] returns once the entry is durable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryInfo {
@@ -354,6 +430,8 @@ pub struct Vault {
     /// An append failed and the files may hold more than `len` and `head` say, until
     /// [`Vault::restore`] succeeds.
     dirty: bool,
+    /// Whether the journal still has to be verified from its first entry.
+    check: std::sync::Mutex<Check>,
 }
 
 impl Drop for Vault {
@@ -365,6 +443,12 @@ impl Drop for Vault {
     fn drop(&mut self) {
         if self.dirty {
             let _ = self.restore();
+        }
+        // The background check may still write the snapshot: it must be done before the
+        // directory is anyone else's (erased, reopened).
+        let check = self.check.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Check::Running(handle) = std::mem::replace(check, Check::Done) {
+            let _ = handle.join();
         }
     }
 }
@@ -386,7 +470,7 @@ impl Vault {
     /// Opens the vault in `dir`, verifying the whole journal against its head, and repairs what a
     /// crash can leave (see [`Recovery`]).
     pub fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), VaultError> {
-        files::open(dir, unlock, false).map(|(vault, recovery, _)| (vault, recovery))
+        files::open(dir, unlock, files::Reading::Verify).map(|o| (o.vault, o.recovery))
     }
 
     /// [`Vault::open`], also returning every entry decrypted: what [`Vault::entries`] would
@@ -395,12 +479,115 @@ impl Vault {
         dir: &Path,
         unlock: Unlock<'_>,
     ) -> Result<(Vault, Recovery, Vec<Entry>), VaultError> {
-        files::open(dir, unlock, true)
+        files::open(dir, unlock, files::Reading::Entries).map(|o| (o.vault, o.recovery, o.entries))
+    }
+
+    /// Opens the vault from its snapshot: decrypts the snapshot and the entries after it, which
+    /// must continue the snapshot's chain up to exactly the head record. The verification of the
+    /// entries before it is owed: start it with [`Vault::finish_in_background`]; appends wait for
+    /// it. Without a usable snapshot (none, damaged, foreign, not fitting the journal, or a
+    /// journal that needs repair or is tampered with) this is [`Vault::open_with_entries`].
+    pub fn resume(
+        dir: &Path,
+        unlock: Unlock<'_>,
+    ) -> Result<(Vault, Recovery, Resumed), VaultError> {
+        let opened = files::open(dir, unlock, files::Reading::Resume)?;
+        let resumed = Resumed {
+            bytes_after_snapshot: opened.bytes_after_snapshot,
+            snapshot: opened.snapshot,
+            entries: opened.entries,
+        };
+        Ok((opened.vault, opened.recovery, resumed))
+    }
+
+    /// Starts, on another thread, what is left after opening: the verification of the whole
+    /// journal if [`Vault::resume`] owes it, then (if it passes) writing `snapshot` as the state
+    /// after the last entry, in parts that are each sealed on their own (and so read on all
+    /// cores). A snapshot that cannot be written is left out; it is only a cache. The thread
+    /// stays on one core at the lowest priority. Does nothing when there is nothing to do or it
+    /// was started before.
+    pub fn finish_in_background(&mut self, snapshot: Option<Vec<Vec<u8>>>) {
+        let check = self.check.get_mut().unwrap_or_else(|e| e.into_inner());
+        let owed = match check {
+            Check::Owed => true,
+            Check::Done => false,
+            Check::Running(_) | Check::Failed(_) => return,
+        };
+        if !owed && snapshot.is_none() {
+            return;
+        }
+        let (dir, keys, head) = (self.dir.clone(), self.keys.clone(), self.head);
+        let at = Resume {
+            seq: head.seq,
+            hash: head.hash,
+            offset: self.len,
+        };
+        let work = move || {
+            // What the user waits for (the first screen) goes first; an append that needs the
+            // result waits idle, so then this thread has the core.
+            let _ =
+                thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
+            crate::parallel::stay_on_this_thread();
+            if owed {
+                files::check_whole(&dir, &keys, &head)?;
+            }
+            if let Some(parts) = snapshot {
+                let _ = snapshot::write(&dir, &keys, &at, &parts);
+            }
+            Ok(())
+        };
+        // Without a thread to be had the check stays owed, and the next append runs it.
+        if let Ok(handle) = std::thread::Builder::new()
+            .name("opnamewijs-journal-check".to_owned())
+            .spawn(work)
+        {
+            *check = Check::Running(handle);
+        }
+    }
+
+    /// Whether every entry has been verified. With `wait`, runs or waits for an owed check
+    /// (`Ok(true)`); without, only collects a check that has finished (`Ok(false)` while it runs).
+    /// A failed check is its error, now and at every later call.
+    pub fn settle(&self, wait: bool) -> Result<bool, VaultError> {
+        let mut check = self.check.lock().unwrap_or_else(|e| e.into_inner());
+        let outcome = match std::mem::replace(&mut *check, Check::Done) {
+            Check::Done => return Ok(true),
+            Check::Owed if wait => files::check_whole(&self.dir, &self.keys, &self.head),
+            Check::Running(handle) if wait || handle.is_finished() => {
+                handle.join().unwrap_or_else(|_| {
+                    Err(VaultError::Unreadable {
+                        path: self.dir.join(JOURNAL_FILE),
+                        problem: "de controle van het dagboek werd afgebroken".to_owned(),
+                    })
+                })
+            }
+            Check::Failed(err) => Err(err),
+            pending => {
+                *check = pending;
+                return Ok(false);
+            }
+        };
+        match outcome {
+            Ok(()) => Ok(true),
+            Err(err) => {
+                let again = err.repeat();
+                *check = Check::Failed(err);
+                Err(again)
+            }
+        }
+    }
+
+    /// Whether every entry has been verified, without waiting (see [`Vault::settle`]).
+    pub fn is_checked(&self) -> bool {
+        matches!(
+            *self.check.lock().unwrap_or_else(|e| e.into_inner()),
+            Check::Done
+        )
     }
 
     /// Whether `dir` holds a vault (or the remains of one).
     pub fn exists(dir: &Path) -> bool {
-        [KEY_FILE, JOURNAL_FILE, HEAD_FILE]
+        [KEY_FILE, JOURNAL_FILE, HEAD_FILE, SNAPSHOT_FILE]
             .iter()
             .any(|name| dir.join(name).exists())
     }
@@ -448,6 +635,7 @@ impl Vault {
     /// append if the disk still refuses), so a restart never shows a change the app reported
     /// as failed.
     pub fn append(&mut self, payload: &[u8]) -> Result<EntryInfo, VaultError> {
+        self.settle(true)?;
         if self.dirty {
             self.restore()?;
         }
@@ -593,7 +781,9 @@ impl Vault {
         let on_disk = journal::decode_head(&head_path, &head_bytes, &self.keys, scan.len())?;
         let expected = Head {
             seq: self.head_on_disk,
-            hash: scan.hashes[usize::try_from(self.head_on_disk).expect("seq fits usize")],
+            hash: scan
+                .hash_after(self.head_on_disk)
+                .expect("reconciled: the journal reaches the head on disk"),
         };
         if on_disk != expected {
             return Err(VaultError::Tampered {

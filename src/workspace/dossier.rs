@@ -44,6 +44,8 @@ impl Workspace {
 
     /// The dossier as PDF bytes.
     pub fn dossier_pdf(&self) -> Result<Vec<u8>> {
+        // The dossier vouches for the journal: not before every entry is verified.
+        self.wait_journal_check()?;
         let lang = self.lang();
         let now = self.clock.now();
         let title = tr(lang, "Dossier lesopnamen", "Lesson recordings dossier");

@@ -31,6 +31,8 @@ mod memo_pack;
 mod mentor;
 /// The PDF writer: read back with poppler, and its file structure.
 mod pdf;
+/// Opening from the state snapshot, and the check of the whole journal it owes.
+mod snapshot;
 /// Every tampering of a real vault, counted: flipped bytes, cuts, splices, replays, wrong keys.
 mod tamper;
 /// Encrypted, hash-chained journal: tamper, torn tail, keys, backups.

@@ -367,3 +367,84 @@ fn every_tampering_is_detected_and_nothing_is_overwritten() {
     assert!(recovery.head_repaired);
     assert_eq!(vault.head_hash(), ours.head_hashes[ENTRIES as usize]);
 }
+
+/// The same tampering with a snapshot of the first three entries in place: opening from the
+/// snapshot skips reading those entries, so the check it owes must find every case, with the
+/// same error as an open without the snapshot, before anything could be written.
+#[test]
+fn every_tampering_is_refused_the_same_way_behind_a_snapshot() {
+    use opnamewijs::vault::SNAPSHOT_FILE;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store = MemoryKeyStore::new();
+    let ours = make(&dir_of(&tmp, "ours"), &store);
+    let theirs = make(&dir_of(&tmp, "theirs"), &store);
+
+    // A snapshot taken when the vault had three entries.
+    let at_three = dir_of(&tmp, "three");
+    std::fs::create_dir_all(&at_three).expect("dir");
+    Files {
+        journal: Some(ours.journals[3].clone()),
+        head: Some(ours.heads[3].clone()),
+        key: ours.files.key.clone(),
+    }
+    .write(&at_three);
+    let (mut vault, _, _) = Vault::resume(&at_three, Unlock::Keyring(&store)).expect("resume");
+    vault.finish_in_background(Some(vec![b"state after 3".to_vec()]));
+    drop(vault);
+    let snap = std::fs::read(at_three.join(SNAPSHOT_FILE)).expect("snapshot written");
+
+    let dir = dir_of(&tmp, "case");
+    std::fs::create_dir_all(&dir).expect("case dir");
+    ours.files.write(&dir);
+    std::fs::write(dir.join(SNAPSHOT_FILE), &snap).expect("snapshot");
+    let (vault, _, resumed) = Vault::resume(&dir, Unlock::Keyring(&store)).expect("resume");
+    let used = resumed.snapshot.expect("the snapshot is used");
+    assert_eq!((used.seq, used.parts.len()), (3, 1));
+    assert_eq!(
+        resumed.entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        [4, 5]
+    );
+    assert!(vault.settle(true).expect("untouched vault verifies"));
+    drop(vault);
+
+    let mut differ = Vec::new();
+    let mut from_snapshot = 0;
+    let all = cases(&ours, &theirs);
+    for case in &all {
+        case.files.write(&dir);
+        let _ = std::fs::remove_file(dir.join(SNAPSHOT_FILE));
+        let Err(expected) = Vault::open(&dir, Unlock::Keyring(&store)) else {
+            panic!("{}: opens without a snapshot", case.name);
+        };
+        std::fs::write(dir.join(SNAPSHOT_FILE), &snap).expect("snapshot");
+        let found = match Vault::resume(&dir, Unlock::Keyring(&store)) {
+            Err(err) => err,
+            Ok((mut vault, _, resumed)) => {
+                from_snapshot += usize::from(resumed.snapshot.is_some());
+                let appended = vault.append(b"never written");
+                match (vault.settle(true), appended) {
+                    (Err(err), Err(_)) => err,
+                    (settled, appended) => {
+                        differ.push(format!("{}: {settled:?} / {appended:?}", case.name));
+                        continue;
+                    }
+                }
+            }
+        };
+        if found.to_string() != expected.to_string() {
+            differ.push(format!("{}: {found} instead of {expected}", case.name));
+        }
+        if Files::read(&dir) != case.files
+            || std::fs::read(dir.join(SNAPSHOT_FILE)).ok().as_deref() != Some(&snap[..])
+        {
+            differ.push(format!("{}: files changed", case.name));
+        }
+    }
+    eprintln!(
+        "tamper-snapshot-summary tried={} opened-from-snapshot={from_snapshot} differ={}",
+        all.len(),
+        differ.len()
+    );
+    assert!(from_snapshot > 0, "some cases reach the owed check");
+    assert!(differ.is_empty(), "{differ:#?}");
+}

@@ -1,6 +1,7 @@
-import { fireEvent, render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import App from "./App.svelte";
+import { IpcError } from "./ipc";
 import { fakeBackend } from "./test/fake";
 
 describe("App", () => {
@@ -31,6 +32,38 @@ describe("App", () => {
     await fireEvent.click(screen.getByTestId("create"));
     expect((await screen.findByRole("alert")).textContent).toContain("Geef de opname een titel van 1 tot 120 tekens.");
     expect(screen.getByTestId("new-recording-form")).toBeTruthy();
+  });
+});
+
+describe("journal check", () => {
+  it("says the check is running, then shows what the core found when it fails", async () => {
+    const { backend } = fakeBackend();
+    const first = await backend.appStatus();
+    let calls = 0;
+    backend.appStatus = async () => {
+      calls += 1;
+      if (calls === 1) return { ...first, journal: { ...first.journal, checking: true } };
+      throw new IpcError({
+        code: "vault.tampered",
+        message: "Het dagboek is gewijzigd buiten Opnamewijs om (item 2: inhoud gewijzigd). Er is niets overschreven.",
+      });
+    };
+    render(App, { backend });
+    expect((await screen.findByTestId("journal-status")).textContent).toContain("controle loopt");
+    expect((await screen.findByTestId("load-error", {}, { timeout: 3000 })).textContent).toContain("item 2: inhoud gewijzigd");
+  });
+
+  it("shows the verified journal once the check is done", async () => {
+    const { backend } = fakeBackend();
+    const first = await backend.appStatus();
+    let calls = 0;
+    backend.appStatus = async () => {
+      calls += 1;
+      return { ...first, journal: { ...first.journal, checking: calls === 1 } };
+    };
+    render(App, { backend });
+    expect((await screen.findByTestId("journal-status")).textContent).toContain("controle loopt");
+    await waitFor(() => expect(screen.getByTestId("journal-status").textContent).toContain("versleuteld en gecontroleerd"), { timeout: 3000 });
   });
 });
 

@@ -53,6 +53,7 @@ const words = {
   step3: { nl: "Houd de termijnen bij en bevestig van elke kopie dat ze is verwijderd.", en: "Keep to the deadlines and confirm that every copy is deleted." },
   privacyPromise: { nl: "Opnamewijs bewaart alleen gegevens over je opnamen, op deze computer: nooit de beelden zelf en nooit namen van leerlingen.", en: "Opnamewijs keeps only data about your recordings, on this computer: never the footage itself and never pupils' names." },
   journalVerified: { nl: "Dagboek versleuteld en gecontroleerd", en: "Journal encrypted and verified" },
+  journalChecking: { nl: "Dagboek versleuteld; controle loopt", en: "Journal encrypted; being verified" },
   entries: { nl: "items", en: "entries" },
   headHash: { nl: "Kophash van het dagboek", en: "Journal head hash" },
   choosePassphrase: { nl: "Kies een wachtwoordzin", en: "Choose a passphrase" },

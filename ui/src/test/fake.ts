@@ -128,7 +128,7 @@ export function fakeBackend(
       profile: { name: "Student", lang: "nl", mode: opts.mode ?? "student" },
       packs: [{ id: "hu-stage-opnamen", version: "1.0.0", title: "HU", source: "HU-checklist" }],
       pack_errors: [],
-      journal: { entries: 3, head_hash: "ab".repeat(32), recovered: null },
+      journal: { entries: 3, checking: false, head_hash: "ab".repeat(32), recovered: null },
     }),
     unlock: async () => {
       throw new Error("not used");
