@@ -67,8 +67,11 @@ pub fn vault_files(data: &[u8]) -> Outcome {
     Ok(())
 }
 
-/// One journal entry's payload, as replaying the journal reads it.
+/// One journal entry's payload, as replaying the journal reads it; and the same bytes as the
+/// parts of a state snapshot (the first part and a batch of recordings).
 pub fn journal_entry(data: &[u8]) -> Outcome {
+    let part = zeroize::Zeroizing::new(data.to_vec());
+    let _ = crate::store::from_snapshot(&[part.clone(), part]);
     crate::store::replay(crate::store::State::default(), std::iter::once((1, data)))
         .map(drop)
         .map_err(|(_, e)| ErrorPayload {

@@ -494,7 +494,7 @@ fn to_snapshot(state: &State) -> Result<Vec<Vec<u8>>, serde_json::Error> {
 
 /// The state snapshot parts hold; `None` when this version cannot read them (written by a newer
 /// one).
-fn from_snapshot(parts: &[zeroize::Zeroizing<Vec<u8>>]) -> Option<State> {
+pub(crate) fn from_snapshot(parts: &[zeroize::Zeroizing<Vec<u8>>]) -> Option<State> {
     let (head, batches) = parts.split_first()?;
     type Head = SnapshotHead<Profile, crate::mentor::Desk, crate::assessment::Assessment>;
     let head: Head = serde_json::from_slice(head).ok()?;

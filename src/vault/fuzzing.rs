@@ -71,6 +71,9 @@ pub fn vault_files(data: &[u8]) -> (Result<Vec<Vec<u8>>, VaultError>, Vec<VaultE
             .collect::<Result<Vec<_>, _>>()
     })();
     let mut others = Vec::new();
+    // As a state snapshot: split into parts, each checked and opened (no error type: an unusable
+    // snapshot is ignored).
+    let _ = super::snapshot::decode(data, &keys);
     if let Err(e) = journal::decode_head(path, data, &keys, 0) {
         others.push(e);
     }

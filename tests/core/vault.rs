@@ -842,8 +842,13 @@ fn crash_child() {
     let Ok(dir) = std::env::var(CRASH_ENV) else {
         return;
     };
-    let (mut vault, _) =
-        Vault::open(Path::new(&dir), Unlock::Passphrase(&pass(CRASH_PASS))).expect("child opens");
+    // As the app opens: from the snapshot when there is one, then the owed check of the whole
+    // journal and a new snapshot (its content: how many entries it covers) on another thread,
+    // so kills also land in the check, in snapshot writes, and in appends waiting for both.
+    let (mut vault, _, _) =
+        Vault::resume(Path::new(&dir), Unlock::Passphrase(&pass(CRASH_PASS))).expect("child opens");
+    let covered = vault.len();
+    vault.finish_in_background(Some(vec![covered.to_string().into_bytes()]));
     let mut out = std::io::stdout().lock();
     writeln!(out, "OPEN {}", vault.len()).expect("write to parent");
     out.flush().expect("flush to parent");
@@ -872,6 +877,7 @@ fn kill_during_appends_loses_nothing_acknowledged() {
     let exe = std::env::current_exe().expect("test binary");
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ kills);
     let (mut survived, mut lost, mut repaired, mut total_acked) = (0u64, 0u64, 0u64, 0u64);
+    let mut from_snapshot = 0u64;
     let mut failures = Vec::new();
     let mut dir = PathBuf::new();
     let mut acknowledged = 0u64;
@@ -917,7 +923,37 @@ fn kill_during_appends_loses_nothing_acknowledged() {
         }
 
         let outcome = (|| -> Result<bool, String> {
-            let (vault, recovery) = Vault::open(&dir, Unlock::Passphrase(&pass(CRASH_PASS)))
+            // First as the app reopens: the snapshot (if it fits) and the entries after it, which
+            // must add up to the journal, and the owed check, which must pass.
+            let (vault, recovery, resumed) =
+                Vault::resume(&dir, Unlock::Passphrase(&pass(CRASH_PASS)))
+                    .map_err(|e| format!("reopen failed: {e}"))?;
+            let first = match &resumed.snapshot {
+                Some(snap) => {
+                    if snap.parts.len() != 1
+                        || snap.parts[0][..] != *snap.seq.to_string().as_bytes()
+                    {
+                        return Err(format!("the snapshot at {} holds something else", snap.seq));
+                    }
+                    from_snapshot += 1;
+                    snap.seq
+                }
+                None => 0,
+            };
+            for (i, entry) in resumed.entries.iter().enumerate() {
+                if entry.seq != first + i as u64 + 1 || entry.payload != crash_payload(entry.seq) {
+                    return Err(format!(
+                        "entry {} after the snapshot is not what was written",
+                        i + 1
+                    ));
+                }
+            }
+            if first + resumed.entries.len() as u64 != vault.len() {
+                return Err("snapshot and entries do not add up to the journal".to_owned());
+            }
+            vault.settle(true).map_err(|e| format!("owed check: {e}"))?;
+            drop(vault);
+            let (vault, _) = Vault::open(&dir, Unlock::Passphrase(&pass(CRASH_PASS)))
                 .map_err(|e| format!("reopen failed: {e}"))?;
             let entries = vault.entries().map_err(|e| e.to_string())?;
             for (i, entry) in entries.iter().enumerate() {
@@ -944,7 +980,7 @@ fn kill_during_appends_loses_nothing_acknowledged() {
         }
     }
     eprintln!(
-        "crash-summary kills={kills} survived={survived} lost={lost} repaired={repaired} acked={total_acked}"
+        "crash-summary kills={kills} survived={survived} lost={lost} repaired={repaired} acked={total_acked} from_snapshot={from_snapshot}"
     );
     assert!(failures.is_empty(), "crash rounds failed: {failures:#?}");
     assert!(

@@ -216,10 +216,11 @@ fn crash(root: &Path, kills: u64) -> Row {
             Row::new(
                 check,
                 format!(
-                    "{survived} / {} (entries lost: {lost}, tails repaired: {}, entries acknowledged: {})",
+                    "{survived} / {} (entries lost: {lost}, tails repaired: {}, entries acknowledged: {}, reopened from a snapshot: {})",
                     field(&f, "kills"),
                     field(&f, "repaired"),
-                    field(&f, "acked")
+                    field(&f, "acked"),
+                    field(&f, "from_snapshot")
                 ),
                 ok && lost == 0 && survived == field(&f, "kills"),
             )
@@ -265,19 +266,27 @@ fn counting_tests(root: &Path) -> Vec<Row> {
                     "io" => (field(&f, "recovered"), field(&f, "tried")),
                     _ => (field(&f, "refused"), field(&f, "tried")),
                 };
-                let extra = if name == "tamper" {
-                    format!(
+                let (mut extra, mut same) = (String::new(), true);
+                if name == "tamper" {
+                    extra = format!(
                         " (files changed by a refused open: {}; documented limit: {} — an older journal+head pair, visible only in the head hash)",
                         field(&f, "overwritten"),
                         field(&f, "limits")
-                    )
-                } else {
-                    String::new()
-                };
+                    );
+                    // The same cases with a snapshot in place (see tests/core/tamper.rs).
+                    let s = summary(&out, "tamper-snapshot-summary").unwrap_or_default();
+                    let (s_tried, differ) = (field(&s, "tried"), field(&s, "differ"));
+                    extra.push_str(&format!(
+                        "; behind a snapshot: refused the same way {} / {s_tried}, {} of them only by the owed check",
+                        s_tried.saturating_sub(differ),
+                        field(&s, "opened-from-snapshot")
+                    ));
+                    same = s_tried > 0 && differ == 0;
+                }
                 Row::new(
                     check,
                     format!("{good} / {tried}{extra}"),
-                    ok && good == tried && tried > 0,
+                    ok && same && good == tried && tried > 0,
                 )
             }
             None => Row::new(check, format!("no summary: {}", tail(&out, 15)), false),
