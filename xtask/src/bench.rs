@@ -142,6 +142,7 @@ fn file_size(path: &Path) -> Result<u64> {
 #[derive(Debug, Default)]
 struct Core {
     open_ms: Option<f64>,
+    verified_ms: Option<f64>,
     deadlines_ms: Option<f64>,
     list_ms: Option<f64>,
     tick_p50_ms: Option<f64>,
@@ -172,6 +173,7 @@ fn core_benches(root: &Path, target: &Path, quick: bool) -> Result<Core> {
                 .ok_or_else(|| format!("{}: no median", path.display()))
         };
         core.open_ms = Some(estimate("open_vault")?);
+        core.verified_ms = Some(estimate("open_vault_verified")?);
         core.deadlines_ms = Some(estimate("deadlines")?);
         core.list_ms = Some(estimate("list")?);
         capture(Command::new(cargo_bin()).current_dir(root).args([
@@ -559,6 +561,13 @@ impl Report {
                 "".to_owned(),
                 "≤ 150 ms",
                 verdict(c.open_ms.map(|v| v <= 150.0)),
+            ),
+            (
+                "open 10,000 recordings → every entry verified (first write)".to_owned(),
+                cell(c.verified_ms, "ms"),
+                "".to_owned(),
+                "(information)",
+                "–",
             ),
             (
                 "deadline recomputation, 10,000 recordings".to_owned(),
