@@ -450,8 +450,13 @@ thread_local! {
     static SNAPSHOT_AFTER: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
 }
 
+/// Environment variable that sets [`SNAPSHOT_AFTER_BYTES`] for a whole process: the end-to-end
+/// tests use it to give a small vault a snapshot.
+pub const SNAPSHOT_AFTER_ENV: &str = "OPNAMEWIJS_SNAPSHOT_AFTER_BYTES";
+
 /// Sets, for opens on this thread, after how many journal bytes a new snapshot is written
-/// (`None`: [`SNAPSHOT_AFTER_BYTES`]). For tests, which need snapshots of small vaults.
+/// (`None`: [`SNAPSHOT_AFTER_ENV`], else [`SNAPSHOT_AFTER_BYTES`]). For tests, which need
+/// snapshots of small vaults.
 #[doc(hidden)]
 pub fn set_snapshot_after_bytes(bytes: Option<u64>) {
     SNAPSHOT_AFTER.with(|cell| cell.set(bytes));
@@ -460,7 +465,12 @@ pub fn set_snapshot_after_bytes(bytes: Option<u64>) {
 fn snapshot_after_bytes() -> u64 {
     SNAPSHOT_AFTER
         .with(std::cell::Cell::get)
-        .unwrap_or(SNAPSHOT_AFTER_BYTES)
+        .unwrap_or_else(|| {
+            std::env::var(SNAPSHOT_AFTER_ENV)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(SNAPSHOT_AFTER_BYTES)
+        })
 }
 
 /// The first part of a snapshot: everything of a [`State`] but its recordings, which follow in

@@ -390,8 +390,9 @@ enum Check {
     Done,
     /// Not started.
     Owed,
-    /// Running on another thread; afterwards that thread may write a snapshot.
-    Running(std::thread::JoinHandle<Result<(), VaultError>>),
+    /// Running on another thread, which afterwards may write a snapshot; `true` while that
+    /// thread still has the journal to verify (`false`: it only writes the snapshot).
+    Running(std::thread::JoinHandle<Result<(), VaultError>>, bool),
     /// It failed: the journal was changed outside the app. Every append is refused.
     Failed(VaultError),
 }
@@ -447,7 +448,7 @@ impl Drop for Vault {
         // The background check may still write the snapshot: it must be done before the
         // directory is anyone else's (erased, reopened).
         let check = self.check.get_mut().unwrap_or_else(|e| e.into_inner());
-        if let Check::Running(handle) = std::mem::replace(check, Check::Done) {
+        if let Check::Running(handle, _) = std::mem::replace(check, Check::Done) {
             let _ = handle.join();
         }
     }
@@ -511,7 +512,7 @@ impl Vault {
         let owed = match check {
             Check::Owed => true,
             Check::Done => false,
-            Check::Running(_) | Check::Failed(_) => return,
+            Check::Running(..) | Check::Failed(_) => return,
         };
         if !owed && snapshot.is_none() {
             return;
@@ -541,7 +542,7 @@ impl Vault {
             .name("opnamewijs-journal-check".to_owned())
             .spawn(work)
         {
-            *check = Check::Running(handle);
+            *check = Check::Running(handle, owed);
         }
     }
 
@@ -553,7 +554,7 @@ impl Vault {
         let outcome = match std::mem::replace(&mut *check, Check::Done) {
             Check::Done => return Ok(true),
             Check::Owed if wait => files::check_whole(&self.dir, &self.keys, &self.head),
-            Check::Running(handle) if wait || handle.is_finished() => {
+            Check::Running(handle, _) if wait || handle.is_finished() => {
                 handle.join().unwrap_or_else(|_| {
                     Err(VaultError::Unreadable {
                         path: self.dir.join(JOURNAL_FILE),
@@ -581,7 +582,7 @@ impl Vault {
     pub fn is_checked(&self) -> bool {
         matches!(
             *self.check.lock().unwrap_or_else(|e| e.into_inner()),
-            Check::Done
+            Check::Done | Check::Running(_, false)
         )
     }
 

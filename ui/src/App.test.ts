@@ -51,6 +51,8 @@ describe("journal check", () => {
     render(App, { backend });
     expect((await screen.findByTestId("journal-status")).textContent).toContain("controle loopt");
     expect((await screen.findByTestId("load-error", {}, { timeout: 3000 })).textContent).toContain("item 2: inhoud gewijzigd");
+    expect(screen.queryByTestId("journal-status")).toBeNull();
+    expect(screen.queryByTestId("new-recording")).toBeNull();
   });
 
   it("shows the verified journal once the check is done", async () => {
