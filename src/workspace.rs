@@ -385,8 +385,9 @@ impl Workspace {
     /// Opens the data directory: loads the embedded packs plus any in `<dir>/policies`, unlocks
     /// the vault and replays its journal (creating the vault, and migrating a plain JSON file of an
     /// earlier version, on first use). A vault with a snapshot is read from it and the entries
-    /// after it; the rest of the journal is verified on another thread, and every change, backup
-    /// and dossier waits for that ([`Workspace::poll_journal_check`]).
+    /// after it; the rest of the journal is verified on another thread, and every change and
+    /// dossier waits for that ([`Workspace::poll_journal_check`]); a backup verifies the journal
+    /// itself.
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, unlock: Unlock<'_>) -> Result<Self> {
         let mut packs = PackSet::embedded();
         packs.add_dir(&data_dir.join("policies"));

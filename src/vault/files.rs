@@ -5,7 +5,7 @@ use super::journal::{self, Head};
 use super::keys::{self, Unlock};
 use super::snapshot::{self, SNAPSHOT_FILE};
 use super::{
-    Check, Entry, KeyStore, Recovery, Sensitive, Snapshot, Vault, VaultError, HEAD_FILE,
+    Check, Entry, KeyStore, Recovery, Resumed, Sensitive, Snapshot, Vault, VaultError, HEAD_FILE,
     JOURNAL_FILE, KEY_FILE,
 };
 use std::fs::{File, OpenOptions};
@@ -141,19 +141,12 @@ pub(crate) enum Reading {
     Resume,
 }
 
-/// What [`open`] found.
-#[derive(Debug)]
-pub(crate) struct Opened {
-    pub vault: Vault,
-    pub recovery: Recovery,
-    pub snapshot: Option<Snapshot>,
-    pub entries: Vec<Entry>,
-    /// Journal bytes after the snapshot, or after the file header without one.
-    pub bytes_after_snapshot: u64,
-}
-
 /// See [`Vault::open`].
-pub(crate) fn open(dir: &Path, unlock: Unlock<'_>, read: Reading) -> Result<Opened, VaultError> {
+pub(crate) fn open(
+    dir: &Path,
+    unlock: Unlock<'_>,
+    read: Reading,
+) -> Result<(Vault, Recovery, Resumed), VaultError> {
     let key_path = dir.join(KEY_FILE);
     let journal_path = dir.join(JOURNAL_FILE);
     let head_path = dir.join(HEAD_FILE);
@@ -172,41 +165,30 @@ pub(crate) fn open(dir: &Path, unlock: Unlock<'_>, read: Reading) -> Result<Open
     remove_stale_temporaries(dir);
     let keys = JournalKeys::derive(&data_key);
     if read == Reading::Resume {
-        if let Some(resumed) = resume(dir, &keys) {
+        if let Some(found) = from_snapshot(dir, &keys) {
             let file = open_append(&journal_path).map_err(io(&journal_path))?;
-            return Ok(Opened {
-                vault: Vault {
-                    dir: dir.to_owned(),
-                    data_key: Sensitive::new(data_key),
-                    keys,
-                    file,
-                    len: resumed.len,
-                    head: resumed.head,
-                    head_on_disk: resumed.head.seq,
-                    dirty: false,
-                    check: std::sync::Mutex::new(Check::Owed),
-                },
-                recovery: Recovery::default(),
-                bytes_after_snapshot: resumed.len - resumed.offset,
-                snapshot: Some(resumed.snapshot),
-                entries: resumed.entries,
-            });
+            let vault = Vault {
+                dir: dir.to_owned(),
+                data_key: Sensitive::new(data_key),
+                keys,
+                file,
+                len: found.len,
+                head: found.head,
+                head_on_disk: found.head.seq,
+                dirty: false,
+                check: std::sync::Mutex::new(Check::Owed),
+            };
+            let resumed = Resumed {
+                bytes_after_snapshot: found.len - found.offset,
+                snapshot: Some(found.snapshot),
+                entries: found.entries,
+            };
+            return Ok((vault, Recovery::default(), resumed));
         }
     }
-    let bytes = read_optional(&journal_path)?.ok_or_else(|| VaultError::Unreadable {
-        path: journal_path.clone(),
-        problem: "het dagboek ontbreekt".to_owned(),
-    })?;
+    let bytes = read_journal(&journal_path)?;
     let scan = journal::scan(&journal_path, &bytes, &keys)?;
-    let head = match read_optional(&head_path)? {
-        Some(head_bytes) => journal::decode_head(&head_path, &head_bytes, &keys, scan.len())?,
-        None => {
-            return Err(VaultError::Tampered {
-                position: scan.len(),
-                kind: super::TamperKind::Head,
-            })
-        }
-    };
+    let head = read_head(&head_path, &keys, scan.len())?;
     let repair = journal::reconcile(&scan, &head, true)?;
     let last = Head {
         seq: scan.len(),
@@ -247,14 +229,36 @@ pub(crate) fn open(dir: &Path, unlock: Unlock<'_>, read: Reading) -> Result<Open
         vault.write_head(&last)?;
         recovery.head_repaired = true;
     }
-    let bytes_after_snapshot = vault.len.saturating_sub(journal::FILE_HEADER_LEN as u64);
-    Ok(Opened {
-        vault,
-        recovery,
+    let resumed = Resumed {
+        bytes_after_snapshot: vault.len.saturating_sub(journal::FILE_HEADER_LEN as u64),
         snapshot: None,
         entries,
-        bytes_after_snapshot,
+    };
+    Ok((vault, recovery, resumed))
+}
+
+/// Reads the journal file; a missing one is unreadable (the vault's other files are there).
+fn read_journal(path: &Path) -> Result<Vec<u8>, VaultError> {
+    read_optional(path)?.ok_or_else(|| VaultError::Unreadable {
+        path: path.to_owned(),
+        problem: "het dagboek ontbreekt".to_owned(),
     })
+}
+
+/// Reads and opens the head record; a missing or forged one is tampering, reported at
+/// `position`.
+pub(crate) fn read_head(
+    path: &Path,
+    keys: &JournalKeys,
+    position: u64,
+) -> Result<Head, VaultError> {
+    match read_optional(path)? {
+        Some(bytes) => journal::decode_head(path, &bytes, keys, position),
+        None => Err(VaultError::Tampered {
+            position,
+            kind: super::TamperKind::Head,
+        }),
+    }
 }
 
 fn decrypt_all(
@@ -272,7 +276,7 @@ fn decrypt_all(
 }
 
 /// An open from the snapshot: the snapshot, the entries after it, and the journal as it is.
-struct Resumed {
+struct FromSnapshot {
     snapshot: Snapshot,
     entries: Vec<Entry>,
     /// Where the first entry after the snapshot starts.
@@ -286,7 +290,7 @@ struct Resumed {
 /// exactly the head record. Anything else (no snapshot, a damaged or foreign one, a torn tail, a
 /// head that is behind, tampering) is `None`, and the caller reads the whole journal, which
 /// repairs or reports it as it always did.
-fn resume(dir: &Path, keys: &JournalKeys) -> Option<Resumed> {
+fn from_snapshot(dir: &Path, keys: &JournalKeys) -> Option<FromSnapshot> {
     let (from, parts) = snapshot::decode(&std::fs::read(dir.join(SNAPSHOT_FILE)).ok()?, keys)?;
     let mut file = File::open(dir.join(JOURNAL_FILE)).ok()?;
     let file_len = file.metadata().ok()?.len();
@@ -310,7 +314,7 @@ fn resume(dir: &Path, keys: &JournalKeys) -> Option<Resumed> {
         return None;
     }
     let entries = decrypt_all(&scan.frames, keys).ok()?;
-    Some(Resumed {
+    Some(FromSnapshot {
         snapshot: Snapshot {
             seq: from.seq,
             parts,
@@ -328,20 +332,9 @@ fn resume(dir: &Path, keys: &JournalKeys) -> Option<Resumed> {
 pub(crate) fn check_whole(dir: &Path, keys: &JournalKeys, head: &Head) -> Result<(), VaultError> {
     let journal_path = dir.join(JOURNAL_FILE);
     let head_path = dir.join(HEAD_FILE);
-    let bytes = read_optional(&journal_path)?.ok_or_else(|| VaultError::Unreadable {
-        path: journal_path.clone(),
-        problem: "het dagboek ontbreekt".to_owned(),
-    })?;
+    let bytes = read_journal(&journal_path)?;
     let scan = journal::scan(&journal_path, &bytes, keys)?;
-    let on_disk = match read_optional(&head_path)? {
-        Some(head_bytes) => journal::decode_head(&head_path, &head_bytes, keys, scan.len())?,
-        None => {
-            return Err(VaultError::Tampered {
-                position: scan.len(),
-                kind: super::TamperKind::Head,
-            })
-        }
-    };
+    let on_disk = read_head(&head_path, keys, scan.len())?;
     let repair = journal::reconcile(&scan, &on_disk, true)?;
     if repair.truncate_at.is_some() || repair.head_behind || on_disk != *head {
         return Err(VaultError::Tampered {

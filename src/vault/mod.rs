@@ -471,7 +471,8 @@ impl Vault {
     /// Opens the vault in `dir`, verifying the whole journal against its head, and repairs what a
     /// crash can leave (see [`Recovery`]).
     pub fn open(dir: &Path, unlock: Unlock<'_>) -> Result<(Vault, Recovery), VaultError> {
-        files::open(dir, unlock, files::Reading::Verify).map(|o| (o.vault, o.recovery))
+        files::open(dir, unlock, files::Reading::Verify)
+            .map(|(vault, recovery, _)| (vault, recovery))
     }
 
     /// [`Vault::open`], also returning every entry decrypted: what [`Vault::entries`] would
@@ -480,7 +481,8 @@ impl Vault {
         dir: &Path,
         unlock: Unlock<'_>,
     ) -> Result<(Vault, Recovery, Vec<Entry>), VaultError> {
-        files::open(dir, unlock, files::Reading::Entries).map(|o| (o.vault, o.recovery, o.entries))
+        files::open(dir, unlock, files::Reading::Entries)
+            .map(|(vault, recovery, resumed)| (vault, recovery, resumed.entries))
     }
 
     /// Opens the vault from its snapshot: decrypts the snapshot and the entries after it, which
@@ -492,13 +494,7 @@ impl Vault {
         dir: &Path,
         unlock: Unlock<'_>,
     ) -> Result<(Vault, Recovery, Resumed), VaultError> {
-        let opened = files::open(dir, unlock, files::Reading::Resume)?;
-        let resumed = Resumed {
-            bytes_after_snapshot: opened.bytes_after_snapshot,
-            snapshot: opened.snapshot,
-            entries: opened.entries,
-        };
-        Ok((opened.vault, opened.recovery, resumed))
+        files::open(dir, unlock, files::Reading::Resume)
     }
 
     /// Starts, on another thread, what is left after opening: the verification of the whole
@@ -768,18 +764,7 @@ impl Vault {
         let path = self.dir.join(JOURNAL_FILE);
         let scan = journal::scan(&path, bytes, &self.keys)?;
         journal::reconcile(&scan, &self.head, false)?;
-        let head_path = self.dir.join(HEAD_FILE);
-        let head_bytes = match std::fs::read(&head_path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(VaultError::Tampered {
-                    position: scan.len(),
-                    kind: TamperKind::Head,
-                })
-            }
-            Err(e) => return Err(self.io(HEAD_FILE, e)),
-        };
-        let on_disk = journal::decode_head(&head_path, &head_bytes, &self.keys, scan.len())?;
+        let on_disk = files::read_head(&self.dir.join(HEAD_FILE), &self.keys, scan.len())?;
         let expected = Head {
             seq: self.head_on_disk,
             hash: scan

@@ -4,9 +4,7 @@
 
 use crate::support::{choice, date, nl, no, Env};
 use opnamewijs::store::set_snapshot_after_bytes;
-use opnamewijs::vault::{
-    MemoryKeyStore, TamperKind, Unlock, Vault, VaultError, JOURNAL_FILE, SNAPSHOT_FILE,
-};
+use opnamewijs::vault::{TamperKind, Unlock, Vault, VaultError, JOURNAL_FILE, SNAPSHOT_FILE};
 use opnamewijs::{App, Workspace};
 use std::path::Path;
 
@@ -143,7 +141,7 @@ fn a_damaged_foreign_or_stale_snapshot_is_ignored_and_written_anew() {
         env.restart();
         env.ws.wait_journal_check().expect("verified");
         assert_eq!(shown(&env.ws), before, "{name} snapshot: same state");
-        drop(std::mem::replace(&mut env.ws, placeholder()));
+        env.close();
         let rewritten = std::fs::read(&snap).expect("snapshot");
         assert_ne!(rewritten, bytes, "{name} snapshot replaced");
         env.restart();
@@ -154,17 +152,6 @@ fn a_damaged_foreign_or_stale_snapshot_is_ignored_and_written_anew() {
         );
     }
     set_snapshot_after_bytes(None);
-}
-
-fn placeholder() -> Workspace {
-    let scratch = tempfile::tempdir().expect("temp dir").keep();
-    let keys = MemoryKeyStore::new();
-    Workspace::open(
-        &scratch,
-        std::sync::Arc::new(opnamewijs::clock::FixedClock::new(nl(2026, 11, 23, 10, 0))),
-        Unlock::Keyring(&keys),
-    )
-    .expect("placeholder")
 }
 
 /// Offset and length of entry `seq` (from 1) in a journal file.
@@ -195,7 +182,7 @@ fn a_journal_changed_behind_the_snapshot_is_refused_before_anything_is_written()
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let ids = plan_some(&mut env, 3);
     env.restart();
-    drop(std::mem::replace(&mut env.ws, placeholder()));
+    env.close();
     // Entry 2 lies behind the snapshot: the open itself does not read it.
     let tampered = tamper_entry(env.dir.path(), 2);
     let snap_before = std::fs::read(env.dir.path().join(SNAPSHOT_FILE)).expect("snapshot");

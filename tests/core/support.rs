@@ -49,12 +49,7 @@ impl Env {
     /// Closes and reopens the workspace on the same directory, as an app restart does.
     pub fn restart(&mut self) {
         // Close the running workspace first (it holds the data directory's lock), as quitting does.
-        let scratch = tempfile::tempdir().expect("temp dir");
-        let keys = MemoryKeyStore::new();
-        let placeholder =
-            Workspace::open(scratch.path(), self.clock.clone(), Unlock::Keyring(&keys))
-                .expect("placeholder");
-        drop(std::mem::replace(&mut self.ws, placeholder));
+        self.close();
         // A child process another test (the crash test) is spawning holds a copy of every open
         // descriptor, our lock included, until it execs: wait for that instead of failing.
         let mut tries = 0;
@@ -73,6 +68,17 @@ impl Env {
                 other => break other.expect("reopen workspace"),
             }
         };
+    }
+
+    /// Closes the workspace, as quitting does (releasing the data directory's lock and waiting for
+    /// its background work); `ws` is then an empty placeholder elsewhere.
+    pub fn close(&mut self) {
+        let scratch = tempfile::tempdir().expect("temp dir");
+        let keys = MemoryKeyStore::new();
+        let placeholder =
+            Workspace::open(scratch.path(), self.clock.clone(), Unlock::Keyring(&keys))
+                .expect("placeholder");
+        drop(std::mem::replace(&mut self.ws, placeholder));
     }
 
     pub fn create(&mut self, pack: &str, planned_for: &str) -> RecordingView {
