@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "check_portfolio",
     "assessment_passed",
     "export_dossier",
+    "first_screen",
     "ui_ready",
 ];
 

@@ -3,7 +3,7 @@
 fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(&["ready"])),
+            .app_manifest(tauri_build::AppManifest::new().commands(&["shown", "ready"])),
     )
     .expect("tauri build script failed");
 }

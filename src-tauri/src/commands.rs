@@ -255,6 +255,14 @@ pub async fn export_dossier(
     app.with(|ws| ws.export_dossier(&path)).map(Some)
 }
 
+/// The UI put its first screen in place: the hidden window is shown (see `reveal`).
+#[tauri::command]
+pub fn first_screen(app: tauri::AppHandle) {
+    if !crate::reveal::page_report_ignored() {
+        crate::reveal::reveal(&app);
+    }
+}
+
 /// The UI painted its first screen; with `OPNAMEWIJS_BENCH=1` the shell says so (`cargo xtask bench`).
 #[tauri::command]
 pub fn ui_ready() {

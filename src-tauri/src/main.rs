@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod reveal;
 
 use opnamewijs::clock::SystemClock;
 use opnamewijs::vault::OsKeyring;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tauri::Manager;
 use tauri_plugin_notification::NotificationExt;
+use tauri_plugin_window_state::StateFlags;
 
 /// How often the core is asked for new reminders.
 const REMINDER_INTERVAL: Duration = Duration::from_secs(60);
@@ -30,16 +32,23 @@ fn main() {
     // which the journal's lock already keeps to one writer.
     if chosen_dir.is_none() {
         builder = builder.plugin(tauri_plugin_single_instance::init(|app, _, _| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
+            reveal::bring_forward(app);
         }));
     }
+    // The window starts hidden and is shown by `reveal` once the page drew its first screen, so
+    // the window-state plugin restores size and position but never the visibility.
+    let window_state = StateFlags::all() - StateFlags::VISIBLE;
     builder
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(window_state)
+                .build(),
+        )
         .plugin(tauri_plugin_notification::init())
+        .manage(reveal::Shown::default())
+        .on_page_load(|webview, payload| reveal::on_page_load(webview, payload.event()))
         .setup(move |app| {
+            reveal::fallback_after_start(app.handle());
             let dir = match chosen_dir {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
@@ -88,6 +97,7 @@ fn main() {
             commands::check_portfolio,
             commands::assessment_passed,
             commands::export_dossier,
+            commands::first_screen,
             commands::ui_ready,
         ])
         .run(tauri::generate_context!())

@@ -95,3 +95,32 @@ describe("assessment", () => {
     expect(calls).toEqual(["select:r2:true", "portfolio:true"]);
   });
 });
+
+describe("start-up", () => {
+  /** What the document held each time the UI asked the shell to show the (hidden) window. */
+  function watchFirstScreen(backend: ReturnType<typeof fakeBackend>["backend"]) {
+    const seen: string[] = [];
+    backend.firstScreen = async () => {
+      const shown = ["welcome", "load-error", "journal-status"].filter((id) => document.querySelector(`[data-testid="${id}"]`));
+      seen.push(shown.join("+"));
+    };
+    return seen;
+  }
+
+  it("asks for the window once, after the first screen is in the document", async () => {
+    const { backend } = fakeBackend();
+    const seen = watchFirstScreen(backend);
+    render(App, { backend });
+    await waitFor(() => expect(seen).toEqual(["welcome+journal-status"]));
+  });
+
+  it("asks for the window when the data cannot be opened, with the report in place", async () => {
+    const { backend } = fakeBackend();
+    backend.appStatus = async () => {
+      throw new IpcError({ code: "vault.unreadable", message: "Het dagboek kan niet gelezen worden." });
+    };
+    const seen = watchFirstScreen(backend);
+    render(App, { backend });
+    await waitFor(() => expect(seen).toEqual(["load-error"]));
+  });
+});

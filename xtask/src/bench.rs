@@ -1,17 +1,20 @@
 //! `cargo xtask bench`: Opnamewijs measured on this machine, side by side with the hello-world
-//! Tauri app in `bench/hello` built the same way, as one table of medians.
+//! Tauri app in `bench/hello` built the same way.
 //!
-//! - start → first paint and idle memory: each binary is started (medians of [`RUNS`]) under
-//!   Xvfb in one private D-Bus session with an unlocked gnome-keyring, with a fresh HOME and XDG
-//!   directories per start. The UI reports its first painted frame (`ui_ready`; the baseline's
-//!   page calls `ready`), which the shell prints as [`READY`] on stderr when `OPNAMEWIJS_BENCH=1`.
-//!   Three seconds later the resident memory of the whole process tree (the app and its WebKit
-//!   processes) is summed, RSS and PSS.
+//! - start → first paint and idle memory: each binary is started [`RUNS`] times on each of the
+//!   two drawing paths WebKitGTK has ([`PATHS`]), under Xvfb in one private D-Bus session with an
+//!   unlocked gnome-keyring, with a fresh HOME and XDG directories per start. Both binaries start
+//!   with a hidden window that the page shows once it is in place; the page then reports its
+//!   first painted frame (`ui_ready`; the baseline's page calls `ready`), which the shell prints
+//!   as [`READY`] on stderr when `OPNAMEWIJS_BENCH=1`. Each path gets median, p90, max and the
+//!   starts slower than [`STALL`] × the median. On the first [`MEMORY_RUNS`] starts per path the
+//!   resident memory of the whole process tree (the app and its WebKit processes) is summed three
+//!   seconds later, RSS and PSS.
 //! - the core: `cargo bench` of `benches/core.rs` (criterion medians) and `benches/tick.rs`.
 //! - sizes: the release binaries and the `.deb` from [`crate::bundle`].
 //!
-//! `--quick` checks the harness on a tiny input instead: one start of the debug binary (the
-//! baseline only if its debug binary exists), the core benches once each in test mode, no
+//! `--quick` checks the harness on a tiny input instead: one start per path of the debug binary
+//! (the baseline only if its debug binary exists), the core benches once each in test mode, no
 //! release build.
 
 use super::bundle::{deb, target_dir};
@@ -22,10 +25,24 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// Starts per binary for the whole-app figures. Under Xvfb both binaries start in two modes
-/// (≈0.45 s and ≈0.95 s for the empty page), so five starts gave medians that flipped between
-/// the modes from run to run; eleven keep the median in the mode most starts land in.
-const RUNS: usize = 11;
+/// Starts per binary and drawing path for the whole-app figures.
+const RUNS: usize = 20;
+/// Starts per binary and path whose idle memory is read (each costs [`IDLE`]).
+const MEMORY_RUNS: usize = 5;
+/// A start slower than this many times its series' median is reported as a stall.
+const STALL: f64 = 1.5;
+/// The two ways WebKitGTK draws, as `(name, what the table calls it)`.
+///
+/// - `composited`: the default, drawn with GL (Mesa's software rasteriser under Xvfb). Every start
+///   has a fresh HOME, so the shader cache is shared across starts (`MESA_SHADER_CACHE_DIR`), as it
+///   is for a user who starts the app a second time.
+/// - `non-composited`: what `WEBKIT_DISABLE_COMPOSITING_MODE=1` and
+///   `WEBKIT_DISABLE_DMABUF_RENDERER=1` force, common workarounds for blank windows on some drivers
+///   and in virtual machines; the end-to-end tests run this way too.
+const PATHS: [(&str, &str); 2] = [
+    ("composited", "default (composited) path"),
+    ("non-composited", "non-composited path (WEBKIT_DISABLE_*)"),
+];
 /// What the shells print on stderr once the first screen was painted.
 const READY: &str = "opnamewijs: ready";
 /// How long the app idles before its memory is read.
@@ -33,12 +50,62 @@ const IDLE: Duration = Duration::from_secs(3);
 /// Longest wait for the ready line.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// What one start measured.
+/// What one start measured (memory 0 where it was not read).
 #[derive(Debug, Clone, Copy)]
 struct Start {
     ready_ms: f64,
     rss_kb: u64,
     pss_kb: u64,
+}
+
+/// One binary's starts on one path.
+#[derive(Debug, Clone, Default)]
+struct Series(Vec<Start>);
+
+impl Series {
+    fn times(&self) -> Vec<f64> {
+        let mut t: Vec<f64> = self.0.iter().map(|s| s.ready_ms).collect();
+        t.sort_by(f64::total_cmp);
+        t
+    }
+
+    fn median(&self) -> Option<f64> {
+        Some(median(self.times())).filter(|m| m.is_finite())
+    }
+
+    /// The nearest-rank percentile `p` (0–100) of the start times.
+    fn percentile(&self, p: f64) -> Option<f64> {
+        let t = self.times();
+        let rank = ((p / 100.0) * t.len() as f64).ceil() as usize;
+        t.get(rank.clamp(1, t.len().max(1)) - 1).copied()
+    }
+
+    fn max(&self) -> Option<f64> {
+        self.times().last().copied()
+    }
+
+    /// The starts slower than [`STALL`] × the median.
+    fn stalls(&self) -> Vec<f64> {
+        let Some(m) = self.median() else {
+            return Vec::new();
+        };
+        self.times()
+            .into_iter()
+            .filter(|t| *t > m * STALL)
+            .collect()
+    }
+
+    /// Median memory of the starts whose memory was read.
+    fn memory(&self, f: fn(&Start) -> u64) -> Option<f64> {
+        let read: Vec<f64> = self
+            .0
+            .iter()
+            .map(f)
+            .filter(|kb| *kb > 0)
+            .map(|kb| kb as f64 / 1024.0)
+            .collect();
+        Some(median(read)).filter(|m| m.is_finite())
+    }
 }
 
 /// `cargo xtask bench [--quick]`.
@@ -77,20 +144,25 @@ pub fn bench(root: &Path, quick: bool) -> Result {
         Some(file_size(&deb(root)?)?)
     };
 
-    let app_starts = starts.iter().filter(|(l, _)| l == "app").map(|(_, s)| *s);
-    let app_starts: Vec<Start> = app_starts.collect();
-    let hello_starts: Vec<Start> = starts
-        .iter()
-        .filter(|(l, _)| l == "hello")
-        .map(|(_, s)| *s)
-        .collect();
+    // (binary, path) → its starts, in the order the table shows them.
+    let series = |label: &str, path: &str| {
+        Series(
+            starts
+                .iter()
+                .filter(|(l, p, _)| l == label && p == path)
+                .map(|(_, _, s)| *s)
+                .collect(),
+        )
+    };
+    let paths = PATHS.map(|(name, title)| PathSeries {
+        title,
+        app: series("app", name),
+        hello: series("hello", name),
+    });
     let report = Report {
         quick,
         runs,
-        app: summarize(&app_starts),
-        hello: summarize(&hello_starts),
-        app_fastest: fastest(&app_starts),
-        hello_fastest: fastest(&hello_starts),
+        paths,
         core,
         app_size: file_size(&app)?,
         hello_size: hello.as_deref().map(file_size).transpose()?,
@@ -102,24 +174,6 @@ pub fn bench(root: &Path, quick: bool) -> Result {
     std::fs::write(&out, &table).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("(also written to {})", out.display());
     Ok(())
-}
-
-/// Medians of the starts, if any.
-fn summarize(starts: &[Start]) -> Option<Start> {
-    if starts.is_empty() {
-        return None;
-    }
-    let med = |f: &dyn Fn(&Start) -> f64| median(starts.iter().map(f).collect());
-    Some(Start {
-        ready_ms: med(&|s| s.ready_ms),
-        rss_kb: med(&|s| s.rss_kb as f64) as u64,
-        pss_kb: med(&|s| s.pss_kb as f64) as u64,
-    })
-}
-
-/// The fastest start, if any: the app and the baseline compared in the same (fast) mode.
-fn fastest(starts: &[Start]) -> Option<f64> {
-    starts.iter().map(|s| s.ready_ms).min_by(f64::total_cmp)
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -228,7 +282,7 @@ fn start_session(
     root: &Path,
     runs: usize,
     binaries: &[(&str, PathBuf)],
-) -> Result<Vec<(String, Start)>> {
+) -> Result<Vec<(String, String, Start)>> {
     let exe = std::env::current_exe().map_err(|e| format!("current exe: {e}"))?;
     let tmp = std::env::temp_dir().join(format!("opnamewijs-bench-{}", std::process::id()));
     let keyring_home = tmp.join("keyring-home");
@@ -271,6 +325,7 @@ exec "$@""#;
             continue;
         }
         let label = words.next().unwrap_or_default().to_owned();
+        let mut path = String::new();
         let mut start = Start {
             ready_ms: f64::NAN,
             rss_kb: 0,
@@ -278,27 +333,26 @@ exec "$@""#;
         };
         for kv in words {
             match kv.split_once('=') {
+                Some(("path", v)) => path = v.to_owned(),
                 Some(("ready_ms", v)) => start.ready_ms = v.parse().unwrap_or(f64::NAN),
                 Some(("rss_kb", v)) => start.rss_kb = v.parse().unwrap_or(0),
                 Some(("pss_kb", v)) => start.pss_kb = v.parse().unwrap_or(0),
                 _ => {}
             }
         }
-        starts.push((label, start));
+        starts.push((label, path, start));
     }
-    if starts.len() != runs * binaries.len() {
-        return Err(format!(
-            "expected {} starts, got {}",
-            runs * binaries.len(),
-            starts.len()
-        ));
+    let expected = runs * binaries.len() * PATHS.len();
+    if starts.len() != expected {
+        return Err(format!("expected {expected} starts, got {}", starts.len()));
     }
     Ok(starts)
 }
 
 /// `cargo xtask bench-session <dir> <runs> <label>=<binary>...`, run by [`bench`] inside Xvfb and
-/// a D-Bus session: starts each binary once to warm up (the app creates its vault then), then
-/// `runs` times in turn, printing one `start` line per start.
+/// a D-Bus session: per drawing path, starts each binary once to warm up (the app creates its
+/// vault then, the composited path fills the shared shader cache), then `runs` times in turn,
+/// printing one `start` line per start.
 pub fn session(args: &[String]) -> Result {
     let [dir, runs, binaries @ ..] = args else {
         return Err("usage: bench-session <dir> <runs> <label>=<binary>...".into());
@@ -306,26 +360,36 @@ pub fn session(args: &[String]) -> Result {
     let dir = PathBuf::from(dir);
     let runs: usize = runs.parse().map_err(|e| format!("runs: {e}"))?;
     let binaries: Vec<(&str, &str)> = binaries.iter().filter_map(|b| b.split_once('=')).collect();
-    for (label, binary) in &binaries {
-        let s = start_once(&dir, label, binary, "warm-up", false)?;
-        println!("warm-up {label} ready_ms={:.1}", s.ready_ms);
-    }
-    for run in 0..runs {
+    for (path, _) in PATHS {
         for (label, binary) in &binaries {
-            let s = start_once(&dir, label, binary, &run.to_string(), true)?;
-            println!(
-                "start {label} run={run} ready_ms={:.1} rss_kb={} pss_kb={}",
-                s.ready_ms, s.rss_kb, s.pss_kb
-            );
+            let s = start_once(&dir, path, label, binary, "warm-up", false)?;
+            println!("warm-up {label} path={path} ready_ms={:.1}", s.ready_ms);
+        }
+        for run in 0..runs {
+            for (label, binary) in &binaries {
+                let measure = run < MEMORY_RUNS;
+                let s = start_once(&dir, path, label, binary, &run.to_string(), measure)?;
+                println!(
+                    "start {label} path={path} run={run} ready_ms={:.1} rss_kb={} pss_kb={}",
+                    s.ready_ms, s.rss_kb, s.pss_kb
+                );
+            }
         }
     }
     Ok(())
 }
 
-/// Starts `binary` with a fresh HOME and XDG directories, waits for [`READY`], optionally idles
-/// and reads the process tree's memory, then stops the whole tree.
-fn start_once(dir: &Path, label: &str, binary: &str, run: &str, measure: bool) -> Result<Start> {
-    let home = dir.join(format!("{label}-{run}"));
+/// Starts `binary` on drawing `path` with a fresh HOME and XDG directories, waits for [`READY`],
+/// optionally idles and reads the process tree's memory, then stops the whole tree.
+fn start_once(
+    dir: &Path,
+    path: &str,
+    label: &str,
+    binary: &str,
+    run: &str,
+    measure: bool,
+) -> Result<Start> {
+    let home = dir.join(format!("{path}-{label}-{run}"));
     let xdg = ["data", "config", "cache", "runtime"].map(|d| home.join(d));
     for d in &xdg {
         std::fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
@@ -337,6 +401,14 @@ fn start_once(dir: &Path, label: &str, binary: &str, run: &str, measure: bool) -
         // One data directory for all starts: the warm-up creates the vault, the rest open it.
         cmd.arg("--data-dir").arg(dir.join("app-data"));
     }
+    if path == "composited" {
+        cmd.env_remove("WEBKIT_DISABLE_DMABUF_RENDERER")
+            .env_remove("WEBKIT_DISABLE_COMPOSITING_MODE")
+            .env("MESA_SHADER_CACHE_DIR", dir.join("mesa-shader-cache"));
+    } else {
+        cmd.env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
     cmd.env("OPNAMEWIJS_BENCH", "1")
         .env("OPNAMEWIJS_KEYRING_SERVICE", "nl.opnamewijs.bench")
         .env("HOME", &home)
@@ -344,8 +416,6 @@ fn start_once(dir: &Path, label: &str, binary: &str, run: &str, measure: bool) -
         .env("XDG_CONFIG_HOME", &xdg[1])
         .env("XDG_CACHE_HOME", &xdg[2])
         .env("XDG_RUNTIME_DIR", &xdg[3])
-        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env("NO_AT_BRIDGE", "1")
         .env("GDK_BACKEND", "x11")
         .stdin(Stdio::null())
@@ -383,7 +453,7 @@ fn start_once(dir: &Path, label: &str, binary: &str, run: &str, measure: bool) -
                 s.pss_kb = tree.iter().map(|p| pss_kb(*p)).sum();
                 if run == "0" {
                     let names: Vec<String> = tree.iter().map(|p| comm(*p)).collect();
-                    eprintln!("{label}: process tree {}", names.join(", "));
+                    eprintln!("{label} ({path}): process tree {}", names.join(", "));
                 }
             }
             Ok(s)
@@ -480,24 +550,55 @@ fn stop_tree(pid: u32, child: &mut std::process::Child) {
     let _ = child.wait();
 }
 
+/// The starts of both binaries on one drawing path.
+#[derive(Debug)]
+struct PathSeries {
+    title: &'static str,
+    app: Series,
+    hello: Series,
+}
+
+impl PathSeries {
+    /// The app's median within 10 % of the baseline's, and no stall of the app.
+    fn start_ok(&self) -> Option<bool> {
+        let app = self.app.median()?;
+        let fair = self.hello.median().is_none_or(|h| app <= h * 1.10);
+        Some(fair && self.app.stalls().is_empty())
+    }
+}
+
 /// Everything the table shows.
 #[derive(Debug)]
 struct Report {
     quick: bool,
     runs: usize,
-    app: Option<Start>,
-    hello: Option<Start>,
-    app_fastest: Option<f64>,
-    hello_fastest: Option<f64>,
+    paths: [PathSeries; 2],
     core: Core,
     app_size: u64,
     hello_size: Option<u64>,
     deb_size: Option<u64>,
 }
 
+/// `median / p90 / max ms, N stalls (…)` of one series, or `–` when it has none.
+fn starts_cell(series: &Series) -> String {
+    let (Some(med), Some(p90), Some(max)) =
+        (series.median(), series.percentile(90.0), series.max())
+    else {
+        return "–".to_owned();
+    };
+    let stalls = series.stalls();
+    let stalls = match stalls.len() {
+        0 => "0 stalls".to_owned(),
+        n => {
+            let times: Vec<String> = stalls.iter().map(|t| format!("{t:.0}")).collect();
+            format!("**{n} stall(s)**: {} ms", times.join(", "))
+        }
+    };
+    format!("{med:.1} / {p90:.1} / {max:.1} ms, {stalls}")
+}
+
 impl Report {
     fn table(&self) -> String {
-        let mb = |kb: u64| kb as f64 / 1024.0;
         let bytes_mb = |b: u64| b as f64 / 1e6;
         let cell = |v: Option<f64>, unit: &str| match v {
             Some(v) if v.is_finite() => format!("{v:.1} {unit}"),
@@ -509,45 +610,43 @@ impl Report {
             Some(false) => "**miss**",
             None => "–",
         };
-        let app_ms = self.app.map(|s| s.ready_ms);
-        let hello_ms = self.hello.map(|s| s.ready_ms);
-        let start_ok = app_ms.map(|a| a <= 250.0 && hello_ms.is_none_or(|h| a <= h * 1.15));
-        let rss = |s: Option<Start>| s.map(|s| mb(s.rss_kb));
-        let pss = |s: Option<Start>| s.map(|s| mb(s.pss_kb));
         let c = &self.core;
         let tick = match (c.tick_p50_ms, c.tick_p99_ms) {
             (Some(a), Some(b)) => format!("{a:.2} / {b:.2} ms"),
             _ => "–".to_owned(),
         };
-        let rows = [
-            (
-                "start → first painted dashboard, Xvfb".to_owned(),
-                cell(app_ms, "ms"),
-                cell(hello_ms, "ms"),
-                "≤ 250 ms and ≤ baseline + 15 %",
-                verdict(start_ok),
-            ),
-            (
-                "fastest start → first painted dashboard".to_owned(),
-                cell(self.app_fastest, "ms"),
-                cell(self.hello_fastest, "ms"),
-                "(information)",
-                "–",
-            ),
-            (
-                "idle RSS of the process tree after 3 s".to_owned(),
-                cell(rss(self.app), "MB"),
-                cell(rss(self.hello), "MB"),
+        let mut rows = Vec::new();
+        for path in &self.paths {
+            rows.push((
+                format!(
+                    "start → first painted screen, {}: median / p90 / max",
+                    path.title
+                ),
+                starts_cell(&path.app),
+                starts_cell(&path.hello),
+                "median ≤ baseline + 10 %, no stall",
+                verdict(path.start_ok()),
+            ));
+        }
+        for path in &self.paths {
+            let rss = |s: &Series| s.memory(|s| s.rss_kb);
+            rows.push((
+                format!("idle RSS of the process tree after 3 s, {}", path.title),
+                cell(rss(&path.app), "MB"),
+                cell(rss(&path.hello), "MB"),
                 "≤ 250 MB",
-                verdict(rss(self.app).map(|v| v <= 250.0)),
-            ),
-            (
-                "idle PSS of the process tree after 3 s".to_owned(),
-                cell(pss(self.app), "MB"),
-                cell(pss(self.hello), "MB"),
+                verdict(rss(&path.app).map(|v| v <= 250.0)),
+            ));
+            let pss = |s: &Series| s.memory(|s| s.pss_kb);
+            rows.push((
+                format!("idle PSS of the process tree after 3 s, {}", path.title),
+                cell(pss(&path.app), "MB"),
+                cell(pss(&path.hello), "MB"),
                 "(information)",
                 "–",
-            ),
+            ));
+        }
+        rows.extend([
             (
                 "tick → durable p50 / p99, 1,000 recordings".to_owned(),
                 tick,
@@ -600,11 +699,13 @@ impl Report {
                 "≤ 5 MB",
                 verdict(self.deb_size.map(|b| bytes_mb(b) <= 5.0)),
             ),
-        ];
+        ]);
         let mut out = format!(
-            "Medians of {} start(s) per binary; core figures are criterion medians.\n\n\
+            "{} start(s) per binary and drawing path (memory read on the first {}); a start \
+             slower than {STALL} × its median is a stall. Core figures are criterion medians.\n\n\
              | metric | Opnamewijs | hello-world baseline | target | result |\n|---|---|---|---|---|\n",
-            self.runs
+            self.runs,
+            self.runs.min(MEMORY_RUNS),
         );
         for (metric, app, hello, target, result) in rows {
             out.push_str(&format!(

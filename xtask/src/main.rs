@@ -216,8 +216,14 @@ fn cargo(root: &Path, args: &[&str]) -> Result {
 
 /// Builds `package` (the app or the bench baseline) with its UI embedded (`custom-protocol`), as
 /// end-to-end tests, benchmarks and bundles need it.
+/// Builds `package` with its UI embedded: the release build users get, or the debug build the
+/// end-to-end tests drive, which also carries the app's test hooks (feature `e2e`).
 fn build_embedded(root: &Path, package: &str, release: bool) -> Result {
-    let mut args = vec!["build", "-p", package, "--features", "custom-protocol"];
+    let features = match (release, package) {
+        (false, "opnamewijs-app") => "custom-protocol,e2e",
+        _ => "custom-protocol",
+    };
+    let mut args = vec!["build", "-p", package, "--features", features];
     if release {
         args.push("--release");
     }

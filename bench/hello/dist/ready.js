@@ -1,2 +1,4 @@
-// Report the first paint the way Opnamewijs does: after the frame that shows the page.
-requestAnimationFrame(() => setTimeout(() => window.__TAURI_INTERNALS__.invoke("ready")));
+// The same start as Opnamewijs: the window starts hidden and is shown once the page is in place,
+// then the first paint is reported after the frame that shows it.
+const invoke = window.__TAURI_INTERNALS__.invoke;
+invoke("shown").then(() => requestAnimationFrame(() => setTimeout(() => invoke("ready"))));

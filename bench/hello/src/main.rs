@@ -3,6 +3,13 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+/// The page is in place: show the window, which starts hidden like Opnamewijs's.
+#[tauri::command]
+fn shown(window: tauri::WebviewWindow) {
+    let _ = window.show();
+    let _ = window.set_focus();
+}
+
 /// The page painted its first screen; reported like Opnamewijs's `ui_ready`.
 #[tauri::command]
 fn ready() {
@@ -13,7 +20,7 @@ fn ready() {
 
 fn main() {
     tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![ready])
+        .invoke_handler(tauri::generate_handler![shown, ready])
         .run(tauri::generate_context!())
         .expect("the hello-world baseline could not start");
 }

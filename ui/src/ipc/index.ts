@@ -68,6 +68,8 @@ export interface Backend {
   assessmentPassed(input: AssessmentPassed): Promise<AssessmentView>;
   /** The dossier PDF for the assessors (`path: null` = dialog). */
   exportDossier(path: string | null): Promise<DossierReport | null>;
+  /** Tells the shell the first screen is in place, so it shows the window (which starts hidden). */
+  firstScreen(): Promise<void>;
   /** Tells the shell the first screen was painted (start-up benchmark). */
   uiReady(): Promise<void>;
 }
@@ -144,6 +146,7 @@ export function backendOver(call: Invoke): Backend {
     checkPortfolio: (done) => run("check_portfolio", { done }),
     assessmentPassed: (input) => run("assessment_passed", { input }),
     exportDossier: (path) => run("export_dossier", { path }),
+    firstScreen: () => run("first_screen"),
     uiReady: () => run("ui_ready"),
   };
 }

@@ -172,6 +172,7 @@ export function fakeBackend(
     },
     assessmentPassed: async () => assessment,
     exportDossier: async () => null,
+    firstScreen: async () => {},
     uiReady: async () => {},
   };
   return { backend, calls };
