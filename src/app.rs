@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Why a whole-installation operation or a file path was refused.
+/// Why a whole-installation operation was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AppError {
     /// A backup is only restored into an installation without recordings.
@@ -27,32 +27,9 @@ pub enum AppError {
         /// What is left, worded.
         leftovers: String,
     },
-    /// A relative path (dialogs and tests always give absolute ones).
-    #[error("Kies een volledige bestandslocatie (geen relatief pad): {path}")]
-    NotAbsolute {
-        /// The path given.
-        path: String,
-    },
-    /// The file to write exists already.
-    #[error("{path} bestaat al; kies een nieuwe naam, er wordt niets overschreven.")]
-    Exists {
-        /// The path given.
-        path: String,
-    },
-    /// The folder to write into does not exist.
-    #[error("De map van {path} bestaat niet.")]
-    NoFolder {
-        /// The path given.
-        path: String,
-    },
-    /// Reading or writing a file the user chose failed.
-    #[error("Kan {path} niet lezen of schrijven: {problem}.")]
-    File {
-        /// The file.
-        path: String,
-        /// What went wrong, in Dutch.
-        problem: &'static str,
-    },
+    /// An operation stopped half-way because of a fault in Opnamewijs itself (it panicked).
+    #[error("Deze actie is afgebroken door een fout in Opnamewijs. Sluit de app en start hem opnieuw; je dagboek wordt dan opnieuw gecontroleerd.")]
+    Interrupted,
 }
 
 impl ErrorCode for AppError {
@@ -61,60 +38,9 @@ impl ErrorCode for AppError {
             AppError::NotEmpty => "app.not_empty",
             AppError::Erased => "app.erased",
             AppError::EraseIncomplete { .. } => "app.erase_incomplete",
-            AppError::NotAbsolute { .. } => "file.not_absolute",
-            AppError::Exists { .. } => "file.exists",
-            AppError::NoFolder { .. } => "file.no_folder",
-            AppError::File { .. } => "file.io",
+            AppError::Interrupted => "app.interrupted",
         }
     }
-}
-
-/// Refuses a path to write a new file to unless it is absolute, new, and in an existing folder.
-pub fn check_new_file(path: &Path) -> Result<(), AppError> {
-    let shown = || {
-        path.display()
-            .to_string()
-            .chars()
-            .take(300)
-            .collect::<String>()
-    };
-    if !path.is_absolute() {
-        return Err(AppError::NotAbsolute { path: shown() });
-    }
-    if path.exists() {
-        return Err(AppError::Exists { path: shown() });
-    }
-    if !path.parent().is_some_and(Path::is_dir) {
-        return Err(AppError::NoFolder { path: shown() });
-    }
-    Ok(())
-}
-
-/// A file error on a path the user chose, in words a user understands.
-pub fn file_error(path: &Path, err: &std::io::Error) -> AppError {
-    use std::io::ErrorKind;
-    let problem = match err.kind() {
-        ErrorKind::NotFound => "het bestand of de map bestaat niet",
-        ErrorKind::PermissionDenied => "geen toestemming",
-        ErrorKind::IsADirectory => "dit is een map, geen bestand",
-        ErrorKind::StorageFull => "de schijf is vol",
-        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
-        ErrorKind::InvalidFilename => "de bestandsnaam is ongeldig",
-        _ => "het systeem weigerde",
-    };
-    AppError::File {
-        path: path.display().to_string().chars().take(300).collect(),
-        problem,
-    }
-}
-
-/// Writes an export (calendar, dossier, feedback request or receipt) to `path` atomically: a
-/// reader sees the old file or the whole new one, never a half-written one.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let io = |e: std::io::Error| file_error(path, &e);
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
-    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
-    file.commit().map_err(io)
 }
 
 /// What "erase all my data" removed and verified.
@@ -265,7 +191,7 @@ impl App {
             Err(e) => return Err(e.clone()),
         }
         if !path.is_absolute() {
-            return Err(AppError::NotAbsolute {
+            return Err(crate::files::FileError::NotAbsolute {
                 path: path.display().to_string(),
             }
             .into());

@@ -36,27 +36,38 @@
 //! - A change is persisted before it becomes the current state; a file that cannot be read is
 //!   reported and never overwritten.
 
-pub mod app;
-pub mod assessment;
-pub mod calendar;
-pub mod checklist;
+// The layers, each importing only those above it in this list (checked by `cargo xtask test`,
+// see `xtask/src/layers.rs`). Their modules are re-exported at the crate root, so a path names
+// the module, not its layer: `crate::recording`, `opnamewijs::views`.
+
+// Foundation: errors, time, language, limits, user files, parallel helpers.
 pub mod clock;
-pub mod deadline;
 pub mod error;
+pub mod files;
+pub mod limits;
+mod parallel;
+pub mod text;
+
+pub mod nouns;
+pub use nouns::{assessment, profile, recording};
+
+pub mod rules;
+pub use rules::{calendar, checklist, deadline, policy};
+
+pub mod persistence;
+pub use persistence::{mentor, store, vault};
+
+pub mod present;
+pub use present::{ics, pdf, views};
+
+pub mod ops;
+pub use ops::workspace;
+
+// The desktop shell's handle on one workspace.
+pub mod app;
+
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod ics;
-pub mod limits;
-pub mod mentor;
-mod parallel;
-pub mod pdf;
-pub mod policy;
-pub mod recording;
-pub mod store;
-pub mod text;
-pub mod vault;
-pub mod views;
-pub mod workspace;
 
 pub use app::App;
 pub use error::ErrorPayload;

@@ -1,5 +1,9 @@
 //! IPC adapters: each command takes the shared [`App`], calls one core operation and returns its
 //! view or `{code, message}` error. No rules live here.
+//!
+//! Every command that reaches the core runs it through [`core`], on a blocking thread of the async
+//! runtime: waiting for the journal's open or its background check, and every fsync, happen there,
+//! never on the window's event loop (a synchronous Tauri command would run on the main thread).
 
 use opnamewijs::app::EraseReport;
 use opnamewijs::store::Profile;
@@ -11,83 +15,94 @@ use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
 use std::future::Future;
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{AppHandle, Manager};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
-#[tauri::command]
-pub fn app_status(app: State<'_, App>) -> Reply<AppStatus> {
-    app.with(|ws| ws.status())
+/// Runs `f` on the shared [`App`] on a blocking thread, off the event loop.
+async fn core<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&App) -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    let run = move || f(&app.state::<App>());
+    tauri::async_runtime::spawn_blocking(run)
+        .await
+        .unwrap_or_else(|_| Err(opnamewijs::app::AppError::Interrupted.into()))
 }
 
 #[tauri::command]
-pub fn unlock(app: State<'_, App>, passphrase: String) -> Reply<AppStatus> {
-    app.unlock(&passphrase)
+pub async fn app_status(app: AppHandle) -> Reply<AppStatus> {
+    core(app, |a| a.with(|ws| ws.status())).await
 }
 
 #[tauri::command]
-pub fn set_profile(app: State<'_, App>, input: Profile) -> Reply<AppStatus> {
-    app.with(|ws| ws.set_profile(input))
+pub async fn unlock(app: AppHandle, passphrase: String) -> Reply<AppStatus> {
+    core(app, move |a| a.unlock(&passphrase)).await
 }
 
 #[tauri::command]
-pub fn list_recordings(app: State<'_, App>) -> Reply<Vec<RecordingSummary>> {
-    app.with(|ws| ws.list())
+pub async fn set_profile(app: AppHandle, input: Profile) -> Reply<AppStatus> {
+    core(app, |a| a.with(|ws| ws.set_profile(input))).await
 }
 
 #[tauri::command]
-pub fn get_recording(app: State<'_, App>, id: String) -> Reply<RecordingView> {
-    app.with(|ws| ws.view(&id))
+pub async fn list_recordings(app: AppHandle) -> Reply<Vec<RecordingSummary>> {
+    core(app, |a| a.with(|ws| ws.list())).await
 }
 
 #[tauri::command]
-pub fn create_recording(app: State<'_, App>, input: NewRecording) -> Reply<RecordingView> {
-    app.with(|ws| ws.create(input))
+pub async fn get_recording(app: AppHandle, id: String) -> Reply<RecordingView> {
+    core(app, move |a| a.with(|ws| ws.view(&id))).await
 }
 
 #[tauri::command]
-pub fn answer_question(app: State<'_, App>, input: AnswerQuestion) -> Reply<RecordingView> {
-    app.with(|ws| ws.answer(input))
+pub async fn create_recording(app: AppHandle, input: NewRecording) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.create(input))).await
 }
 
 #[tauri::command]
-pub fn set_item(app: State<'_, App>, input: SetItem) -> Reply<RecordingView> {
-    app.with(|ws| ws.set_item(input))
+pub async fn answer_question(app: AppHandle, input: AnswerQuestion) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.answer(input))).await
 }
 
 #[tauri::command]
-pub fn log_event(app: State<'_, App>, input: LogEvent) -> Reply<RecordingView> {
-    app.with(|ws| ws.log_event(input))
+pub async fn set_item(app: AppHandle, input: SetItem) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.set_item(input))).await
 }
 
 #[tauri::command]
-pub fn confirm_feedback(app: State<'_, App>, input: ConfirmFeedback) -> Reply<RecordingView> {
-    app.with(|ws| ws.confirm_feedback(input))
+pub async fn log_event(app: AppHandle, input: LogEvent) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.log_event(input))).await
 }
 
 #[tauri::command]
-pub fn choose_date(app: State<'_, App>, input: ChooseDate) -> Reply<RecordingView> {
-    app.with(|ws| ws.choose_date(input))
+pub async fn confirm_feedback(app: AppHandle, input: ConfirmFeedback) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.confirm_feedback(input))).await
 }
 
 #[tauri::command]
-pub fn log_share(app: State<'_, App>, input: LogShare) -> Reply<RecordingView> {
-    app.with(|ws| ws.log_share(input))
+pub async fn choose_date(app: AppHandle, input: ChooseDate) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.choose_date(input))).await
 }
 
 #[tauri::command]
-pub fn confirm_deletion(app: State<'_, App>, input: ConfirmDeletion) -> Reply<RecordingView> {
-    app.with(|ws| ws.confirm_deletion(input))
+pub async fn log_share(app: AppHandle, input: LogShare) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.log_share(input))).await
 }
 
 #[tauri::command]
-pub fn log_incident(app: State<'_, App>, input: LogIncident) -> Reply<RecordingView> {
-    app.with(|ws| ws.log_incident(input))
+pub async fn confirm_deletion(app: AppHandle, input: ConfirmDeletion) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.confirm_deletion(input))).await
 }
 
 #[tauri::command]
-pub fn incident_clock_done(app: State<'_, App>, input: ClockDone) -> Reply<RecordingView> {
-    app.with(|ws| ws.incident_clock_done(input))
+pub async fn log_incident(app: AppHandle, input: LogIncident) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.log_incident(input))).await
+}
+
+#[tauri::command]
+pub async fn incident_clock_done(app: AppHandle, input: ClockDone) -> Reply<RecordingView> {
+    core(app, |a| a.with(|ws| ws.incident_clock_done(input))).await
 }
 
 /// The path the caller gave (tests, WebDriver), or else the one the user picks in a native dialog;
@@ -104,7 +119,7 @@ async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
 
 #[tauri::command]
 pub async fn export_backup(
-    app: State<'_, App>,
+    app: AppHandle,
     path: Option<PathBuf>,
     passphrase: String,
 ) -> Reply<Option<BackupReport>> {
@@ -112,13 +127,15 @@ pub async fn export_backup(
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    app.with(|ws| ws.export_backup(&path, &passphrase))
-        .map(Some)
+    core(app, move |a| {
+        a.with(|ws| ws.export_backup(&path, &passphrase)).map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn import_backup(
-    app: State<'_, App>,
+    app: AppHandle,
     path: Option<PathBuf>,
     passphrase: String,
 ) -> Reply<Option<AppStatus>> {
@@ -126,29 +143,32 @@ pub async fn import_backup(
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    app.import_backup(&path, &passphrase).map(Some)
+    core(app, move |a| a.import_backup(&path, &passphrase).map(Some)).await
 }
 
 #[tauri::command]
 pub async fn export_calendar(
-    app: State<'_, App>,
+    app: AppHandle,
     path: Option<PathBuf>,
 ) -> Reply<Option<CalendarReport>> {
     let dialog = || save_dialog("opnamewijs-termijnen.ics");
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    app.with(|ws| ws.export_calendar(&path)).map(Some)
+    core(app, move |a| {
+        a.with(|ws| ws.export_calendar(&path)).map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn erase_all(app: State<'_, App>) -> Reply<EraseReport> {
-    app.erase_all()
+pub async fn erase_all(app: AppHandle) -> Reply<EraseReport> {
+    core(app, |a| a.erase_all()).await
 }
 
 #[tauri::command]
 pub async fn export_feedback_request(
-    app: State<'_, App>,
+    app: AppHandle,
     recording: String,
     path: Option<PathBuf>,
 ) -> Reply<Option<FileReport>> {
@@ -156,38 +176,49 @@ pub async fn export_feedback_request(
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    let path = path.display().to_string();
-    app.with(|ws| ws.export_feedback_request(ExportRequest { recording, path }))
-        .map(Some)
+    let input = ExportRequest {
+        recording,
+        path: path.display().to_string(),
+    };
+    core(app, |a| {
+        a.with(|ws| ws.export_feedback_request(input)).map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn import_feedback_receipt(
-    app: State<'_, App>,
+    app: AppHandle,
     path: Option<PathBuf>,
 ) -> Reply<Option<RecordingView>> {
     let dialog = || open_dialog(opnamewijs::mentor::RECEIPT_EXTENSION);
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    app.with(|ws| ws.import_feedback_receipt(&path)).map(Some)
+    core(app, move |a| {
+        a.with(|ws| ws.import_feedback_receipt(&path)).map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn import_feedback_request(
-    app: State<'_, App>,
+    app: AppHandle,
     path: Option<PathBuf>,
 ) -> Reply<Option<DeskView>> {
     let dialog = || open_dialog(opnamewijs::mentor::REQUEST_EXTENSION);
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    app.with(|ws| ws.import_feedback_request(&path)).map(Some)
+    core(app, move |a| {
+        a.with(|ws| ws.import_feedback_request(&path)).map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn export_feedback_receipt(
-    app: State<'_, App>,
+    app: AppHandle,
     request: String,
     path: Option<PathBuf>,
 ) -> Reply<Option<FileReport>> {
@@ -195,42 +226,47 @@ pub async fn export_feedback_receipt(
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    let path = path.display().to_string();
-    app.with(|ws| ws.export_feedback_receipt(ExportReceipt { request, path }))
-        .map(Some)
+    let input = ExportReceipt {
+        request,
+        path: path.display().to_string(),
+    };
+    core(app, |a| {
+        a.with(|ws| ws.export_feedback_receipt(input)).map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn confirm_request(app: State<'_, App>, input: ConfirmRequest) -> Reply<DeskView> {
-    app.with(|ws| ws.confirm_request(input))
+pub async fn confirm_request(app: AppHandle, input: ConfirmRequest) -> Reply<DeskView> {
+    core(app, |a| a.with(|ws| ws.confirm_request(input))).await
 }
 
 #[tauri::command]
-pub fn get_desk(app: State<'_, App>) -> Reply<DeskView> {
-    app.with(|ws| ws.desk())
+pub async fn get_desk(app: AppHandle) -> Reply<DeskView> {
+    core(app, |a| a.with(|ws| ws.desk())).await
 }
 
 #[tauri::command]
-pub fn get_assessment(app: State<'_, App>) -> Reply<AssessmentView> {
-    app.with(|ws| ws.assessment())
+pub async fn get_assessment(app: AppHandle) -> Reply<AssessmentView> {
+    core(app, |a| a.with(|ws| ws.assessment())).await
 }
 
 #[tauri::command]
-pub fn select_for_assessment(
-    app: State<'_, App>,
+pub async fn select_for_assessment(
+    app: AppHandle,
     input: SelectForAssessment,
 ) -> Reply<AssessmentView> {
-    app.with(|ws| ws.select_for_assessment(input))
+    core(app, |a| a.with(|ws| ws.select_for_assessment(input))).await
 }
 
 #[tauri::command]
-pub fn check_portfolio(app: State<'_, App>, done: bool) -> Reply<AssessmentView> {
-    app.with(|ws| ws.check_portfolio(done))
+pub async fn check_portfolio(app: AppHandle, done: bool) -> Reply<AssessmentView> {
+    core(app, move |a| a.with(|ws| ws.check_portfolio(done))).await
 }
 
 #[tauri::command]
-pub fn assessment_passed(app: State<'_, App>, input: AssessmentPassed) -> Reply<AssessmentView> {
-    app.with(|ws| ws.assessment_passed(input))
+pub async fn assessment_passed(app: AppHandle, input: AssessmentPassed) -> Reply<AssessmentView> {
+    core(app, |a| a.with(|ws| ws.assessment_passed(input))).await
 }
 
 fn save_dialog(name: &str) -> impl Future<Output = Option<rfd::FileHandle>> {
@@ -244,20 +280,20 @@ fn open_dialog(extension: &str) -> impl Future<Output = Option<rfd::FileHandle>>
 }
 
 #[tauri::command]
-pub async fn export_dossier(
-    app: State<'_, App>,
-    path: Option<PathBuf>,
-) -> Reply<Option<DossierReport>> {
+pub async fn export_dossier(app: AppHandle, path: Option<PathBuf>) -> Reply<Option<DossierReport>> {
     let dialog = || save_dialog("dossier-lesopnamen.pdf");
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    app.with(|ws| ws.export_dossier(&path)).map(Some)
+    core(app, move |a| {
+        a.with(|ws| ws.export_dossier(&path)).map(Some)
+    })
+    .await
 }
 
 /// The UI put its first screen in place: the hidden window is shown (see `reveal`).
 #[tauri::command]
-pub fn first_screen(app: tauri::AppHandle) {
+pub fn first_screen(app: AppHandle) {
     if !crate::reveal::page_report_ignored() {
         crate::reveal::reveal(&app);
     }

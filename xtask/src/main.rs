@@ -7,6 +7,7 @@
 
 mod bench;
 mod bundle;
+mod layers;
 mod privilege;
 mod stress;
 

@@ -58,6 +58,28 @@ fn every_registered_command_has_a_generated_permission_and_vice_versa() {
     );
 }
 
+/// The commands the UI's one IPC module calls: every `run("name"` in `ui/src/ipc/index.ts`.
+fn ui_commands() -> BTreeSet<String> {
+    let ipc = read(&shell().join("../ui/src/ipc/index.ts"));
+    ipc.split("run(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The command list lives in one place, `src-tauri/build.rs`; the handler list (above), the
+/// capability (below) and the UI's backend are checked against it. The UI's fake backend
+/// implements the same `Backend` interface, which the UI type check enforces.
+#[test]
+fn the_ui_backend_calls_exactly_the_declared_commands() {
+    assert_eq!(
+        ui_commands(),
+        declared_commands(),
+        "ui/src/ipc/index.ts and build.rs COMMANDS differ"
+    );
+}
+
 #[test]
 fn the_main_window_may_call_exactly_the_apps_own_commands() {
     let dir = shell().join("capabilities");

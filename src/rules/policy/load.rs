@@ -13,11 +13,11 @@ use std::path::Path;
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "hu-stage-opnamen.json",
-        include_str!("../../assets/policies/hu-stage-opnamen.json"),
+        include_str!("../../../assets/policies/hu-stage-opnamen.json"),
     ),
     (
         "memo-lesopnamen.json",
-        include_str!("../../assets/policies/memo-lesopnamen.json"),
+        include_str!("../../../assets/policies/memo-lesopnamen.json"),
     ),
 ];
 

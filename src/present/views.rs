@@ -4,8 +4,8 @@ use crate::checklist::{self, Outcome};
 use crate::deadline::{self, Deadline, DeadlineSource, DeadlineStatus};
 use crate::error::ErrorPayload;
 use crate::policy::{AnswerKind, PolicyPack, Verdict};
+use crate::profile::Profile;
 use crate::recording::{Answer, Channel, CopyKind, EventKind, PackRef, Recording, Role, Tick};
-use crate::store::Profile;
 use crate::text::{tr, Lang};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::Serialize;
@@ -563,8 +563,8 @@ pub fn role_label(role: Role, lang: Lang) -> String {
 }
 
 /// Label of a mentor role.
-pub fn mentor_role_label(role: crate::workspace::MentorRole, lang: Lang) -> String {
-    use crate::workspace::MentorRole;
+pub fn mentor_role_label(role: crate::profile::MentorRole, lang: Lang) -> String {
+    use crate::profile::MentorRole;
     let (nl, en) = match role {
         MentorRole::Werkplekbegeleider => ("werkplekbegeleider", "workplace supervisor"),
         MentorRole::Schoolopleider => ("schoolopleider", "school-based teacher educator"),

@@ -5,6 +5,7 @@ use crate::checklist;
 use crate::clock::{local_date, start_of_day, Clock};
 use crate::error::{ErrorCode, ErrorPayload};
 use crate::policy::{Due, PackSet, PolicyError, PolicyPack, Verdict};
+pub use crate::profile::MentorRole;
 use crate::recording::*;
 use crate::store::{Change, JournalEntry, State, Store, StoreError};
 use crate::text::{tr, Lang};
@@ -176,9 +177,9 @@ pub enum WorkspaceError {
     /// Storage.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// Files and the installation as a whole.
+    /// Files the user chose.
     #[error(transparent)]
-    App(#[from] crate::app::AppError),
+    File(#[from] crate::files::FileError),
     /// Feedback request and receipt files.
     #[error(transparent)]
     Mentor(#[from] crate::mentor::MentorError),
@@ -200,7 +201,7 @@ impl ErrorCode for WorkspaceError {
             WorkspaceError::Share(e) => e.code(),
             WorkspaceError::Policy(e) => e.code(),
             WorkspaceError::Store(e) => e.code(),
-            WorkspaceError::App(e) => e.code(),
+            WorkspaceError::File(e) => e.code(),
             WorkspaceError::Mentor(e) => e.code(),
             WorkspaceError::Input(e) => e.code(),
         }
@@ -259,19 +260,6 @@ pub struct LogEvent {
     pub on: Option<String>,
     /// Remark.
     pub note: Option<String>,
-}
-
-/// The mentor's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum MentorRole {
-    /// Workplace supervisor at the school.
-    Werkplekbegeleider,
-    /// School-based teacher educator.
-    Schoolopleider,
-    /// Institute-based teacher educator.
-    Instituutsopleider,
 }
 
 /// Input of the mentor confirming feedback in person.
@@ -458,12 +446,12 @@ impl Workspace {
     }
 
     /// Sets the name recorded with ticks and the UI language.
-    pub fn set_profile(&mut self, profile: crate::store::Profile) -> Result<AppStatus> {
+    pub fn set_profile(&mut self, profile: crate::profile::Profile) -> Result<AppStatus> {
         let name = profile.name.trim();
         if name.is_empty() || name.chars().count() > 80 {
             return Err(RecordingError::InvalidName.into());
         }
-        let profile = crate::store::Profile {
+        let profile = crate::profile::Profile {
             name: name.to_owned(),
             lang: profile.lang,
             mode: profile.mode,
@@ -911,7 +899,7 @@ impl Workspace {
 
     /// Writes an encrypted backup of the whole journal to `path`, protected by `passphrase`.
     pub fn export_backup(&self, path: &Path, passphrase: &str) -> Result<views::BackupReport> {
-        crate::app::check_new_file(path)?;
+        crate::files::check_new_file(path)?;
         crate::limits::check_export_path(path, &self.data_dir)?;
         crate::limits::check_passphrase(passphrase)?;
         let verified = self
@@ -952,20 +940,20 @@ impl Workspace {
     /// many deadlines it holds.
     pub fn export_calendar(&self, path: &Path) -> Result<views::CalendarReport> {
         if !path.is_absolute() {
-            return Err(crate::app::AppError::NotAbsolute {
+            return Err(crate::files::FileError::NotAbsolute {
                 path: path.display().to_string(),
             }
             .into());
         }
         if !path.parent().is_some_and(Path::is_dir) {
-            return Err(crate::app::AppError::NoFolder {
+            return Err(crate::files::FileError::NoFolder {
                 path: path.display().to_string(),
             }
             .into());
         }
         crate::limits::check_export_path(path, &self.data_dir)?;
         let text = self.calendar()?;
-        crate::app::write_export(path, text.as_bytes())?;
+        crate::files::write_export(path, text.as_bytes())?;
         Ok(views::CalendarReport {
             path: path.display().to_string(),
             events: text.matches("BEGIN:VEVENT").count() as u32,
@@ -1004,7 +992,7 @@ impl Workspace {
         &mut self,
         change: Change,
         recording: Option<Recording>,
-        profile: Option<crate::store::Profile>,
+        profile: Option<crate::profile::Profile>,
     ) -> Result<()> {
         self.record_entry(change, |entry| {
             entry.recording = recording;

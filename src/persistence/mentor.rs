@@ -17,8 +17,8 @@
 //! and strict parsing: every rejection is a [`MentorError`] with a Dutch sentence.
 
 use crate::error::ErrorCode;
+use crate::profile::MentorRole;
 use crate::recording::PackRef;
-use crate::workspace::MentorRole;
 use chrono::{DateTime, NaiveDate, Utc};
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -108,7 +108,7 @@ pub enum MentorError {
     NotRecordedYet,
     /// Reading the file failed.
     #[error(transparent)]
-    File(#[from] crate::app::AppError),
+    File(#[from] crate::files::FileError),
     /// The OS gave no random numbers for a key or nonce.
     #[error("Opnamewijs kon geen veilige willekeurige getallen krijgen van het systeem. Probeer het opnieuw.")]
     NoRandomness,
@@ -326,7 +326,7 @@ pub fn nonce() -> Result<String, MentorError> {
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, MentorError> {
     use std::io::Read;
-    let io = |e: std::io::Error| MentorError::from(crate::app::file_error(path, &e));
+    let io = |e: std::io::Error| MentorError::from(crate::files::file_error(path, &e));
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)

@@ -287,9 +287,9 @@ impl Workspace {
     /// Writes the dossier PDF to `path` (absolute, new).
     pub fn export_dossier(&self, path: &Path) -> Result<DossierReport> {
         crate::limits::check_export_path(path, &self.data_dir)?;
-        crate::app::check_new_file(path)?;
+        crate::files::check_new_file(path)?;
         let bytes = self.dossier_pdf()?;
-        crate::app::write_export(path, &bytes)?;
+        crate::files::write_export(path, &bytes)?;
         Ok(DossierReport {
             path: PathBuf::from(path).display().to_string(),
             recordings: self.dossier_recordings().len() as u32,

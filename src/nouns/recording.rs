@@ -364,7 +364,7 @@ pub struct ReceivedReceipt {
     /// The mentor's name.
     pub mentor: String,
     /// The mentor's role.
-    pub role: crate::workspace::MentorRole,
+    pub role: crate::profile::MentorRole,
     /// The day feedback was given.
     pub feedback_on: NaiveDate,
     /// Later than the pack expects.

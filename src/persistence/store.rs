@@ -5,7 +5,6 @@
 
 use crate::error::ErrorCode;
 use crate::recording::{EventKind, Recording};
-use crate::text::Lang;
 use crate::vault::{Recovery, Unlock, Vault, VaultError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -19,40 +18,7 @@ pub const LOCK_FILE: &str = "opnamewijs.lock";
 /// Name of the plain JSON state file of earlier versions (migrated into the journal, then removed).
 pub const STATE_FILE: &str = "opnamewijs.json";
 
-/// Who uses this installation and in which language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export)]
-pub struct Profile {
-    /// Name recorded with ticks and confirmations ("Student" until set).
-    pub name: String,
-    /// Language of the UI.
-    pub lang: Lang,
-    /// Whether this installation is a student's or a mentor's.
-    #[serde(default)]
-    pub mode: Mode,
-}
-
-/// Who this installation belongs to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Mode {
-    /// A student teacher: recordings, checklists, deadlines.
-    #[default]
-    Student,
-    /// A mentor: feedback requests from students, signed receipts.
-    Mentor,
-}
-
-impl Default for Profile {
-    fn default() -> Self {
-        Profile {
-            name: "Student".to_owned(),
-            lang: Lang::Nl,
-            mode: Mode::Student,
-        }
-    }
-}
+pub use crate::profile::{Mode, Profile};
 
 /// Everything the app keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

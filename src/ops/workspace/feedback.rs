@@ -52,7 +52,7 @@ pub struct ExportReceipt {
 fn readable(path: &Path) -> Result<()> {
     crate::limits::check_import_path(path)?;
     if !path.is_absolute() {
-        return Err(crate::app::AppError::NotAbsolute {
+        return Err(crate::files::FileError::NotAbsolute {
             path: path.display().to_string().chars().take(300).collect(),
         }
         .into());
@@ -65,7 +65,7 @@ impl Workspace {
     pub fn export_feedback_request(&mut self, input: ExportRequest) -> Result<FileReport> {
         let path = PathBuf::from(&input.path);
         crate::limits::check_export_path(&path, &self.data_dir)?;
-        crate::app::check_new_file(&path)?;
+        crate::files::check_new_file(&path)?;
         let rec = self.recording(&input.recording)?;
         let recorded = rec
             .first(EventKind::Recorded)
@@ -111,7 +111,7 @@ impl Workspace {
                 Ok(())
             },
         )?;
-        crate::app::write_export(&path, &mentor::to_file_bytes(&request))?;
+        crate::files::write_export(&path, &mentor::to_file_bytes(&request))?;
         Ok(FileReport {
             path: path.display().to_string(),
         })
@@ -221,7 +221,7 @@ impl Workspace {
     pub fn confirm_request(&mut self, input: ConfirmRequest) -> Result<DeskView> {
         let lang = self.lang();
         let mentor_name = self.state.profile.name.trim().to_owned();
-        if mentor_name.is_empty() || mentor_name == crate::store::Profile::default().name {
+        if mentor_name.is_empty() || mentor_name == crate::profile::Profile::default().name {
             return Err(MentorError::NoName.into());
         }
         let mut desk = self.state.desk.clone();
@@ -291,7 +291,7 @@ impl Workspace {
     pub fn export_feedback_receipt(&self, input: ExportReceipt) -> Result<FileReport> {
         let path = PathBuf::from(&input.path);
         crate::limits::check_export_path(&path, &self.data_dir)?;
-        crate::app::check_new_file(&path)?;
+        crate::files::check_new_file(&path)?;
         let entry = self
             .state
             .desk
@@ -300,7 +300,7 @@ impl Workspace {
             .find(|r| r.request.id == input.request)
             .ok_or(MentorError::NoSuchRequest)?;
         let receipt = entry.receipt.as_ref().ok_or(MentorError::NotConfirmed)?;
-        crate::app::write_export(&path, &mentor::to_file_bytes(receipt))?;
+        crate::files::write_export(&path, &mentor::to_file_bytes(receipt))?;
         Ok(FileReport {
             path: path.display().to_string(),
         })

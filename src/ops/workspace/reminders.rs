@@ -3,7 +3,7 @@
 
 use super::{Result, Workspace};
 use crate::deadline::{self, DeadlineStatus};
-use crate::store::Mode;
+use crate::profile::Mode;
 use crate::text::tr;
 use crate::views;
 

@@ -1,0 +1,95 @@
+//! Files the user chooses (exports, imports): a new file only where the user pointed, written
+//! atomically, and file errors in words a user understands.
+
+use crate::error::ErrorCode;
+use std::path::Path;
+
+/// Why a file the user chose could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// A relative path (dialogs and tests always give absolute ones).
+    #[error("Kies een volledige bestandslocatie (geen relatief pad): {path}")]
+    NotAbsolute {
+        /// The path given.
+        path: String,
+    },
+    /// The file to write exists already.
+    #[error("{path} bestaat al; kies een nieuwe naam, er wordt niets overschreven.")]
+    Exists {
+        /// The path given.
+        path: String,
+    },
+    /// The folder to write into does not exist.
+    #[error("De map van {path} bestaat niet.")]
+    NoFolder {
+        /// The path given.
+        path: String,
+    },
+    /// Reading or writing a file the user chose failed.
+    #[error("Kan {path} niet lezen of schrijven: {problem}.")]
+    File {
+        /// The file.
+        path: String,
+        /// What went wrong, in Dutch.
+        problem: &'static str,
+    },
+}
+
+impl ErrorCode for FileError {
+    fn code(&self) -> &'static str {
+        match self {
+            FileError::NotAbsolute { .. } => "file.not_absolute",
+            FileError::Exists { .. } => "file.exists",
+            FileError::NoFolder { .. } => "file.no_folder",
+            FileError::File { .. } => "file.io",
+        }
+    }
+}
+
+/// Refuses a path to write a new file to unless it is absolute, new, and in an existing folder.
+pub fn check_new_file(path: &Path) -> Result<(), FileError> {
+    let shown = || {
+        path.display()
+            .to_string()
+            .chars()
+            .take(300)
+            .collect::<String>()
+    };
+    if !path.is_absolute() {
+        return Err(FileError::NotAbsolute { path: shown() });
+    }
+    if path.exists() {
+        return Err(FileError::Exists { path: shown() });
+    }
+    if !path.parent().is_some_and(Path::is_dir) {
+        return Err(FileError::NoFolder { path: shown() });
+    }
+    Ok(())
+}
+
+/// A file error on a path the user chose, in words a user understands.
+pub fn file_error(path: &Path, err: &std::io::Error) -> FileError {
+    use std::io::ErrorKind;
+    let problem = match err.kind() {
+        ErrorKind::NotFound => "het bestand of de map bestaat niet",
+        ErrorKind::PermissionDenied => "geen toestemming",
+        ErrorKind::IsADirectory => "dit is een map, geen bestand",
+        ErrorKind::StorageFull => "de schijf is vol",
+        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
+        ErrorKind::InvalidFilename => "de bestandsnaam is ongeldig",
+        _ => "het systeem weigerde",
+    };
+    FileError::File {
+        path: path.display().to_string().chars().take(300).collect(),
+        problem,
+    }
+}
+
+/// Writes an export (calendar, dossier, feedback request or receipt) to `path` atomically: a
+/// reader sees the old file or the whole new one, never a half-written one.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let io = |e: std::io::Error| file_error(path, &e);
+    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
+    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
+    file.commit().map_err(io)
+}

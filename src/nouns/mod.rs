@@ -1,0 +1,6 @@
+//! **Nouns**: what the app keeps, as plain data with the questions that need nothing but the data
+//! itself. Imports only the foundation (errors, time, language).
+
+pub mod assessment;
+pub mod profile;
+pub mod recording;
