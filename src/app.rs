@@ -278,3 +278,21 @@ fn tempdir_in(dir: &Path) -> Result<PathBuf, ErrorPayload> {
     })?;
     Ok(probe)
 }
+
+/// The data directory chosen on the command line (`--data-dir <path>` or `--data-dir=<path>`) or
+/// in `OPNAMEWIJS_DATA_DIR`; `None` means the platform default.
+pub fn data_dir_override(
+    args: impl IntoIterator<Item = String>,
+    env: Option<String>,
+) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    env.filter(|e| !e.is_empty()).map(PathBuf::from)
+}

@@ -6,9 +6,9 @@
 mod commands;
 mod reveal;
 
+use opnamewijs::app::data_dir_override;
 use opnamewijs::clock::SystemClock;
 use opnamewijs::vault::OsKeyring;
-use opnamewijs::workspace::data_dir_override;
 use opnamewijs::App;
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,9 +1,10 @@
 use crate::support::*;
+use opnamewijs::app::data_dir_override;
 use opnamewijs::clock::FixedClock;
 use opnamewijs::store::{Mode, Profile, STATE_FILE};
 use opnamewijs::text::Lang;
 use opnamewijs::vault::{KeyStoreError, MemoryKeyStore, Unlock, Vault, JOURNAL_FILE};
-use opnamewijs::workspace::{data_dir_override, NewRecording, SetItem};
+use opnamewijs::workspace::{NewRecording, SetItem};
 use opnamewijs::{App, ErrorPayload};
 use std::path::PathBuf;
 use std::sync::Arc;

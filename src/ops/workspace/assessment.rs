@@ -68,7 +68,7 @@ impl Workspace {
         self.update(
             &input.recording,
             Change::AssessmentSelection { selected },
-            |rec, _, _| {
+            |rec, _| {
                 if selected && rec.first(EventKind::Recorded).is_none() {
                     return Err(RecordingError::NotRecordedYet.into());
                 }
@@ -134,17 +134,9 @@ impl Workspace {
                 Change::EventLogged {
                     kind: EventKind::AssessmentPassed,
                 },
-                |rec, pack, now| {
-                    log_event_on(
-                        rec,
-                        pack,
-                        now,
-                        lang,
-                        EventKind::AssessmentPassed,
-                        Some(&input.on),
-                        by,
-                        None,
-                    )
+                |rec, op| {
+                    let on = Some(input.on.as_str());
+                    log_event_on(rec, op, EventKind::AssessmentPassed, on, by, None)
                 },
             )?;
         }

@@ -106,7 +106,7 @@ impl Workspace {
             Change::FeedbackRequested {
                 request: sent.id.clone(),
             },
-            |rec, _, _| {
+            |rec, _| {
                 rec.feedback_requests.push(sent);
                 Ok(())
             },
@@ -168,15 +168,15 @@ impl Workspace {
             Change::ReceiptImported {
                 request: body.request.clone(),
             },
-            |rec, pack, now| {
+            |rec, op| {
                 let too_early = tr(
-                    lang,
+                    op.lang,
                     "Volgens het ontvangstbewijs is de feedback gegeven vóór de opname.",
                     "The receipt dates the feedback before the recording.",
                 );
                 // The mentor's clock may run a little ahead; a day later is still "today" there.
-                let day = body.feedback_on.min(local_date(now));
-                log_feedback(rec, pack, now, lang, day, by, note, too_early)?;
+                let day = body.feedback_on.min(local_date(op.now));
+                log_feedback(rec, op, day, by, note, too_early)?;
                 rec.feedback_receipt = Some(received);
                 Ok(())
             },

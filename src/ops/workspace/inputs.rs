@@ -1,0 +1,163 @@
+//! What the UI sends for each verb, and the checks every verb shares on dates and notes.
+
+use super::errors::RecordingError;
+pub use crate::profile::MentorRole;
+use crate::recording::{Answer, Channel, EventKind, Role};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use ts_rs::TS;
+
+/// Longest accepted title.
+pub const MAX_TITLE: usize = 120;
+/// Longest accepted note or method.
+pub const MAX_NOTE: usize = 500;
+
+/// Input of "new recording".
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct NewRecording {
+    /// Title.
+    pub title: String,
+    /// Planned date, `YYYY-MM-DD`.
+    pub planned_for: String,
+    /// Pack id; the newest version is used.
+    pub pack: String,
+}
+
+/// Input of answering a question (`answer: null` clears it).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct AnswerQuestion {
+    /// Recording id.
+    pub recording: String,
+    /// Question id.
+    pub question: String,
+    /// The answer, or null to clear.
+    pub answer: Option<Answer>,
+}
+
+/// Input of ticking or unticking an item.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SetItem {
+    /// Recording id.
+    pub recording: String,
+    /// Item id.
+    pub item: String,
+    /// Ticked or not.
+    pub done: bool,
+    /// Evidence note (only for items that allow one).
+    pub note: Option<String>,
+}
+
+/// Input of logging an event.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct LogEvent {
+    /// Recording id.
+    pub recording: String,
+    /// The event.
+    pub kind: EventKind,
+    /// The day it happened, `YYYY-MM-DD`; absent = now.
+    pub on: Option<String>,
+    /// Remark.
+    pub note: Option<String>,
+}
+
+/// Input of the mentor confirming feedback in person.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ConfirmFeedback {
+    /// Recording id.
+    pub recording: String,
+    /// The day feedback was given, `YYYY-MM-DD`.
+    pub on: String,
+    /// The mentor's name.
+    pub mentor: String,
+    /// The mentor's role.
+    pub role: MentorRole,
+}
+
+/// Input of choosing a date for a deadline that asks for one.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ChooseDate {
+    /// Recording id.
+    pub recording: String,
+    /// Deadline id.
+    pub deadline: String,
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// Input of logging a share.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct LogShare {
+    /// Recording id.
+    pub recording: String,
+    /// With whom.
+    pub role: Role,
+    /// How.
+    pub channel: Channel,
+    /// Remark.
+    pub note: Option<String>,
+}
+
+/// Input of confirming a copy deleted.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ConfirmDeletion {
+    /// Recording id.
+    pub recording: String,
+    /// Copy id.
+    pub copy: String,
+    /// How it was deleted.
+    pub method: String,
+}
+
+/// Input of logging an incident.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct LogIncident {
+    /// Recording id.
+    pub recording: String,
+    /// Incident type id.
+    pub kind: String,
+    /// What happened (no pupil names).
+    pub note: Option<String>,
+}
+
+/// Input of marking an incident's clock done.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ClockDone {
+    /// Recording id.
+    pub recording: String,
+    /// Incident id on the recording.
+    pub incident: String,
+    /// Clock id of the incident type.
+    pub clock: String,
+}
+
+/// Parses `YYYY-MM-DD`, accepting years 2000–2100 only.
+pub fn parse_date(input: &str) -> Result<NaiveDate, RecordingError> {
+    let invalid = || RecordingError::InvalidDate {
+        input: input.chars().take(40).collect(),
+    };
+    let d = NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| invalid())?;
+    let year = chrono::Datelike::year(&d);
+    if (2000..=2100).contains(&year) {
+        Ok(d)
+    } else {
+        Err(invalid())
+    }
+}
+
+/// A trimmed note, `None` when empty; refused when longer than [`MAX_NOTE`].
+pub(super) fn clean_note(note: Option<String>) -> Result<Option<String>, RecordingError> {
+    match note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
+        Some(n) if n.chars().count() > MAX_NOTE => Err(RecordingError::NoteTooLong),
+        other => Ok(other),
+    }
+}

@@ -1,0 +1,179 @@
+//! Planning a recording and working through its checklist: create it, answer the pack's
+//! questions, tick items, choose the dates a deadline asks for.
+
+use super::{clean_note, log_event_on, parse_date, unknown, Result, Workspace};
+use super::{AnswerQuestion, ChooseDate, NewRecording, RecordingError, SetItem, MAX_TITLE};
+use crate::checklist;
+use crate::clock::local_date;
+use crate::policy::{Due, PolicyError};
+use crate::recording::{PackRef, Recording, Tick};
+use crate::store::Change;
+use crate::text::tr;
+use crate::views::{self, RecordingView};
+use chrono::Duration;
+
+impl Workspace {
+    /// Plans a new recording, pinned to the newest version of the chosen pack.
+    pub fn create(&mut self, input: NewRecording) -> Result<RecordingView> {
+        let title = input.title.trim();
+        if title.is_empty()
+            || title.chars().count() > MAX_TITLE
+            || title.chars().any(char::is_control)
+        {
+            return Err(RecordingError::InvalidTitle.into());
+        }
+        let planned_for = parse_date(&input.planned_for)?;
+        let pack = self
+            .packs
+            .latest(&input.pack)
+            .ok_or_else(|| PolicyError::Unknown {
+                id: input.pack.chars().take(64).collect(),
+                version: "*".to_owned(),
+            })?;
+        let rec = Recording::new(
+            uuid::Uuid::new_v4().to_string(),
+            title.to_owned(),
+            planned_for,
+            PackRef {
+                id: pack.id.clone(),
+                version: pack.version.clone(),
+            },
+            self.clock.now(),
+        );
+        let id = rec.id.clone();
+        self.record_entry(Change::Created, |e| e.recording = Some(rec.clone()))?;
+        self.state.recordings.push(rec);
+        self.view(&id)
+    }
+
+    /// Answers (or clears) a question.
+    pub fn answer(&mut self, input: AnswerQuestion) -> Result<RecordingView> {
+        self.update(
+            &input.recording,
+            Change::Answered {
+                question: input.question.clone(),
+            },
+            |rec, op| {
+                let q = op
+                    .pack
+                    .questions
+                    .iter()
+                    .find(|q| q.id == input.question)
+                    .ok_or_else(|| unknown("vraag", &input.question))?;
+                let Some(answer) = input.answer else {
+                    rec.answers.remove(&q.id);
+                    return Ok(());
+                };
+                if !crate::policy::load::fits(&q.answer, &answer) {
+                    return Err(RecordingError::InvalidAnswer {
+                        question: q.text.nl.clone(),
+                    }
+                    .into());
+                }
+                rec.answers.insert(q.id.clone(), answer);
+                Ok(())
+            },
+        )
+    }
+
+    /// Ticks or unticks a checklist item.
+    pub fn set_item(&mut self, input: SetItem) -> Result<RecordingView> {
+        self.update(
+            &input.recording,
+            Change::ItemSet {
+                item: input.item.clone(),
+                done: input.done,
+            },
+            |rec, op| {
+                let item = op
+                    .pack
+                    .items
+                    .iter()
+                    .find(|i| i.id == input.item)
+                    .ok_or_else(|| unknown("item", &input.item))?;
+                if !input.done {
+                    rec.ticks.remove(&item.id);
+                    return Ok(());
+                }
+                let blockers = checklist::blockers(op.pack, rec, item);
+                if !blockers.is_empty() {
+                    let blockers = blockers
+                        .iter()
+                        .map(|b| b.text.get(op.lang))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    return Err(RecordingError::PhaseBlocked { blockers }.into());
+                }
+                let note = if item.evidence {
+                    clean_note(input.note)?
+                } else {
+                    None
+                };
+                rec.ticks.insert(
+                    item.id.clone(),
+                    Tick {
+                        by: op.by.clone(),
+                        at: op.now,
+                        note,
+                    },
+                );
+                if let Some(kind) = item.records_event.filter(|k| rec.first(*k).is_none()) {
+                    // The same rules as logging the event by hand (e.g. nothing is stored
+                    // securely before it was recorded).
+                    let note = Some(format!("item {}", item.id));
+                    log_event_on(rec, op, kind, None, op.by.clone(), note)?;
+                }
+                Ok(())
+            },
+        )
+    }
+
+    /// Chooses the date for a deadline that asks for one (e.g. reflection retention).
+    pub fn choose_date(&mut self, input: ChooseDate) -> Result<RecordingView> {
+        self.update(
+            &input.recording,
+            Change::DateChosen {
+                deadline: input.deadline.clone(),
+            },
+            |rec, op| {
+                let rule = op
+                    .pack
+                    .deadlines
+                    .iter()
+                    .find(|d| d.id == input.deadline)
+                    .ok_or_else(|| unknown("termijn", &input.deadline))?;
+                let Due::ChosenDate { max_days, .. } = rule.due else {
+                    return Err(unknown("termijn met zelfgekozen datum", &input.deadline));
+                };
+                let date = parse_date(&input.date)?;
+                if date < local_date(op.now) {
+                    return Err(RecordingError::DateOutOfRange {
+                        problem: tr(
+                            op.lang,
+                            "Kies een datum vanaf vandaag.",
+                            "Choose a date from today on.",
+                        ),
+                    }
+                    .into());
+                }
+                if let Some(max) = max_days {
+                    let latest = rec.planned_for + Duration::days(i64::from(max));
+                    if date > latest {
+                        let problem = format!(
+                            "{} {}.",
+                            tr(
+                                op.lang,
+                                "Bewaar niet langer dan nodig: kies uiterlijk",
+                                "Keep it no longer than needed: choose at the latest"
+                            ),
+                            views::format_date(latest, op.lang)
+                        );
+                        return Err(RecordingError::DateOutOfRange { problem }.into());
+                    }
+                }
+                rec.chosen_dates.insert(rule.id.clone(), date);
+                Ok(())
+            },
+        )
+    }
+}
