@@ -6,7 +6,7 @@ use crate::clock::Clock;
 use crate::error::{ErrorCode, ErrorPayload};
 use crate::store::{LOCK_FILE, STATE_FILE};
 use crate::vault::{KeyStore, Passphrase, Unlock, Vault};
-use crate::views::AppStatus;
+use crate::views::{AppStatus, RecordingSummary};
 use crate::workspace::{Reminder, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -41,6 +41,34 @@ impl ErrorCode for AppError {
             AppError::Interrupted => "app.interrupted",
         }
     }
+}
+
+/// What the dashboard shows: the app's status (profile, packs, journal) and every recording's
+/// summary, overdue first.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Dashboard {
+    /// Profile, packs and the journal's state.
+    pub status: AppStatus,
+    /// Every recording, as the dashboard lists them.
+    pub recordings: Vec<RecordingSummary>,
+}
+
+/// What a change answers: its own result and the dashboard after it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Acted<T> {
+    /// The change's own answer (the recording's view, the assessment, the desk, …).
+    pub value: T,
+    /// The dashboard after the change.
+    pub dashboard: Dashboard,
+}
+
+fn dashboard(ws: &mut Workspace) -> Result<Dashboard, WorkspaceError> {
+    Ok(Dashboard {
+        status: ws.status()?,
+        recordings: ws.list()?,
+    })
 }
 
 /// What "erase all my data" removed and verified.
@@ -155,6 +183,29 @@ impl App {
             return Err(payload);
         }
         f(ws).map_err(ErrorPayload::from)
+    }
+
+    /// Runs one change on the open workspace and answers with its result and the dashboard
+    /// after it, so the UI needs one round trip per action.
+    pub fn act<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Result<T, WorkspaceError>,
+    ) -> Result<Acted<T>, ErrorPayload> {
+        self.with(|ws| {
+            let value = f(ws)?;
+            Ok(Acted {
+                value,
+                dashboard: dashboard(ws)?,
+            })
+        })
+    }
+
+    /// The outcome of an operation on the whole installation (unlock, restore) with the dashboard
+    /// after it.
+    pub fn answered<T>(&self, outcome: Result<T, ErrorPayload>) -> Result<Acted<T>, ErrorPayload> {
+        let value = outcome?;
+        let dashboard = self.with(dashboard)?;
+        Ok(Acted { value, dashboard })
     }
 
     /// Opens (or, on first use without a keyring, creates) the vault with a passphrase. A workspace

@@ -5,7 +5,7 @@
 //! runtime: waiting for the journal's open or its background check, and every fsync, happen there,
 //! never on the window's event loop (a synchronous Tauri command would run on the main thread).
 
-use opnamewijs::app::EraseReport;
+use opnamewijs::app::{Acted, EraseReport};
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
     AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, FileReport,
@@ -36,13 +36,13 @@ pub async fn app_status(app: AppHandle) -> Reply<AppStatus> {
 }
 
 #[tauri::command]
-pub async fn unlock(app: AppHandle, passphrase: String) -> Reply<AppStatus> {
-    core(app, move |a| a.unlock(&passphrase)).await
+pub async fn unlock(app: AppHandle, passphrase: String) -> Reply<Acted<AppStatus>> {
+    core(app, move |a| a.answered(a.unlock(&passphrase))).await
 }
 
 #[tauri::command]
-pub async fn set_profile(app: AppHandle, input: Profile) -> Reply<AppStatus> {
-    core(app, |a| a.with(|ws| ws.set_profile(input))).await
+pub async fn set_profile(app: AppHandle, input: Profile) -> Reply<Acted<AppStatus>> {
+    core(app, |a| a.act(|ws| ws.set_profile(input))).await
 }
 
 #[tauri::command]
@@ -56,53 +56,59 @@ pub async fn get_recording(app: AppHandle, id: String) -> Reply<RecordingView> {
 }
 
 #[tauri::command]
-pub async fn create_recording(app: AppHandle, input: NewRecording) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.create(input))).await
+pub async fn create_recording(app: AppHandle, input: NewRecording) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.create(input))).await
 }
 
 #[tauri::command]
-pub async fn answer_question(app: AppHandle, input: AnswerQuestion) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.answer(input))).await
+pub async fn answer_question(app: AppHandle, input: AnswerQuestion) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.answer(input))).await
 }
 
 #[tauri::command]
-pub async fn set_item(app: AppHandle, input: SetItem) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.set_item(input))).await
+pub async fn set_item(app: AppHandle, input: SetItem) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.set_item(input))).await
 }
 
 #[tauri::command]
-pub async fn log_event(app: AppHandle, input: LogEvent) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.log_event(input))).await
+pub async fn log_event(app: AppHandle, input: LogEvent) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.log_event(input))).await
 }
 
 #[tauri::command]
-pub async fn confirm_feedback(app: AppHandle, input: ConfirmFeedback) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.confirm_feedback(input))).await
+pub async fn confirm_feedback(
+    app: AppHandle,
+    input: ConfirmFeedback,
+) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.confirm_feedback(input))).await
 }
 
 #[tauri::command]
-pub async fn choose_date(app: AppHandle, input: ChooseDate) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.choose_date(input))).await
+pub async fn choose_date(app: AppHandle, input: ChooseDate) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.choose_date(input))).await
 }
 
 #[tauri::command]
-pub async fn log_share(app: AppHandle, input: LogShare) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.log_share(input))).await
+pub async fn log_share(app: AppHandle, input: LogShare) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.log_share(input))).await
 }
 
 #[tauri::command]
-pub async fn confirm_deletion(app: AppHandle, input: ConfirmDeletion) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.confirm_deletion(input))).await
+pub async fn confirm_deletion(
+    app: AppHandle,
+    input: ConfirmDeletion,
+) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.confirm_deletion(input))).await
 }
 
 #[tauri::command]
-pub async fn log_incident(app: AppHandle, input: LogIncident) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.log_incident(input))).await
+pub async fn log_incident(app: AppHandle, input: LogIncident) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.log_incident(input))).await
 }
 
 #[tauri::command]
-pub async fn incident_clock_done(app: AppHandle, input: ClockDone) -> Reply<RecordingView> {
-    core(app, |a| a.with(|ws| ws.incident_clock_done(input))).await
+pub async fn incident_clock_done(app: AppHandle, input: ClockDone) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.incident_clock_done(input))).await
 }
 
 /// The path the caller gave (tests, WebDriver), or else the one the user picks in a native dialog;
@@ -138,12 +144,15 @@ pub async fn import_backup(
     app: AppHandle,
     path: Option<PathBuf>,
     passphrase: String,
-) -> Reply<Option<AppStatus>> {
+) -> Reply<Option<Acted<AppStatus>>> {
     let dialog = || open_dialog("owbackup");
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
-    core(app, move |a| a.import_backup(&path, &passphrase).map(Some)).await
+    core(app, move |a| {
+        a.answered(a.import_backup(&path, &passphrase)).map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -171,7 +180,7 @@ pub async fn export_feedback_request(
     app: AppHandle,
     recording: String,
     path: Option<PathBuf>,
-) -> Reply<Option<FileReport>> {
+) -> Reply<Option<Acted<RecordingView>>> {
     let dialog = || save_dialog("feedbackverzoek.opnamewijs-verzoek");
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
@@ -181,7 +190,7 @@ pub async fn export_feedback_request(
         path: path.display().to_string(),
     };
     core(app, |a| {
-        a.with(|ws| ws.export_feedback_request(input)).map(Some)
+        a.act(|ws| ws.export_feedback_request(input)).map(Some)
     })
     .await
 }
@@ -190,13 +199,13 @@ pub async fn export_feedback_request(
 pub async fn import_feedback_receipt(
     app: AppHandle,
     path: Option<PathBuf>,
-) -> Reply<Option<RecordingView>> {
+) -> Reply<Option<Acted<RecordingView>>> {
     let dialog = || open_dialog(opnamewijs::mentor::RECEIPT_EXTENSION);
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
     core(app, move |a| {
-        a.with(|ws| ws.import_feedback_receipt(&path)).map(Some)
+        a.act(|ws| ws.import_feedback_receipt(&path)).map(Some)
     })
     .await
 }
@@ -205,13 +214,13 @@ pub async fn import_feedback_receipt(
 pub async fn import_feedback_request(
     app: AppHandle,
     path: Option<PathBuf>,
-) -> Reply<Option<DeskView>> {
+) -> Reply<Option<Acted<DeskView>>> {
     let dialog = || open_dialog(opnamewijs::mentor::REQUEST_EXTENSION);
     let Some(path) = chosen(path, dialog).await else {
         return Ok(None);
     };
     core(app, move |a| {
-        a.with(|ws| ws.import_feedback_request(&path)).map(Some)
+        a.act(|ws| ws.import_feedback_request(&path)).map(Some)
     })
     .await
 }
@@ -237,8 +246,8 @@ pub async fn export_feedback_receipt(
 }
 
 #[tauri::command]
-pub async fn confirm_request(app: AppHandle, input: ConfirmRequest) -> Reply<DeskView> {
-    core(app, |a| a.with(|ws| ws.confirm_request(input))).await
+pub async fn confirm_request(app: AppHandle, input: ConfirmRequest) -> Reply<Acted<DeskView>> {
+    core(app, |a| a.act(|ws| ws.confirm_request(input))).await
 }
 
 #[tauri::command]
@@ -255,18 +264,21 @@ pub async fn get_assessment(app: AppHandle) -> Reply<AssessmentView> {
 pub async fn select_for_assessment(
     app: AppHandle,
     input: SelectForAssessment,
-) -> Reply<AssessmentView> {
-    core(app, |a| a.with(|ws| ws.select_for_assessment(input))).await
+) -> Reply<Acted<AssessmentView>> {
+    core(app, |a| a.act(|ws| ws.select_for_assessment(input))).await
 }
 
 #[tauri::command]
-pub async fn check_portfolio(app: AppHandle, done: bool) -> Reply<AssessmentView> {
-    core(app, move |a| a.with(|ws| ws.check_portfolio(done))).await
+pub async fn check_portfolio(app: AppHandle, done: bool) -> Reply<Acted<AssessmentView>> {
+    core(app, move |a| a.act(|ws| ws.check_portfolio(done))).await
 }
 
 #[tauri::command]
-pub async fn assessment_passed(app: AppHandle, input: AssessmentPassed) -> Reply<AssessmentView> {
-    core(app, |a| a.with(|ws| ws.assessment_passed(input))).await
+pub async fn assessment_passed(
+    app: AppHandle,
+    input: AssessmentPassed,
+) -> Reply<Acted<AssessmentView>> {
+    core(app, |a| a.act(|ws| ws.assessment_passed(input))).await
 }
 
 fn save_dialog(name: &str) -> impl Future<Output = Option<rfd::FileHandle>> {

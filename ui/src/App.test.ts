@@ -124,3 +124,42 @@ describe("start-up", () => {
     await waitFor(() => expect(seen).toEqual(["load-error"]));
   });
 });
+
+describe("one round trip per action", () => {
+  it("a change updates the dashboard from its own answer and asks for nothing more", async () => {
+    const { backend } = fakeBackend();
+    let reads = 0;
+    const [status, list, create] = [backend.appStatus, backend.listRecordings, backend.createRecording];
+    backend.appStatus = async () => {
+      reads += 1;
+      return status();
+    };
+    backend.listRecordings = async () => {
+      reads += 1;
+      return list();
+    };
+    backend.createRecording = async (input) => {
+      const acted = await create(input);
+      const row = {
+        id: "r9",
+        title: "Geschiedenisles 2B",
+        planned_for: "di 1 dec. 2026",
+        pack: "HU",
+        verdict: acted.value.verdict,
+        next_deadline: null,
+        overdue: 0,
+        items_done: 0,
+        items_total: 12,
+        closed: false,
+      };
+      return { ...acted, dashboard: { ...acted.dashboard, recordings: [row] } };
+    };
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    const before = reads;
+    await fireEvent.click(screen.getByTestId("create"));
+    await screen.findByTestId("recording-title");
+    expect((await screen.findByTestId("recording-row")).textContent).toContain("Geschiedenisles 2B");
+    expect(reads).toBe(before);
+  });
+});

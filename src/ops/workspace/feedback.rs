@@ -62,7 +62,7 @@ fn readable(path: &Path) -> Result<()> {
 
 impl Workspace {
     /// Student: writes a feedback request for a recorded lesson to `path`.
-    pub fn export_feedback_request(&mut self, input: ExportRequest) -> Result<FileReport> {
+    pub fn export_feedback_request(&mut self, input: ExportRequest) -> Result<RecordingView> {
         let path = PathBuf::from(&input.path);
         crate::limits::check_export_path(&path, &self.data_dir)?;
         crate::files::check_new_file(&path)?;
@@ -101,7 +101,7 @@ impl Workspace {
             at: request.created_at,
         };
         // Journal first: a request the journal does not know could never be answered.
-        self.update(
+        let view = self.update(
             &input.recording,
             Change::FeedbackRequested {
                 request: sent.id.clone(),
@@ -112,9 +112,7 @@ impl Workspace {
             },
         )?;
         crate::files::write_export(&path, &mentor::to_file_bytes(&request))?;
-        Ok(FileReport {
-            path: path.display().to_string(),
-        })
+        Ok(view)
     }
 
     /// Student: imports a mentor's receipt, verifies it and confirms the feedback with it.

@@ -1,5 +1,6 @@
 // The one place the UI talks to the Rust core. Components receive a `Backend`; tests inject a fake.
 import { invoke } from "@tauri-apps/api/core";
+import type { Acted } from "./bindings/Acted";
 import type { AnswerQuestion } from "./bindings/AnswerQuestion";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { BackupReport } from "./bindings/BackupReport";
@@ -28,44 +29,47 @@ import type { SelectForAssessment } from "./bindings/SelectForAssessment";
 
 export type * from "./types";
 
-/** Every operation the core offers the UI. */
+/**
+ * Every operation the core offers the UI. A change answers with `Acted<T>`: its own result and the
+ * dashboard after it, so one round trip updates the whole screen; reads and exports answer plainly.
+ */
 export interface Backend {
   appStatus(): Promise<AppStatus>;
-  unlock(passphrase: string): Promise<AppStatus>;
-  setProfile(input: Profile): Promise<AppStatus>;
+  unlock(passphrase: string): Promise<Acted<AppStatus>>;
+  setProfile(input: Profile): Promise<Acted<AppStatus>>;
   listRecordings(): Promise<RecordingSummary[]>;
   getRecording(id: string): Promise<RecordingView>;
-  createRecording(input: NewRecording): Promise<RecordingView>;
-  answerQuestion(input: AnswerQuestion): Promise<RecordingView>;
-  setItem(input: SetItem): Promise<RecordingView>;
-  logEvent(input: LogEvent): Promise<RecordingView>;
-  confirmFeedback(input: ConfirmFeedback): Promise<RecordingView>;
-  chooseDate(input: ChooseDate): Promise<RecordingView>;
-  logShare(input: LogShare): Promise<RecordingView>;
-  confirmDeletion(input: ConfirmDeletion): Promise<RecordingView>;
-  logIncident(input: LogIncident): Promise<RecordingView>;
-  incidentClockDone(input: ClockDone): Promise<RecordingView>;
+  createRecording(input: NewRecording): Promise<Acted<RecordingView>>;
+  answerQuestion(input: AnswerQuestion): Promise<Acted<RecordingView>>;
+  setItem(input: SetItem): Promise<Acted<RecordingView>>;
+  logEvent(input: LogEvent): Promise<Acted<RecordingView>>;
+  confirmFeedback(input: ConfirmFeedback): Promise<Acted<RecordingView>>;
+  chooseDate(input: ChooseDate): Promise<Acted<RecordingView>>;
+  logShare(input: LogShare): Promise<Acted<RecordingView>>;
+  confirmDeletion(input: ConfirmDeletion): Promise<Acted<RecordingView>>;
+  logIncident(input: LogIncident): Promise<Acted<RecordingView>>;
+  incidentClockDone(input: ClockDone): Promise<Acted<RecordingView>>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportBackup(path: string | null, passphrase: string): Promise<BackupReport | null>;
   /** `path: null` opens a file dialog; `null` comes back when it was cancelled. */
-  importBackup(path: string | null, passphrase: string): Promise<AppStatus | null>;
+  importBackup(path: string | null, passphrase: string): Promise<Acted<AppStatus> | null>;
   eraseAll(): Promise<EraseReport>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportCalendar(path: string | null): Promise<CalendarReport | null>;
   /** Student: a feedback request file for the mentor's installation (`path: null` = dialog). */
-  exportFeedbackRequest(recording: string, path: string | null): Promise<FileReport | null>;
+  exportFeedbackRequest(recording: string, path: string | null): Promise<Acted<RecordingView> | null>;
   /** Student: reads and verifies a mentor's receipt (`path: null` = dialog). */
-  importFeedbackReceipt(path: string | null): Promise<RecordingView | null>;
+  importFeedbackReceipt(path: string | null): Promise<Acted<RecordingView> | null>;
   /** Mentor: reads a student's request onto the desk (`path: null` = dialog). */
-  importFeedbackRequest(path: string | null): Promise<DeskView | null>;
+  importFeedbackRequest(path: string | null): Promise<Acted<DeskView> | null>;
   /** Mentor: saves the signed receipt of a confirmed request (`path: null` = dialog). */
   exportFeedbackReceipt(request: string, path: string | null): Promise<FileReport | null>;
-  confirmRequest(input: ConfirmRequest): Promise<DeskView>;
+  confirmRequest(input: ConfirmRequest): Promise<Acted<DeskView>>;
   getDesk(): Promise<DeskView>;
   getAssessment(): Promise<AssessmentView>;
-  selectForAssessment(input: SelectForAssessment): Promise<AssessmentView>;
-  checkPortfolio(done: boolean): Promise<AssessmentView>;
-  assessmentPassed(input: AssessmentPassed): Promise<AssessmentView>;
+  selectForAssessment(input: SelectForAssessment): Promise<Acted<AssessmentView>>;
+  checkPortfolio(done: boolean): Promise<Acted<AssessmentView>>;
+  assessmentPassed(input: AssessmentPassed): Promise<Acted<AssessmentView>>;
   /** The dossier PDF for the assessors (`path: null` = dialog). */
   exportDossier(path: string | null): Promise<DossierReport | null>;
   /** Tells the shell the first screen is in place, so it shows the window (which starts hidden). */

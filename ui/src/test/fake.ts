@@ -1,5 +1,5 @@
 // A fake backend for component tests: canned views, records calls, can be told to fail.
-import type { AssessmentView, Backend, DeskView, RecordingView } from "../ipc";
+import type { Acted, AppStatus, AssessmentView, Backend, DeskView, RecordingView } from "../ipc";
 import { IpcError } from "../ipc";
 
 export const view: RecordingView = {
@@ -117,19 +117,22 @@ export function fakeBackend(
   opts: { fail?: { code: string; message: string }; mode?: "student" | "mentor" } = {},
 ) {
   const calls: string[] = [];
-  const answer = async (name: string): Promise<RecordingView> => {
+  const status = (): AppStatus => ({
+    data_dir: "/tmp/x",
+    profile: { name: "Student", lang: "nl", mode: opts.mode ?? "student" },
+    packs: [{ id: "hu-stage-opnamen", version: "1.0.0", title: "HU", source: "HU-checklist" }],
+    pack_errors: [],
+    journal: { entries: 3, checking: false, head_hash: "ab".repeat(32), recovered: null },
+  });
+  /** A change's answer, as the core gives it: the value and the dashboard after it. */
+  const acted = <T>(value: T): Acted<T> => ({ value, dashboard: { status: status(), recordings: [] } });
+  const answer = async (name: string): Promise<Acted<RecordingView>> => {
     calls.push(name);
     if (opts.fail) throw new IpcError(opts.fail);
-    return view;
+    return acted(view);
   };
   const backend: Backend = {
-    appStatus: async () => ({
-      data_dir: "/tmp/x",
-      profile: { name: "Student", lang: "nl", mode: opts.mode ?? "student" },
-      packs: [{ id: "hu-stage-opnamen", version: "1.0.0", title: "HU", source: "HU-checklist" }],
-      pack_errors: [],
-      journal: { entries: 3, checking: false, head_hash: "ab".repeat(32), recovered: null },
-    }),
+    appStatus: async () => status(),
     unlock: async () => {
       throw new Error("not used");
     },
@@ -137,7 +140,7 @@ export function fakeBackend(
       throw new Error("not used");
     },
     listRecordings: async () => [],
-    getRecording: () => answer("getRecording"),
+    getRecording: async () => (await answer("getRecording")).value,
     createRecording: () => answer("createRecording"),
     answerQuestion: () => answer("answerQuestion"),
     setItem: () => answer("setItem"),
@@ -158,19 +161,19 @@ export function fakeBackend(
     exportFeedbackReceipt: async () => null,
     confirmRequest: async (input) => {
       calls.push(`confirmRequest:${input.request}:${input.on}:${input.role}`);
-      return desk;
+      return acted(desk);
     },
     getDesk: async () => desk,
     getAssessment: async () => assessment,
     selectForAssessment: async (input) => {
       calls.push(`select:${input.recording}:${input.selected}`);
-      return assessment;
+      return acted(assessment);
     },
     checkPortfolio: async (done) => {
       calls.push(`portfolio:${done}`);
-      return assessment;
+      return acted(assessment);
     },
-    assessmentPassed: async () => assessment,
+    assessmentPassed: async () => acted(assessment),
     exportDossier: async () => null,
     firstScreen: async () => {},
     uiReady: async () => {},
