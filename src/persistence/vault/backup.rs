@@ -11,8 +11,9 @@
 //! restored vault gets a new key file for the keyring or passphrase chosen at import.
 
 use super::crypto::{self, JournalKeys, KEY_LEN};
+use super::error::malformed;
 use super::journal::{self, Head};
-use super::keys::{self, Passphrase, Unlock};
+use super::keys::{Passphrase, Unlock};
 use super::{files, Vault, VaultError, Verified, JOURNAL_FILE};
 use std::path::Path;
 use zeroize::Zeroizing;
@@ -95,10 +96,10 @@ pub(crate) fn open_bytes(
 ) -> Result<Opened, VaultError> {
     let damaged = "de reservekopie is beschadigd";
     let parsed =
-        crypto::parse_file(bytes, BACKUP_MAGIC).map_err(|e| keys::malformed(path, e, damaged))?;
+        crypto::parse_file(bytes, BACKUP_MAGIC).map_err(|e| malformed(path, e, damaged))?;
     let key = passphrase
         .derive_from_header(parsed.header)
-        .map_err(|e| keys::malformed(path, e, damaged))?;
+        .map_err(|e| malformed(path, e, damaged))?;
     let plain =
         crypto::open(&parsed, BACKUP_CONTEXT, &key).map_err(|_| VaultError::WrongPassphrase)?;
     let unreadable = |problem: &str| VaultError::Unreadable {

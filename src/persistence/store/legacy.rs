@@ -1,0 +1,68 @@
+//! The plain JSON state file of earlier versions: read once, copied into the journal, then removed.
+
+use super::{Change, JournalEntry, State, Store, StoreError, STATE_FORMAT};
+use crate::profile::Profile;
+use crate::recording::Recording;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use std::path::Path;
+
+/// Name of the plain JSON state file of earlier versions (migrated into the journal, then removed).
+pub const STATE_FILE: &str = "opnamewijs.json";
+
+impl Store {
+    /// Copies a legacy state into the journal, verifies it, then removes the plain file.
+    pub(super) fn migrate(&mut self, state: &State, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let entry = |recording: Option<Recording>, profile: Option<Profile>| JournalEntry {
+            at: now,
+            by: state.profile.name.clone(),
+            change: Change::Migrated,
+            recording,
+            profile,
+            desk: None,
+            assessment: None,
+        };
+        self.append(&entry(None, Some(state.profile.clone())))?;
+        for rec in &state.recordings {
+            self.append(&entry(Some(rec.clone()), None))?;
+        }
+        if self.replay()? != *state {
+            return Err(StoreError::Corrupt {
+                path: self.dir.join(STATE_FILE),
+                problem: "de overgezette gegevens komen niet overeen".to_owned(),
+            });
+        }
+        let path = self.dir.join(STATE_FILE);
+        std::fs::remove_file(&path).map_err(|source| StoreError::Io { path, source })
+    }
+}
+
+/// Reads the plain JSON state of an earlier version; `None` when there is none.
+pub(super) fn load_legacy(path: &Path) -> Result<Option<State>, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_owned(),
+                source,
+            })
+        }
+    };
+    #[derive(Deserialize)]
+    struct Header {
+        format: u32,
+    }
+    let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+        path: path.to_owned(),
+        problem: e.to_string(),
+    };
+    let header: Header = serde_json::from_slice(&bytes).map_err(corrupt)?;
+    if header.format > STATE_FORMAT {
+        return Err(StoreError::NewerFormat {
+            path: path.to_owned(),
+            found: header.format,
+        });
+    }
+    serde_json::from_slice(&bytes).map(Some).map_err(corrupt)
+}

@@ -1,0 +1,261 @@
+//! Persistence: every change is an entry in the encrypted, hash-chained journal of a
+//! [`Vault`]; the current [`State`] is derived by replaying it. The plain
+//! JSON file of earlier versions is migrated into the journal once and then removed. A file that
+//! cannot be read is reported and never overwritten.
+
+mod entry;
+mod legacy;
+mod replay;
+mod snapshot;
+
+pub use entry::{Change, JournalEntry};
+pub use legacy::STATE_FILE;
+pub(crate) use replay::replay;
+pub(crate) use snapshot::from_snapshot;
+pub use snapshot::{set_snapshot_after_bytes, SNAPSHOT_AFTER_BYTES, SNAPSHOT_AFTER_ENV};
+
+use crate::error::ErrorCode;
+use crate::recording::Recording;
+use crate::vault::{Recovery, Unlock, Vault, VaultError};
+use chrono::{DateTime, Utc};
+use legacy::load_legacy;
+use serde::{Deserialize, Serialize};
+use snapshot::{snapshot_after_bytes, to_snapshot};
+use std::path::{Path, PathBuf};
+
+/// The format version of the plain JSON state file of earlier versions.
+pub const STATE_FORMAT: u32 = 1;
+/// Lock file held while a workspace has the data directory open.
+pub const LOCK_FILE: &str = "opnamewijs.lock";
+
+pub use crate::profile::{Mode, Profile};
+
+/// Everything the app keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// Format version of this file.
+    pub format: u32,
+    /// The user's profile.
+    #[serde(default)]
+    pub profile: Profile,
+    /// The recordings, in creation order.
+    #[serde(default)]
+    pub recordings: Vec<Recording>,
+    /// Feedback requests received in mentor mode.
+    #[serde(default)]
+    pub desk: crate::mentor::Desk,
+    /// The final assessment.
+    #[serde(default)]
+    pub assessment: crate::assessment::Assessment,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            format: STATE_FORMAT,
+            profile: Profile::default(),
+            recordings: Vec::new(),
+            desk: crate::mentor::Desk::default(),
+            assessment: crate::assessment::Assessment::default(),
+        }
+    }
+}
+
+/// Why the state could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The vault refused (locked, tampered, unreadable, …).
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// Another Opnamewijs window has this data directory open.
+    #[error("Opnamewijs is al geopend met deze gegevens. Ga naar dat venster, of sluit het en probeer het opnieuw.")]
+    InUse,
+    /// The file system refused.
+    #[error("Kan {path} niet lezen of schrijven: {source}")]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file exists but is not valid; it is left untouched.
+    #[error("Het gegevensbestand {path} is beschadigd en is niet aangepast ({problem}). Zet een reservekopie terug of neem contact op met de ontwikkelaars.")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// Written by a newer version of the app.
+    #[error("Het gegevensbestand {path} is gemaakt door een nieuwere versie van Opnamewijs (formaat {found}). Werk de app bij.")]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// Its format version.
+        found: u32,
+    },
+}
+
+impl ErrorCode for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::Vault(e) => e.code(),
+            StoreError::InUse => "store.in_use",
+            StoreError::Io { .. } => "store.io",
+            StoreError::Corrupt { .. } => "store.corrupt",
+            StoreError::NewerFormat { .. } => "store.newer_format",
+        }
+    }
+}
+
+/// The journal of one data directory and the state derived from it.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    vault: Vault,
+    recovery: Recovery,
+    /// Held open (and locked) for as long as the store lives: one writer per journal.
+    _lock: std::fs::File,
+}
+
+impl Store {
+    /// Opens the vault in `dir` (creating it, and migrating a plain JSON file of an earlier
+    /// version, when there is none yet) and replays its journal.
+    pub fn open(
+        dir: &Path,
+        unlock: Unlock<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(Store, State), StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let lock = lock_dir(dir)?;
+        if Vault::exists(dir) {
+            let (vault, recovery, resumed) = Vault::resume(dir, unlock)?;
+            let mut store = Store {
+                dir: dir.to_owned(),
+                vault,
+                recovery,
+                _lock: lock,
+            };
+            let state = store.resume(resumed)?;
+            return Ok((store, state));
+        }
+        let legacy = load_legacy(&dir.join(STATE_FILE))?;
+        let vault = Vault::create(dir, unlock)?;
+        let mut store = Store {
+            dir: dir.to_owned(),
+            vault,
+            recovery: Recovery::default(),
+            _lock: lock,
+        };
+        if let Some(state) = legacy {
+            store.migrate(&state, now)?;
+        }
+        let state = store.replay()?;
+        Ok((store, state))
+    }
+
+    /// Rebuilds the state from what [`Vault::resume`] read, and leaves the rest of the open (the
+    /// check of the journal the snapshot stood in for, and a new snapshot when the entries after
+    /// the old one are many) to a background thread.
+    fn resume(&mut self, resumed: crate::vault::Resumed) -> Result<State, StoreError> {
+        let base = resumed
+            .snapshot
+            .as_ref()
+            .and_then(|snapshot| from_snapshot(&snapshot.parts));
+        let state = match (resumed.snapshot.is_some(), base) {
+            (_, Some(base)) => self.replay_onto(base, resumed.entries)?,
+            (false, None) => self.replay_entries(resumed.entries)?,
+            // A snapshot the vault accepted but this version cannot read: the whole journal then.
+            (true, None) => {
+                self.vault.settle(true)?;
+                self.replay()?
+            }
+        };
+        let snapshot = if resumed.bytes_after_snapshot >= snapshot_after_bytes() {
+            Some(to_snapshot(&state).map_err(|e| StoreError::Io {
+                path: self.dir.clone(),
+                source: std::io::Error::other(e),
+            })?)
+        } else {
+            None
+        };
+        self.vault.finish_in_background(snapshot);
+        Ok(state)
+    }
+
+    /// Waits until the whole journal is verified (see [`Vault::settle`]); a journal changed
+    /// outside the app is its error.
+    pub fn wait_checked(&self) -> Result<(), StoreError> {
+        self.vault.settle(true)?;
+        Ok(())
+    }
+
+    /// Collects the journal's background check if it has finished: `Ok(false)` while it runs,
+    /// its error if it failed.
+    pub fn poll_checked(&self) -> Result<bool, StoreError> {
+        Ok(self.vault.settle(false)?)
+    }
+
+    /// Whether the whole journal has been verified since it was opened.
+    pub fn is_checked(&self) -> bool {
+        self.vault.is_checked()
+    }
+
+    /// Appends one entry; durable when it returns.
+    pub fn append(&mut self, entry: &JournalEntry) -> Result<(), StoreError> {
+        let payload = serde_json::to_vec(entry).map_err(|e| StoreError::Io {
+            path: self.dir.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        self.vault.append(&payload)?;
+        Ok(())
+    }
+
+    /// Writes an encrypted backup of the journal to `path`.
+    pub fn export_backup(
+        &self,
+        path: &Path,
+        passphrase: &crate::vault::Passphrase,
+    ) -> Result<crate::vault::Verified, StoreError> {
+        Ok(self.vault.export_backup(path, passphrase)?)
+    }
+
+    /// Hex hash of the newest journal entry (printed on dossiers).
+    pub fn head_hash(&self) -> String {
+        self.vault.head_hash()
+    }
+
+    /// Number of journal entries.
+    pub fn entries(&self) -> u64 {
+        self.vault.len()
+    }
+
+    /// What opening repaired after a crash, if anything.
+    pub fn recovery(&self) -> Recovery {
+        self.recovery
+    }
+}
+
+/// Takes the exclusive lock on `dir`, so a second window cannot append to the same journal. The OS
+/// releases it when the file is closed, also after a crash.
+fn lock_dir(dir: &Path) -> Result<std::fs::File, StoreError> {
+    let path = dir.join(LOCK_FILE);
+    let io = |source| StoreError::Io {
+        path: path.clone(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse),
+        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+    }
+}

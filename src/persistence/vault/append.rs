@@ -1,0 +1,100 @@
+//! Appending an entry, and what a failed append leaves: the frame is written and fsynced, then the
+//! head record is replaced. When either write fails, the files are put back to the last
+//! acknowledged entry (now, or at the next append or when the vault is dropped), so a restart
+//! never shows a change the app reported as failed.
+
+use super::journal::{self, Head};
+use super::{faults, files, Vault, VaultError, HEAD_FILE, JOURNAL_FILE};
+
+/// What [`Vault::append`] returns once the entry is durable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryInfo {
+    /// Sequence number of the new entry.
+    pub seq: u64,
+    /// The head hash after it, in hex.
+    pub head_hash: String,
+}
+
+impl Vault {
+    /// Appends an entry: encrypted, chained, written and fsynced, then the head is updated.
+    /// When it returns `Ok`, the entry survives a crash. When it returns an error, the entry is
+    /// not there: the files are put back to the last acknowledged entry (now, or at the next
+    /// append if the disk still refuses), so a restart never shows a change the app reported
+    /// as failed.
+    pub fn append(&mut self, payload: &[u8]) -> Result<EntryInfo, VaultError> {
+        self.settle(true)?;
+        if self.dirty {
+            self.restore()?;
+        }
+        let seq = self.head.seq + 1;
+        let (frame, hash) = journal::encode_frame(&self.keys, seq, &self.head.hash, payload)?;
+        let head = Head { seq, hash };
+        let written = faults::write_all(&mut self.file, &frame)
+            .and_then(|()| faults::check())
+            .and_then(|()| self.file.sync_all())
+            .map_err(|source| self.write_failed(JOURNAL_FILE, source))
+            .and_then(|()| self.write_head(&head));
+        if let Err(err) = written {
+            // Neither the frame nor a head naming it may outlive the error the caller sees.
+            self.dirty = true;
+            let _ = self.restore();
+            return Err(err);
+        }
+        self.len += frame.len() as u64;
+        self.head = head;
+        Ok(EntryInfo {
+            seq,
+            head_hash: self.head_hash(),
+        })
+    }
+
+    /// Puts the files back to the last acknowledged entry after a failed append: first the head
+    /// (so the journal is never behind its head, even if we crash in between), then the journal
+    /// is cut back to its last acknowledged frame.
+    pub(super) fn restore(&mut self) -> Result<(), VaultError> {
+        let head = self.head;
+        self.write_head(&head)?;
+        faults::check()
+            .and_then(|()| self.file.set_len(self.len))
+            .and_then(|()| faults::check())
+            .and_then(|()| self.file.sync_all())
+            .map_err(|source| self.write_failed(JOURNAL_FILE, source))?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    fn write_failed(&self, name: &str, source: std::io::Error) -> VaultError {
+        VaultError::WriteFailed {
+            path: self.dir.join(name),
+            problem: dutch_io(&source),
+            source,
+        }
+    }
+
+    /// Replaces the head record on disk with `head`.
+    pub(super) fn write_head(&mut self, head: &Head) -> Result<(), VaultError> {
+        let bytes = journal::encode_head(&self.keys, head)?;
+        files::write_atomic(&self.dir.join(HEAD_FILE), &bytes).map_err(|err| match err {
+            VaultError::Io { path, source } => VaultError::WriteFailed {
+                path,
+                problem: dutch_io(&source),
+                source,
+            },
+            other => other,
+        })?;
+        self.head_on_disk = head.seq;
+        Ok(())
+    }
+}
+
+/// A write error of the OS in words a user understands.
+fn dutch_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::StorageFull => "de schijf is vol".to_owned(),
+        ErrorKind::QuotaExceeded => "je opslagruimte is op".to_owned(),
+        ErrorKind::PermissionDenied => "geen toestemming om te schrijven".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".to_owned(),
+        _ => format!("foutmelding van het systeem: {err}"),
+    }
+}
