@@ -12,7 +12,6 @@ use crate::policy::load::parse_pack;
 use crate::policy::PolicyError;
 use crate::recording::{PackRef, Recording};
 use crate::text::Lang;
-use crate::views::DeadlineView;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 pub use crate::vault::fuzzing::{seed_backup, seed_head, seed_journal, FUZZ_BACKUP_PASSPHRASE};
@@ -119,21 +118,18 @@ pub fn ics(data: &[u8]) -> Outcome {
         (acc * 31 + i64::from(*b)) % (60 * 24 * 365 * 50)
     });
     let due = now() + chrono::Duration::minutes(minutes);
-    let view = DeadlineView {
+    let deadlines = [crate::ics::CalendarDeadline {
         id: "fuzz/deadline".to_owned(),
         title: deadline.clone(),
         help: help.clone(),
-        due: Some(due),
-        status: crate::deadline::DeadlineStatus::Upcoming,
         when: "uiterlijk".to_owned(),
-        status_label: String::new(),
-        needs_date: false,
-    };
-    let views = [view];
+        due: Some(due),
+        done: false,
+    }];
     let recordings = [crate::ics::RecordingDeadlines {
         id: "00000000-0000-4000-8000-000000000000",
         title,
-        deadlines: &views,
+        deadlines: &deadlines,
     }];
     let exported = crate::ics::export(&recordings, now());
     let parsed: icalendar::Calendar = exported.parse().unwrap_or_else(|e| {

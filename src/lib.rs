@@ -52,7 +52,7 @@ pub mod nouns;
 pub use nouns::{assessment, profile, recording};
 
 pub mod rules;
-pub use rules::{calendar, checklist, deadline, policy};
+pub use rules::{calendar, checklist, deadline, events, policy};
 
 pub mod persistence;
 pub use persistence::{mentor, store, vault};

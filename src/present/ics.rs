@@ -3,7 +3,6 @@
 //! importing a newer export updates events instead of duplicating them.
 
 use crate::clock::local_date;
-use crate::views::DeadlineView;
 use chrono::{DateTime, Duration, Timelike, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
@@ -17,8 +16,26 @@ pub struct RecordingDeadlines<'a> {
     pub id: &'a str,
     /// Recording title.
     pub title: &'a str,
-    /// Its deadlines as shown to the user (done ones and ones without a date are skipped).
-    pub deadlines: &'a [DeadlineView],
+    /// Its deadlines (done ones and ones without a date are skipped).
+    pub deadlines: &'a [CalendarDeadline],
+}
+
+/// One deadline of a recording as the calendar writes it, worded in the user's language by the
+/// caller (as the user sees it elsewhere in the app).
+#[derive(Debug, Clone)]
+pub struct CalendarDeadline {
+    /// Stable id within the recording (part of the UID).
+    pub id: String,
+    /// What must be done (the event's summary, before the recording's title).
+    pub title: String,
+    /// Background, if any (the description's second line).
+    pub help: Option<String>,
+    /// When, in one line (the description's first line): "uiterlijk di 24 nov. 2026 23:59".
+    pub when: String,
+    /// Due instant, once known.
+    pub due: Option<DateTime<Utc>>,
+    /// Done already.
+    pub done: bool,
 }
 
 /// The stable UID of a deadline of a recording.
@@ -36,11 +53,7 @@ pub fn export(recordings: &[RecordingDeadlines<'_>], now: DateTime<Utc>) -> Stri
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.name("Opnamewijs");
     for rec in recordings {
-        for d in rec
-            .deadlines
-            .iter()
-            .filter(|d| d.status != crate::deadline::DeadlineStatus::Done)
-        {
+        for d in rec.deadlines.iter().filter(|d| !d.done) {
             let Some(due) = d.due else { continue };
             let mut event = Event::new();
             event

@@ -217,3 +217,19 @@ pub fn derive_known<'p>(
     out.sort_by_key(|d| (d.status, d.due));
     out
 }
+
+/// The deadline to delete every copy once `event` has happened (the deletion after the feedback,
+/// or after the assessment), the most urgent if several apply: a rule of the pack that runs from
+/// `event` and is done when every copy is confirmed deleted.
+pub fn deletion_after<'d, 'p>(
+    deadlines: &'d [Deadline<'p>],
+    event: EventKind,
+) -> Option<&'d Deadline<'p>> {
+    deadlines.iter().find(|d| match &d.source {
+        DeadlineSource::Rule(rule) => {
+            rule.done_when == DoneWhen::AllCopiesDeleted
+                && matches!(rule.due, Due::AfterEvent { event: from, .. } if from == event)
+        }
+        DeadlineSource::Incident { .. } => false,
+    })
+}

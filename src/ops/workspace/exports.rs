@@ -30,7 +30,17 @@ impl Workspace {
             let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
             let deadlines: Vec<_> = crate::deadline::derive(pack, rec, now)
                 .iter()
-                .map(|d| views::deadline_view(d, lang))
+                .map(|d| {
+                    let view = views::deadline_view(d, lang);
+                    crate::ics::CalendarDeadline {
+                        done: view.status == crate::deadline::DeadlineStatus::Done,
+                        id: view.id,
+                        title: view.title,
+                        help: view.help,
+                        when: view.when,
+                        due: view.due,
+                    }
+                })
                 .collect();
             views.push((rec, deadlines));
         }

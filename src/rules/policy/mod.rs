@@ -1,8 +1,10 @@
 //! Policy packs: an institute's rules as versioned, validated data, and their evaluation.
 
 pub mod condition;
+mod error;
 pub mod load;
 pub mod model;
+mod validate;
 
 pub use condition::{Answers, Condition, QuestionRef};
 pub use load::{load_pack_file, parse_pack, PackSet, PolicyError};

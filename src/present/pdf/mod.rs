@@ -7,6 +7,10 @@
 //! the block does not fit. A line is never split across pages, a heading stays with at least the
 //! first line after it, and short fields and the first lines of a bullet stay together.
 //!
+//! This file lays out the blocks and pages; `encoding` turns text into Windows-1252, `font` knows
+//! the fonts' widths and wraps lines, and `object` writes PDF syntax and the file around the
+//! objects.
+//!
 //! ```
 //! use chrono::DateTime;
 //! use opnamewijs::pdf::PdfDocument;
@@ -20,8 +24,14 @@
 //! assert!(bytes.starts_with(b"%PDF-1.4"));
 //! ```
 
+mod encoding;
+mod font;
+mod object;
+
 use chrono::{DateTime, FixedOffset};
-use sha2::{Digest, Sha256};
+use encoding::encode;
+use font::{fitting_prefix, points_to_units, wrap_text, Font};
+use object::{literal, pdf_date, text_string};
 
 /// A4 portrait, in points.
 const PAGE_WIDTH: f32 = 595.28;
@@ -58,251 +68,6 @@ const FIELD_KEEP: usize = 4;
 /// Where the text of a bullet starts, relative to the margin.
 const BULLET_INDENT: f32 = 16.0;
 const BULLET_X: f32 = 4.0;
-
-/// The three fonts the writer uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Font {
-    Regular,
-    Bold,
-    Mono,
-}
-
-impl Font {
-    fn resource(self) -> &'static str {
-        match self {
-            Font::Regular => "F1",
-            Font::Bold => "F2",
-            Font::Mono => "F3",
-        }
-    }
-
-    /// Width of one encoded byte in 1/1000 em.
-    fn advance(self, byte: u8) -> u32 {
-        let index = usize::from(byte.max(32) - 32);
-        u32::from(match self {
-            Font::Regular => HELVETICA[index],
-            Font::Bold => HELVETICA_BOLD[index],
-            Font::Mono => 600,
-        })
-    }
-
-    /// Width of encoded text in 1/1000 em.
-    fn units(self, bytes: &[u8]) -> u32 {
-        bytes.iter().map(|b| self.advance(*b)).sum()
-    }
-
-    /// Width of encoded text in points at `size`.
-    fn width(self, bytes: &[u8], size: f32) -> f32 {
-        units_to_points(self.units(bytes), size)
-    }
-}
-
-fn units_to_points(units: u32, size: f32) -> f32 {
-    // Widths stay far below 2^24, so the conversion is exact.
-    units as f32 * size / 1000.0
-}
-
-/// The most 1/1000-em units that fit in `points` at `size`.
-fn points_to_units(points: f32, size: f32) -> u32 {
-    // Saturating cast: a negative width gives 0.
-    (points * 1000.0 / size + 0.001).floor() as u32
-}
-
-/// Windows-1252 bytes 0x80..=0x9f and the characters they stand for (0x81, 0x8d, 0x8f, 0x90
-/// and 0x9d are unassigned).
-const CP1252_HIGH: [(char, u8); 27] = [
-    ('€', 0x80),
-    ('‚', 0x82),
-    ('ƒ', 0x83),
-    ('„', 0x84),
-    ('…', 0x85),
-    ('†', 0x86),
-    ('‡', 0x87),
-    ('ˆ', 0x88),
-    ('‰', 0x89),
-    ('Š', 0x8a),
-    ('‹', 0x8b),
-    ('Œ', 0x8c),
-    ('Ž', 0x8e),
-    ('‘', 0x91),
-    ('’', 0x92),
-    ('“', 0x93),
-    ('”', 0x94),
-    ('•', 0x95),
-    ('–', 0x96),
-    ('—', 0x97),
-    ('˜', 0x98),
-    ('™', 0x99),
-    ('š', 0x9a),
-    ('›', 0x9b),
-    ('œ', 0x9c),
-    ('ž', 0x9e),
-    ('Ÿ', 0x9f),
-];
-
-/// Letters that a combining mark turns into a precomposed letter Windows-1252 has: the mark,
-/// the base letters and, in the same order, the results. Text in decomposed form (as some file
-/// systems hand it out) thus prints the same as composed text.
-const COMBINING: [(char, &str, &str); 8] = [
-    ('\u{300}', "AEIOUaeiou", "ÀÈÌÒÙàèìòù"),
-    ('\u{301}', "AEIOUYaeiouy", "ÁÉÍÓÚÝáéíóúý"),
-    ('\u{302}', "AEIOUaeiou", "ÂÊÎÔÛâêîôû"),
-    ('\u{303}', "ANOano", "ÃÑÕãñõ"),
-    ('\u{308}', "AEIOUYaeiouy", "ÄËÏÖÜŸäëïöüÿ"),
-    ('\u{30a}', "Aa", "Åå"),
-    ('\u{30c}', "SZsz", "ŠŽšž"),
-    ('\u{327}', "Cc", "Çç"),
-];
-
-/// The precomposed form of `base` followed by the combining `mark`, if Windows-1252 has it.
-fn compose(base: char, mark: char) -> Option<char> {
-    let (_, bases, results) = COMBINING.iter().find(|(m, _, _)| *m == mark)?;
-    let index = bases.chars().position(|c| c == base)?;
-    results.chars().nth(index)
-}
-
-/// One character in Windows-1252, or `None` when it is to be left out.
-fn encode_char(c: char) -> Option<u8> {
-    match c {
-        // Soft hyphens would print as a hyphen mid-word.
-        '\u{ad}' => None,
-        '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ff}' => u8::try_from(u32::from(c)).ok(),
-        // Tabs, line ends and typographic spaces separate words.
-        '\t' | '\n' | '\r' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200a}' | '\u{205f}' => {
-            Some(b' ')
-        }
-        // Non-breaking spaces (figure space, narrow no-break space) keep words together.
-        '\u{2007}' | '\u{202f}' => Some(0xa0),
-        '\u{2010}' | '\u{2011}' => Some(b'-'),
-        // Zero-width characters, other control characters.
-        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
-        c if c.is_control() => None,
-        c => Some(
-            CP1252_HIGH
-                .iter()
-                .find(|(ch, _)| *ch == c)
-                .map_or(b'?', |(_, b)| *b),
-        ),
-    }
-}
-
-/// Encodes `text` in Windows-1252 (the PDF's WinAnsiEncoding). Characters it cannot hold become
-/// `?`; control characters are left out, except tabs and line ends, which become spaces.
-fn encode(text: &str) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let mut previous: Option<char> = None;
-    for c in text.chars() {
-        if let Some(composed) = previous.and_then(|p| compose(p, c)) {
-            out.pop();
-            out.extend(encode_char(composed));
-            previous = None;
-            continue;
-        }
-        out.extend(encode_char(c));
-        previous = Some(c);
-    }
-    out
-}
-
-/// The longest prefix of `word` (at least one byte) that fits in `max` units.
-fn fitting_prefix(word: &[u8], font: Font, max: u32) -> usize {
-    let mut used = 0;
-    for (i, b) in word.iter().enumerate() {
-        used += font.advance(*b);
-        if used > max {
-            return i.max(1);
-        }
-    }
-    word.len()
-}
-
-/// Splits encoded text into lines no wider than `max` points, at spaces; words longer than a line
-/// are cut where they no longer fit. Runs of spaces count as one. Always at least one line.
-fn wrap(text: &[u8], font: Font, size: f32, max: f32) -> Vec<Vec<u8>> {
-    let max = points_to_units(max, size);
-    let space = font.advance(b' ');
-    let mut lines = Vec::new();
-    let mut line: Vec<u8> = Vec::new();
-    let mut used = 0;
-    for word in text.split(|b| *b == b' ').filter(|w| !w.is_empty()) {
-        let mut word = word;
-        loop {
-            let width = font.units(word);
-            if line.is_empty() {
-                if width <= max {
-                    line.extend_from_slice(word);
-                    used = width;
-                    break;
-                }
-                let cut = fitting_prefix(word, font, max);
-                lines.push(word[..cut].to_vec());
-                word = &word[cut..];
-                if word.is_empty() {
-                    break;
-                }
-            } else if used + space + width <= max {
-                line.push(b' ');
-                line.extend_from_slice(word);
-                used += space + width;
-                break;
-            } else {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// Wraps `text` like [`wrap`], keeping its line breaks (`\n`, `\r\n`) as line breaks.
-fn wrap_text(text: &str, font: Font, size: f32, max: f32) -> Vec<Vec<u8>> {
-    text.split('\n')
-        .flat_map(|part| wrap(&encode(part), font, size, max))
-        .collect()
-}
-
-/// Escapes a PDF string literal.
-fn literal(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + 2);
-    out.push(b'(');
-    for b in bytes {
-        if matches!(b, b'(' | b')' | b'\\') {
-            out.push(b'\\');
-        }
-        out.push(*b);
-    }
-    out.push(b')');
-    out
-}
-
-/// A text string outside content streams (document information): UTF-16BE with a byte order
-/// mark, as hex, so any character survives.
-fn text_string(text: &str) -> String {
-    let units: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect::<String>()
-        .encode_utf16()
-        .map(|u| format!("{u:04X}"))
-        .collect();
-    format!("<FEFF{units}>")
-}
-
-/// A PDF date: `D:YYYYMMDDHHmmSS+HH'mm'`.
-fn pdf_date(at: DateTime<FixedOffset>) -> String {
-    let offset = at.offset().local_minus_utc();
-    let sign = if offset < 0 { '-' } else { '+' };
-    let minutes = offset.unsigned_abs() / 60;
-    format!(
-        "D:{}{sign}{:02}'{:02}'",
-        at.format("%Y%m%d%H%M%S"),
-        minutes / 60,
-        minutes % 60
-    )
-}
 
 /// The footer of page `n` of `total`: the title (shortened with "…" when too long), then
 /// " · pagina N van M", centred.
@@ -570,73 +335,14 @@ impl PdfDocument {
             obj.extend(b"\nendstream");
             objects.push(obj);
         }
-
-        // A binary comment line tells transfer tools the file is not text.
-        let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-        let mut offsets = Vec::with_capacity(objects.len());
-        for (i, obj) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
-            out.extend(obj);
-            out.extend(b"\nendobj\n");
-        }
-        let xref = out.len();
-        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-        for offset in offsets {
-            out.extend(format!("{offset:010} 00000 n \n").as_bytes());
-        }
-        // The file identifier is derived from the content, so equal input gives equal bytes.
-        let id: String = Sha256::digest(&out)[..16]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        out.extend(
-            format!(
-                "trailer\n<< /Size {} /Root 1 0 R /Info 6 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n",
-                objects.len() + 1
-            )
-            .as_bytes(),
-        );
-        out
+        object::file(&objects, 1, 6)
     }
 }
 
-/// Advance widths (1/1000 em) of Helvetica for Windows-1252 bytes 32..=255, from the font's AFM
-/// metrics (unassigned bytes: the width of a space; the writer never emits them).
-const HELVETICA: [u16; 224] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
-    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
-    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
-    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
-    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-    278, 556, 278, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 278, 611, 278, 278,
-    222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 278, 500, 667, 278, 333, 556,
-    556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333, 400, 584, 333, 333, 333, 556,
-    537, 278, 333, 333, 365, 556, 834, 834, 834, 611, 667, 667, 667, 667, 667, 667, 1000, 722, 667,
-    667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722,
-    722, 667, 667, 611, 556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278,
-    278, 556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500,
-];
-
-/// Advance widths (1/1000 em) of Helvetica-Bold for Windows-1252 bytes 32..=255, from the font's
-/// AFM metrics (unassigned bytes: the width of a space; the writer never emits them).
-const HELVETICA_BOLD: [u16; 224] = [
-    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
-    556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667,
-    611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
-    667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556,
-    278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
-    278, 556, 278, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333, 1000, 278, 611, 278, 278,
-    278, 278, 500, 500, 350, 556, 1000, 333, 1000, 556, 333, 944, 278, 500, 667, 278, 333, 556,
-    556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 333, 400, 584, 333, 333, 333, 611,
-    556, 278, 333, 333, 365, 556, 834, 834, 834, 611, 722, 722, 722, 722, 722, 722, 1000, 722, 667,
-    667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722,
-    722, 667, 667, 611, 556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278,
-    278, 611, 611, 611, 611, 611, 611, 611, 584, 611, 611, 611, 611, 611, 556, 611, 556,
-];
-
 #[cfg(test)]
 mod tests {
+    use super::encoding::CP1252_HIGH;
+    use super::font::wrap;
     use super::*;
 
     fn created() -> DateTime<FixedOffset> {

@@ -1,0 +1,360 @@
+//! One recording in full: what the recording screen shows, built in one go from the pack, the
+//! recording and "now".
+
+use super::checklist::{tick_view, verdict_view};
+use super::{
+    channel_label, deadline_view, event_label, format_date, format_datetime, role_label,
+    DeadlineView, ItemView, OptionView, PhaseView, QuestionInput, QuestionView, VerdictView,
+};
+use crate::checklist;
+use crate::deadline;
+use crate::events::loggable_events;
+use crate::policy::{AnswerKind, PolicyPack};
+use crate::recording::{Channel, EventKind, PackRef, Recording, Role};
+use crate::text::{tr, Lang};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One recording in full.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RecordingView {
+    /// Recording id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Planned date, `YYYY-MM-DD`.
+    pub planned_for: String,
+    /// Planned date, formatted.
+    pub planned_for_label: String,
+    /// Pack it is pinned to.
+    pub pack: PackRef,
+    /// Pack title.
+    pub pack_title: String,
+    /// Questions currently asked.
+    pub questions: Vec<QuestionView>,
+    /// Verdict.
+    pub verdict: VerdictView,
+    /// Checklist by phase.
+    pub phases: Vec<PhaseView>,
+    /// Deadlines, most urgent first.
+    pub deadlines: Vec<DeadlineView>,
+    /// Events that can be logged for this recording.
+    pub events: Vec<EventView>,
+    /// Copies of the footage with their deletion confirmations.
+    pub copies: Vec<CopyView>,
+    /// Logged shares.
+    pub shares: Vec<String>,
+    /// Who the pack lets see the recording, plus "someone else" (refused, so it can be reported).
+    pub share_roles: Vec<OptionView>,
+    /// Every channel; the core refuses the forbidden ones.
+    pub share_channels: Vec<OptionView>,
+    /// Incident types of the pack.
+    pub incident_types: Vec<IncidentTypeView>,
+    /// Logged incidents.
+    pub incidents: Vec<IncidentView>,
+    /// Feedback as confirmed, with the reminder the mentor gives the student.
+    pub feedback: Option<FeedbackView>,
+    /// Feedback requests exported for a mentor, as "made on {date}" lines.
+    pub feedback_requests: Vec<String>,
+    /// Chosen to be shown at the final assessment.
+    pub for_assessment: bool,
+    /// Today in the Netherlands, `YYYY-MM-DD` (the default for date fields; the UI's own clock may
+    /// be in another time zone).
+    pub today: String,
+    /// Every copy confirmed deleted.
+    pub closed: bool,
+}
+
+/// Confirmed feedback.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FeedbackView {
+    /// Who gave it ("Anna de Wit (werkplekbegeleider)").
+    pub by: String,
+    /// When, formatted.
+    pub on: String,
+    /// What the mentor tells the student now.
+    pub reminder: String,
+    /// How it was confirmed: in person, or by a signed receipt (with the key's fingerprint).
+    pub how: String,
+    /// The mentor flagged the feedback as later than the pack expects.
+    pub late: bool,
+}
+
+/// A copy of the footage.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CopyView {
+    /// Copy id.
+    pub id: String,
+    /// Where it lives.
+    pub label: String,
+    /// "verwijderd door … op … (methode)", once confirmed.
+    pub deleted: Option<String>,
+}
+
+/// An incident type the user can report.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IncidentTypeView {
+    /// Type id.
+    pub id: String,
+    /// Name.
+    pub title: String,
+    /// What to do.
+    pub advice: String,
+}
+
+/// A logged incident.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IncidentView {
+    /// Incident id on the recording.
+    pub id: String,
+    /// Type name.
+    pub title: String,
+    /// The pack's advice.
+    pub advice: String,
+    /// When, formatted.
+    pub at: String,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// An event that can be logged, and whether it was.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EventView {
+    /// The event.
+    pub kind: EventKind,
+    /// Label ("Opgenomen").
+    pub label: String,
+    /// When it happened, formatted, once logged.
+    pub logged: Option<String>,
+}
+
+/// The full view of a recording.
+pub fn recording_view(
+    pack: &PolicyPack,
+    rec: &Recording,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> RecordingView {
+    let known = checklist::Known::new(pack, &rec.answers);
+    let outcome = checklist::verdict(pack, &known);
+    let questions = checklist::asked(&known)
+        .into_iter()
+        .map(|q| QuestionView {
+            id: q.id.clone(),
+            text: q.text.get(lang).to_owned(),
+            help: q.help.as_ref().map(|h| h.get(lang).to_owned()),
+            input: match &q.answer {
+                AnswerKind::YesNo => QuestionInput::YesNo {
+                    yes: tr(lang, "Ja", "Yes"),
+                    no: tr(lang, "Nee", "No"),
+                },
+                AnswerKind::Choice(opts) => QuestionInput::Choice {
+                    options: opts
+                        .iter()
+                        .map(|o| OptionView {
+                            id: o.id.clone(),
+                            text: o.text.get(lang).to_owned(),
+                        })
+                        .collect(),
+                },
+                AnswerKind::Count(max) => QuestionInput::Count { max: *max },
+            },
+            answer: known.answer(&q.id).cloned(),
+        })
+        .collect();
+    let phases = pack
+        .phases
+        .iter()
+        .map(|ph| {
+            let items: Vec<_> = pack
+                .items
+                .iter()
+                .filter(|it| it.phase == ph.id && checklist::shown(it, &known))
+                .collect();
+            let blockers = items
+                .first()
+                .map(|it| checklist::blockers(pack, rec, it))
+                .unwrap_or_default();
+            let locked_by = (!blockers.is_empty()).then(|| {
+                let names: Vec<_> = blockers.iter().map(|b| b.text.get(lang)).collect();
+                format!(
+                    "{} {}",
+                    tr(
+                        lang,
+                        "Eerst afronden in een eerdere fase:",
+                        "First complete in an earlier phase:"
+                    ),
+                    names.join("; ")
+                )
+            });
+            PhaseView {
+                id: ph.id.clone(),
+                title: ph.title.get(lang).to_owned(),
+                items: items
+                    .into_iter()
+                    .map(|it| ItemView {
+                        id: it.id.clone(),
+                        text: it.text.get(lang).to_owned(),
+                        help: it.help.as_ref().map(|h| h.get(lang).to_owned()),
+                        blocking: it.blocking,
+                        evidence: it.evidence,
+                        locked: locked_by.is_some() && !rec.ticks.contains_key(&it.id),
+                        tick: rec.ticks.get(&it.id).map(|t| tick_view(t, lang)),
+                    })
+                    .collect(),
+                locked_by,
+            }
+        })
+        .collect();
+    let deadlines = deadline::derive(pack, rec, now);
+    let events = loggable_events(pack, rec, &known)
+        .into_iter()
+        .map(|kind| EventView {
+            kind,
+            label: event_label(kind, lang),
+            logged: rec.first(kind).map(|at| format_datetime(at, lang)),
+        })
+        .collect();
+    RecordingView {
+        id: rec.id.clone(),
+        title: rec.title.clone(),
+        planned_for: rec.planned_for.to_string(),
+        planned_for_label: format_date(rec.planned_for, lang),
+        pack: rec.pack.clone(),
+        pack_title: pack.title.get(lang).to_owned(),
+        questions,
+        verdict: verdict_view(&outcome, lang),
+        phases,
+        deadlines: deadlines.iter().map(|d| deadline_view(d, lang)).collect(),
+        events,
+        copies: rec
+            .copies
+            .iter()
+            .map(|c| CopyView {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                deleted: c.deleted.as_ref().map(|d| deletion_line(d, lang)),
+            })
+            .collect(),
+        shares: rec
+            .shares
+            .iter()
+            .map(|sh| {
+                format!(
+                    "{}, {} · {}",
+                    role_label(sh.role, lang),
+                    channel_label(sh.channel, lang),
+                    format_datetime(sh.at, lang)
+                )
+            })
+            .collect(),
+        share_roles: pack
+            .audience
+            .iter()
+            .copied()
+            .chain(std::iter::once(Role::Other))
+            .filter(|r| *r != Role::Student)
+            .map(|r| OptionView {
+                id: enum_id(&r),
+                text: role_label(r, lang),
+            })
+            .collect(),
+        share_channels: ALL_CHANNELS
+            .iter()
+            .map(|c| OptionView {
+                id: enum_id(c),
+                text: channel_label(*c, lang),
+            })
+            .collect(),
+        incident_types: pack
+            .incidents
+            .iter()
+            .map(|t| IncidentTypeView {
+                id: t.id.clone(),
+                title: t.title.get(lang).to_owned(),
+                advice: t.advice.get(lang).to_owned(),
+            })
+            .collect(),
+        incidents: rec
+            .incidents
+            .iter()
+            .map(|i| {
+                let kind = pack.incidents.iter().find(|t| t.id == i.kind);
+                IncidentView {
+                    id: i.id.clone(),
+                    title: kind.map_or_else(|| i.kind.clone(), |t| t.title.get(lang).to_owned()),
+                    advice: kind
+                        .map(|t| t.advice.get(lang).to_owned())
+                        .unwrap_or_default(),
+                    at: format_datetime(i.at, lang),
+                    note: i.note.clone(),
+                }
+            })
+            .collect(),
+        feedback: rec.events.iter().find(|e| e.kind == EventKind::FeedbackGiven).map(|e| {
+            let due = deadline::deletion_after(&deadlines, EventKind::FeedbackGiven).and_then(|d| d.due);
+            let by_when = due.map(|d| format!(" ({} {})", tr(lang, "uiterlijk", "by"), format_datetime(d, lang))).unwrap_or_default();
+            FeedbackView {
+                how: match &rec.feedback_receipt {
+                    Some(r) => format!("{} {}", tr(lang, "Ondertekend ontvangstbewijs van de begeleider, sleutel", "Signed receipt from the mentor, key"), r.fingerprint),
+                    None => tr(lang, "Bevestigd door de begeleider op deze laptop", "Confirmed by the mentor on this laptop"),
+                },
+                late: rec.feedback_receipt.as_ref().is_some_and(|r| r.late),
+                by: e.by.clone(),
+                on: format_date(crate::clock::local_date(e.at), lang),
+                reminder: format!(
+                    "{}{by_when}.",
+                    tr(lang, "Begeleider: wijs de student erop dat de opname en alle kopieën nu definitief verwijderd moeten worden", "Mentor: remind the student that the recording and every copy must now be deleted for good")
+                ),
+            }
+        }),
+        feedback_requests: rec
+            .feedback_requests
+            .iter()
+            .map(|r| format!("{} {}", tr(lang, "Feedbackverzoek gemaakt op", "Feedback request made on"), format_datetime(r.at, lang)))
+            .collect(),
+        for_assessment: rec.for_assessment,
+        today: crate::clock::local_date(now).to_string(),
+        closed: rec.is_closed(),
+    }
+}
+
+/// A copy's deletion confirmation in one line: who, when and how.
+pub fn deletion_line(d: &crate::recording::Confirmation, lang: Lang) -> String {
+    format!(
+        "{} {} {} {} ({})",
+        tr(lang, "verwijderd door", "deleted by"),
+        d.by,
+        tr(lang, "op", "on"),
+        format_datetime(d.at, lang),
+        d.method
+    )
+}
+
+/// Every channel, in the order the UI offers them.
+const ALL_CHANNELS: [Channel; 9] = [
+    Channel::SecureStorage,
+    Channel::IrisConnect,
+    Channel::InPerson,
+    Channel::Email,
+    Channel::Wetransfer,
+    Channel::Messaging,
+    Channel::UsbStick,
+    Channel::Internet,
+    Channel::SocialMedia,
+];
+
+/// The JSON name of a unit enum variant (what the UI sends back).
+fn enum_id<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

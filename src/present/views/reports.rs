@@ -1,0 +1,35 @@
+//! Reports of files the app wrote: a calendar export, a backup, any other file.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A written calendar export.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CalendarReport {
+    /// Where it was written.
+    pub path: String,
+    /// Number of deadlines in it.
+    pub events: u32,
+}
+
+/// A written backup.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupReport {
+    /// Where it was written.
+    pub path: String,
+    /// Journal entries in it.
+    #[ts(type = "number")]
+    pub entries: u64,
+    /// Head hash of the journal it holds.
+    pub head_hash: String,
+}
+
+/// A file the app wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FileReport {
+    /// Where it was written.
+    pub path: String,
+}

@@ -1,0 +1,66 @@
+//! Why a pack could not be used: the errors of reading, parsing, validating and looking up packs.
+
+use crate::error::ErrorCode;
+
+/// Why a pack could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// The file could not be read.
+    #[error("Beleidspakket {file} kan niet worden gelezen: {problem}")]
+    Read {
+        /// File name.
+        file: String,
+        /// What the OS said.
+        problem: String,
+    },
+    /// The JSON does not have the pack's shape (syntax error, missing field, wrong type).
+    #[error("Beleidspakket {file}, veld {field}: {problem}")]
+    Syntax {
+        /// File name.
+        file: String,
+        /// Path of the offending field, e.g. `items[3].phase`.
+        field: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The JSON has the right shape but its content breaks a rule of the format.
+    #[error("Beleidspakket {file}, veld {field}: {problem}")]
+    Invalid {
+        /// File name.
+        file: String,
+        /// Path of the offending field.
+        field: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// Two packs with the same id and version.
+    #[error("Beleidspakket {file}: {id} versie {version} is al geladen uit een ander bestand")]
+    Duplicate {
+        /// File name of the second one.
+        file: String,
+        /// Pack id.
+        id: String,
+        /// Pack version.
+        version: String,
+    },
+    /// A recording refers to a pack (version) that is not loaded.
+    #[error("Beleidspakket {id} versie {version} is niet beschikbaar")]
+    Unknown {
+        /// Pack id.
+        id: String,
+        /// Pack version.
+        version: String,
+    },
+}
+
+impl ErrorCode for PolicyError {
+    fn code(&self) -> &'static str {
+        match self {
+            PolicyError::Read { .. } => "policy.read",
+            PolicyError::Syntax { .. } => "policy.syntax",
+            PolicyError::Invalid { .. } => "policy.invalid",
+            PolicyError::Duplicate { .. } => "policy.duplicate",
+            PolicyError::Unknown { .. } => "policy.unknown",
+        }
+    }
+}
