@@ -66,6 +66,9 @@ pub use ops::workspace;
 // The desktop shell's handle on one workspace.
 pub mod app;
 
+// Entry points for the fuzz targets, with the other test seams (the vault's fault injection, the
+// snapshot threshold): only with the `test-seams` feature, which the shipped app does not enable.
+#[cfg(feature = "test-seams")]
 #[doc(hidden)]
 pub mod fuzzing;
 

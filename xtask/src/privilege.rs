@@ -167,3 +167,35 @@ fn the_csp_allows_no_remote_origin() {
         serde_json::json!(true)
     );
 }
+
+/// The shipped app carries no test seams (fault injection, fuzzing entry points, a snapshot
+/// threshold from the environment, a page whose report is ignored): the shell takes the core
+/// without its default `test-seams` feature, only its `e2e` feature turns them on, and release
+/// builds never enable `e2e`.
+#[test]
+fn the_release_build_leaves_the_test_seams_out() {
+    let manifest = read(&shell().join("Cargo.toml"));
+    let core_dep = manifest
+        .lines()
+        .find(|l| l.starts_with("opnamewijs = "))
+        .expect("the shell depends on the core");
+    assert!(
+        core_dep.contains("default-features = false"),
+        "the shell must not take the core's default test seams: {core_dep}"
+    );
+    let seams: Vec<&str> = manifest
+        .lines()
+        .filter(|l| l.contains("opnamewijs/test-seams"))
+        .collect();
+    assert_eq!(
+        seams,
+        ["e2e = [\"opnamewijs/test-seams\"]"],
+        "only `e2e` enables them"
+    );
+    let xtask = read(&shell().join("../xtask/src/main.rs"));
+    assert!(
+        xtask.contains(r#"(false, "opnamewijs-app") => "custom-protocol,e2e""#)
+            && xtask.contains(r#"_ => "custom-protocol""#),
+        "only the debug build of the app (for the end-to-end tests) gets `e2e`"
+    );
+}

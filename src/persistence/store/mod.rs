@@ -10,9 +10,12 @@ mod snapshot;
 
 pub use entry::{Change, JournalEntry};
 pub use legacy::STATE_FILE;
+#[cfg(feature = "test-seams")]
 pub(crate) use replay::replay;
 pub(crate) use snapshot::from_snapshot;
-pub use snapshot::{set_snapshot_after_bytes, SNAPSHOT_AFTER_BYTES, SNAPSHOT_AFTER_ENV};
+pub use snapshot::SNAPSHOT_AFTER_BYTES;
+#[cfg(feature = "test-seams")]
+pub use snapshot::{set_snapshot_after_bytes, SNAPSHOT_AFTER_ENV};
 
 use crate::error::ErrorCode;
 use crate::recording::Recording;

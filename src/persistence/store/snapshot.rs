@@ -9,24 +9,27 @@ use serde::{Deserialize, Serialize};
 /// Journal bytes after the snapshot from which opening writes a new one (about 4,000 entries).
 pub const SNAPSHOT_AFTER_BYTES: u64 = 4 << 20;
 
+#[cfg(feature = "test-seams")]
 thread_local! {
     static SNAPSHOT_AFTER: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
 }
 
 /// Environment variable that sets [`SNAPSHOT_AFTER_BYTES`] for a whole process: the end-to-end
-/// tests use it to give a small vault a snapshot.
+/// tests use it to give a small vault a snapshot. Read only with the `test-seams` feature.
+#[cfg(feature = "test-seams")]
 pub const SNAPSHOT_AFTER_ENV: &str = "OPNAMEWIJS_SNAPSHOT_AFTER_BYTES";
 
 /// Sets, for opens on this thread, after how many journal bytes a new snapshot is written
 /// (`None`: [`SNAPSHOT_AFTER_ENV`], else [`SNAPSHOT_AFTER_BYTES`]). For tests, which need
 /// snapshots of small vaults.
-#[doc(hidden)]
+#[cfg(feature = "test-seams")]
 pub fn set_snapshot_after_bytes(bytes: Option<u64>) {
     SNAPSHOT_AFTER.with(|cell| cell.set(bytes));
 }
 
 /// After how many journal bytes past the snapshot opening writes a new one: the value set for
 /// this thread, else [`SNAPSHOT_AFTER_ENV`], else [`SNAPSHOT_AFTER_BYTES`].
+#[cfg(feature = "test-seams")]
 pub(super) fn snapshot_after_bytes() -> u64 {
     SNAPSHOT_AFTER
         .with(std::cell::Cell::get)
@@ -36,6 +39,12 @@ pub(super) fn snapshot_after_bytes() -> u64 {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(SNAPSHOT_AFTER_BYTES)
         })
+}
+
+/// After how many journal bytes past the snapshot opening writes a new one (the shipped app).
+#[cfg(not(feature = "test-seams"))]
+pub(super) fn snapshot_after_bytes() -> u64 {
+    SNAPSHOT_AFTER_BYTES
 }
 
 /// The first part of a snapshot: everything of a [`State`] but its recordings, which follow in

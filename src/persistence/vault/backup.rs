@@ -51,6 +51,7 @@ pub(crate) fn seal(passphrase: &Passphrase, plain: &[u8]) -> Result<Vec<u8>, Vau
 }
 
 /// The salt-and-params header of a backup file, if its envelope can be parsed.
+#[cfg(feature = "test-seams")]
 pub(crate) fn header_of(bytes: &[u8]) -> Option<&[u8]> {
     crypto::parse_file(bytes, BACKUP_MAGIC)
         .ok()

@@ -57,6 +57,7 @@ mod error;
 #[doc(hidden)]
 pub mod faults;
 mod files;
+#[cfg(feature = "test-seams")]
 #[doc(hidden)]
 pub mod fuzzing;
 mod journal;
