@@ -29,6 +29,40 @@
 //!   stored only *wrapped*, in the vault's key file.
 //! - **Wrapping key** (sleutel van de sleutel): the key that wraps the data key: a random secret in
 //!   the OS keyring, or, when there is no keyring, a key derived from the user's passphrase.
+//! - **Snapshot** (momentopname): an encrypted copy of the whole state after a given entry
+//!   (`state.snap`), so a large journal opens fast. It is a cache, not evidence: an open from it
+//!   owes the **journal check**, the verification of every entry, which runs in the background;
+//!   every change waits for it and is refused if it fails.
+//! - **Store**: turns the state into journal entries and back ([`store`]); the **vault** keeps those
+//!   entries on disk ([`vault`]).
+//! - **Pack set**: the packs this installation knows: the embedded ones and any dropped into
+//!   `<data dir>/policies/`, with the errors of those that did not load.
+//! - **Intake** ([`checklist::Intake`]): a recording's answers seen through its pack: which
+//!   questions are asked (a question can depend on an earlier answer), which are answered, which
+//!   are still open. Verdicts, items and deadlines are decided from it.
+//! - **Outcome** ([`checklist::Outcome`]): the verdict so far: decided by a verdict rule, or
+//!   pending while a question it needs is open.
+//! - **Copy rule**: a pack rule that says which copies a recording has once it is recorded (e.g.
+//!   "cloud sync" only when an own phone was used).
+//! - **Incident** and its **clocks**: a data breach (a lost phone, a file sent to the wrong person)
+//!   with the pack's advice and the deadlines that start when it is logged (tell the school, …).
+//! - **Desk** (bureau): what a mentor's installation keeps: its signing key and the feedback
+//!   requests it received. A **request** (`.opnamewijs-verzoek`) is the file a student sends for
+//!   one recording; the mentor answers with a **receipt** (`.opnamewijs-bewijs`), signed with the
+//!   mentor's Ed25519 key; its **fingerprint** is the short form of that key people can compare.
+//! - **Readiness check** ([`assessment::ReadinessCheck`]): one thing a recording chosen for the
+//!   final assessment must be (on secure storage, off phone and cloud, no portfolio links).
+//! - **Dossier**: the PDF for the assessors: per recording its policy, answers, timeline and every
+//!   deletion confirmation, and the journal's head hash. No pupil data.
+//! - **Workspace** ([`workspace::Workspace`]): an open journal with its state and pack set; its
+//!   methods are the verbs. Each change runs in one **operation context** (the time, the user,
+//!   the recording's pack, read once) and answers with the **view** the screen needs.
+//! - **View** ([`views`]): what the UI renders, in the user's language, built by the core; the
+//!   **dashboard** is the app's status with every recording's summary, and a change answers with
+//!   it too (**acted**, [`app::Acted`]), so the UI needs one round trip per action.
+//! - **Test seams**: what only tests use (the vault's fault injection, the fuzzing entry points, a
+//!   settable snapshot threshold), behind the `test-seams` feature that the shipped app does not
+//!   enable.
 //!
 //! ## House rules
 //! - Every error has an area enum with a stable code and a Dutch message ([`error`]).

@@ -19,7 +19,7 @@ pub struct Assessment {
 
 /// One readiness check of a recording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Check {
+pub enum ReadinessCheck {
     /// Logged as stored securely, and the secure copy still exists.
     OnSecureStorage,
     /// Every device, laptop and cloud-sync copy is confirmed deleted.
@@ -29,7 +29,7 @@ pub enum Check {
 }
 
 /// The checks of `rec` with their outcome.
-pub fn readiness(rec: &Recording, assessment: &Assessment) -> Vec<(Check, bool)> {
+pub fn readiness(rec: &Recording, assessment: &Assessment) -> Vec<(ReadinessCheck, bool)> {
     let secure = rec.first(EventKind::StoredSecurely).is_some()
         && rec
             .copies
@@ -46,10 +46,10 @@ pub fn readiness(rec: &Recording, assessment: &Assessment) -> Vec<(Check, bool)>
         })
         .all(|c| c.deleted.is_some());
     vec![
-        (Check::OnSecureStorage, secure),
-        (Check::OffDevices, off_devices),
+        (ReadinessCheck::OnSecureStorage, secure),
+        (ReadinessCheck::OffDevices, off_devices),
         (
-            Check::NoPortfolioLinks,
+            ReadinessCheck::NoPortfolioLinks,
             assessment.portfolio_checked.is_some(),
         ),
     ]

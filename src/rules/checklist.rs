@@ -11,14 +11,14 @@ use crate::recording::{Answer, Recording};
 /// Everything is kept by question position, and conditions find their question by position
 /// ([`QuestionRef`]), so evaluating a pack for many recordings compares no ids.
 #[derive(Debug, Clone)]
-pub struct Known<'a> {
+pub struct Intake<'a> {
     questions: &'a [Question],
     /// By question position: the user's answer, else the question's default; and whether it is
     /// asked (`None`: not decided yet).
     facts: Vec<(Option<&'a Answer>, Option<bool>)>,
 }
 
-impl Facts for Known<'_> {
+impl Facts for Intake<'_> {
     fn fact(&self, id: &str) -> Fact<'_> {
         self.position(id).map_or(Fact::Open, |i| self.fact_at(i))
     }
@@ -29,7 +29,7 @@ impl Facts for Known<'_> {
     }
 }
 
-impl<'a> Known<'a> {
+impl<'a> Intake<'a> {
     /// Resolves every question's `asked_when`: in one pass in the pack's dependency order
     /// (questions may depend on later ones; validated packs have no cycles), else by repeating
     /// until nothing changes.
@@ -56,7 +56,7 @@ impl<'a> Known<'a> {
                 }
             }
         }
-        let mut known = Known { questions, facts };
+        let mut known = Intake { questions, facts };
         match pack.questions_in_dependency_order() {
             Some(order) => known.decide_in_order(order),
             None => known.decide_by_repeating(),
@@ -139,12 +139,12 @@ impl Outcome<'_> {
 
 /// The questions asked, given the answers so far (a question whose `asked_when` is still undecided
 /// is not asked yet).
-pub fn asked<'p>(known: &Known<'p>) -> Vec<&'p Question> {
+pub fn asked<'p>(known: &Intake<'p>) -> Vec<&'p Question> {
     known.asked_questions().collect()
 }
 
 /// First matching verdict rule; pending while a rule before the match is undecided.
-pub fn verdict<'p>(pack: &'p PolicyPack, answers: &Known<'_>) -> Outcome<'p> {
+pub fn verdict<'p>(pack: &'p PolicyPack, answers: &Intake<'_>) -> Outcome<'p> {
     for rule in &pack.verdict_rules {
         match rule.when.as_ref().map_or(Some(true), |c| c.eval(answers)) {
             Some(true) => return Outcome::Decided(rule),
@@ -156,7 +156,7 @@ pub fn verdict<'p>(pack: &'p PolicyPack, answers: &Known<'_>) -> Outcome<'p> {
 }
 
 /// Whether `item` is part of this recording's checklist.
-pub fn shown(item: &Item, answers: &Known<'_>) -> bool {
+pub fn shown(item: &Item, answers: &Intake<'_>) -> bool {
     item.shown_when
         .as_ref()
         .is_none_or(|c| c.eval(answers) == Some(true))
@@ -165,7 +165,7 @@ pub fn shown(item: &Item, answers: &Known<'_>) -> bool {
 /// The shown, unticked blocking items of phases before `item`'s phase: while any remain, `item`
 /// cannot be ticked.
 pub fn blockers<'p>(pack: &'p PolicyPack, rec: &Recording, item: &Item) -> Vec<&'p Item> {
-    let known = Known::new(pack, &rec.answers);
+    let known = Intake::new(pack, &rec.answers);
     let phase_index = |id: &str| {
         pack.phases
             .iter()
@@ -226,7 +226,7 @@ mod tests {
                 .questions_in_dependency_order()
                 .expect("the embedded packs have no cycles");
             for answers in combinations(pack) {
-                let fast = Known::new(pack, &answers);
+                let fast = Intake::new(pack, &answers);
                 let mut slow = fast.clone();
                 slow.facts.iter_mut().for_each(|f| f.1 = None);
                 slow.decide_by_repeating();

@@ -125,7 +125,7 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
     derive_known(
         pack,
         rec,
-        &crate::checklist::Known::new(pack, &rec.answers),
+        &crate::checklist::Intake::new(pack, &rec.answers),
         now,
     )
 }
@@ -134,7 +134,7 @@ pub fn derive<'p>(pack: &'p PolicyPack, rec: &Recording, now: DateTime<Utc>) -> 
 pub fn derive_known<'p>(
     pack: &'p PolicyPack,
     rec: &Recording,
-    known: &crate::checklist::Known<'_>,
+    known: &crate::checklist::Intake<'_>,
     now: DateTime<Utc>,
 ) -> Vec<Deadline<'p>> {
     let cal = calendar_of(pack);

@@ -11,7 +11,7 @@ use crate::recording::{EventKind, Recording};
 pub fn loggable_events(
     pack: &PolicyPack,
     rec: &Recording,
-    known: &checklist::Known<'_>,
+    known: &checklist::Intake<'_>,
 ) -> Vec<EventKind> {
     let mut kinds = vec![EventKind::Recorded];
     for rule in pack.deadlines.iter().filter(|r| {

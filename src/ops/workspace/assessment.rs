@@ -1,7 +1,7 @@
 //! The final assessment: choosing recordings, checking their readiness, and "passed".
 
 use super::{log_event_on, parse_date, Result, Workspace};
-use crate::assessment::{self, Check};
+use crate::assessment::{self, ReadinessCheck};
 use crate::clock::local_date;
 use crate::deadline::{self, DeadlineSource};
 use crate::policy::Due;
@@ -31,31 +31,31 @@ pub struct AssessmentPassed {
     pub on: String,
 }
 
-fn check_text(check: Check, lang: Lang) -> (String, String) {
+fn check_text(check: ReadinessCheck, lang: Lang) -> (String, String) {
     let (label, hint) = match (check, lang) {
-        (Check::OnSecureStorage, Lang::Nl) => (
+        (ReadinessCheck::OnSecureStorage, Lang::Nl) => (
             "Staat op de veilige opslaglocatie",
             "Log eerst 'Veilig opgeslagen'. Is de kopie op de veilige locatie al verwijderd, dan kun je deze opname niet meer tonen.",
         ),
-        (Check::OnSecureStorage, Lang::En) => (
+        (ReadinessCheck::OnSecureStorage, Lang::En) => (
             "Is on the secure location",
             "Log 'Stored securely' first. If the secure copy was already deleted, this recording can no longer be shown.",
         ),
-        (Check::OffDevices, Lang::Nl) => (
+        (ReadinessCheck::OffDevices, Lang::Nl) => (
             "Niet meer op telefoon, laptop of in de cloud",
             "Bevestig bij Kopieën dat je die kopieën hebt verwijderd.",
         ),
-        (Check::OffDevices, Lang::En) => (
+        (ReadinessCheck::OffDevices, Lang::En) => (
             "No longer on phone, laptop or in the cloud",
             "Confirm under Copies that you deleted those copies.",
         ),
-        (Check::NoPortfolioLinks, Lang::Nl) => (
+        (ReadinessCheck::NoPortfolioLinks, Lang::Nl) => (
             "Geen opnamen of links in je portfolio",
             "Controleer je portfolio en vink dat hieronder aan.",
         ),
-        (Check::NoPortfolioLinks, Lang::En) => (
+        (ReadinessCheck::NoPortfolioLinks, Lang::En) => (
             "No recordings or links in your portfolio",
-            "Check your portfolio and tick that below.",
+            "ReadinessCheck your portfolio and tick that below.",
         ),
     };
     (label.to_owned(), hint.to_owned())

@@ -2,7 +2,7 @@
 //! recording was handled — without any pupil data.
 
 use super::{Result, Workspace};
-use crate::checklist::{self, Known};
+use crate::checklist::{self, Intake};
 use crate::deadline::{self, DeadlineStatus};
 use crate::pdf::PdfDocument;
 use crate::policy::AnswerKind;
@@ -117,7 +117,7 @@ impl Workspace {
     fn dossier_recording(&self, doc: &mut PdfDocument, rec: &Recording, lang: Lang) -> Result<()> {
         let now = self.clock.now();
         let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
-        let known = Known::new(pack, &rec.answers);
+        let known = Intake::new(pack, &rec.answers);
         doc.rule();
         doc.heading(&rec.title);
         doc.field(

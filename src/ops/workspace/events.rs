@@ -177,7 +177,7 @@ fn start_recording(
     at: DateTime<Utc>,
     lang: Lang,
 ) -> Result<()> {
-    let known = checklist::Known::new(pack, &rec.answers);
+    let known = checklist::Intake::new(pack, &rec.answers);
     let outcome = checklist::verdict(pack, &known);
     if !matches!(
         outcome.verdict(),

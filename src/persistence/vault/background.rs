@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// The verification of the whole journal an open from a snapshot owes.
 #[derive(Debug)]
-pub(super) enum Check {
+pub(super) enum JournalCheck {
     /// Every entry was verified (or there was nothing to owe).
     Done,
     /// Not started.
@@ -60,9 +60,9 @@ impl Vault {
     pub fn finish_in_background(&mut self, snapshot: Option<Vec<Vec<u8>>>) {
         let check = self.check.get_mut().unwrap_or_else(|e| e.into_inner());
         let owed = match check {
-            Check::Owed => true,
-            Check::Done => false,
-            Check::Running(..) | Check::Failed(_) => return,
+            JournalCheck::Owed => true,
+            JournalCheck::Done => false,
+            JournalCheck::Running(..) | JournalCheck::Failed(_) => return,
         };
         if !owed && snapshot.is_none() {
             return;
@@ -92,7 +92,7 @@ impl Vault {
             .name("opnamewijs-journal-check".to_owned())
             .spawn(work)
         {
-            *check = Check::Running(handle, owed);
+            *check = JournalCheck::Running(handle, owed);
         }
     }
 
@@ -101,10 +101,10 @@ impl Vault {
     /// A failed check is its error, now and at every later call.
     pub fn settle(&self, wait: bool) -> Result<bool, VaultError> {
         let mut check = self.check.lock().unwrap_or_else(|e| e.into_inner());
-        let outcome = match std::mem::replace(&mut *check, Check::Done) {
-            Check::Done => return Ok(true),
-            Check::Owed if wait => files::check_whole(&self.dir, &self.keys, &self.head),
-            Check::Running(handle, _) if wait || handle.is_finished() => {
+        let outcome = match std::mem::replace(&mut *check, JournalCheck::Done) {
+            JournalCheck::Done => return Ok(true),
+            JournalCheck::Owed if wait => files::check_whole(&self.dir, &self.keys, &self.head),
+            JournalCheck::Running(handle, _) if wait || handle.is_finished() => {
                 handle.join().unwrap_or_else(|_| {
                     Err(VaultError::Unreadable {
                         path: self.dir.join(JOURNAL_FILE),
@@ -112,7 +112,7 @@ impl Vault {
                     })
                 })
             }
-            Check::Failed(err) => Err(err),
+            JournalCheck::Failed(err) => Err(err),
             pending => {
                 *check = pending;
                 return Ok(false);
@@ -122,7 +122,7 @@ impl Vault {
             Ok(()) => Ok(true),
             Err(err) => {
                 let again = err.repeat();
-                *check = Check::Failed(err);
+                *check = JournalCheck::Failed(err);
                 Err(again)
             }
         }
@@ -132,7 +132,7 @@ impl Vault {
     pub fn is_checked(&self) -> bool {
         matches!(
             *self.check.lock().unwrap_or_else(|e| e.into_inner()),
-            Check::Done | Check::Running(_, false)
+            JournalCheck::Done | JournalCheck::Running(_, false)
         )
     }
 }

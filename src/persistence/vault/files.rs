@@ -5,8 +5,8 @@ use super::journal::{self, Head};
 use super::keys::{self, Unlock};
 use super::snapshot::{self, SNAPSHOT_FILE};
 use super::{
-    Check, Entry, KeyStore, Recovery, Resumed, Sensitive, Snapshot, Vault, VaultError, HEAD_FILE,
-    JOURNAL_FILE, KEY_FILE,
+    Entry, JournalCheck, KeyStore, Recovery, Resumed, Sensitive, Snapshot, Vault, VaultError,
+    HEAD_FILE, JOURNAL_FILE, KEY_FILE,
 };
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom};
@@ -115,7 +115,7 @@ pub(crate) fn install(
             head,
             head_on_disk: head.seq,
             dirty: false,
-            check: std::sync::Mutex::new(Check::Done),
+            check: std::sync::Mutex::new(JournalCheck::Done),
         }),
         Err(err) => {
             for name in [KEY_FILE, HEAD_FILE, JOURNAL_FILE] {
@@ -176,7 +176,7 @@ pub(crate) fn open(
                 head: found.head,
                 head_on_disk: found.head.seq,
                 dirty: false,
-                check: std::sync::Mutex::new(Check::Owed),
+                check: std::sync::Mutex::new(JournalCheck::Owed),
             };
             let resumed = Resumed {
                 bytes_after_snapshot: found.len - found.offset,
@@ -223,7 +223,7 @@ pub(crate) fn open(
         head: last,
         head_on_disk: head.seq,
         dirty: false,
-        check: std::sync::Mutex::new(Check::Done),
+        check: std::sync::Mutex::new(JournalCheck::Done),
     };
     if repair.head_behind {
         vault.write_head(&last)?;

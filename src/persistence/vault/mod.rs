@@ -76,7 +76,7 @@ pub use keys::{
 pub use open::{Recovery, Resumed, Snapshot};
 pub use snapshot::SNAPSHOT_FILE;
 
-use background::Check;
+use background::JournalCheck;
 use crypto::{JournalKeys, SecretKey};
 use journal::Head;
 use std::fs::File;
@@ -124,7 +124,7 @@ pub struct Vault {
     /// [`Vault::restore`] succeeds.
     dirty: bool,
     /// Whether the journal still has to be verified from its first entry.
-    check: std::sync::Mutex<Check>,
+    check: std::sync::Mutex<JournalCheck>,
 }
 
 impl Drop for Vault {
@@ -140,7 +140,7 @@ impl Drop for Vault {
         // The background check may still write the snapshot: it must be done before the
         // directory is anyone else's (erased, reopened).
         let check = self.check.get_mut().unwrap_or_else(|e| e.into_inner());
-        if let Check::Running(handle, _) = std::mem::replace(check, Check::Done) {
+        if let JournalCheck::Running(handle, _) = std::mem::replace(check, JournalCheck::Done) {
             let _ = handle.join();
         }
     }

@@ -93,7 +93,7 @@ pub fn summary(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> RecordingSummary {
-    let known = checklist::Known::new(pack, &rec.answers);
+    let known = checklist::Intake::new(pack, &rec.answers);
     let deadlines = deadline::derive_known(pack, rec, &known, now);
     let shown: Vec<_> = pack
         .items

@@ -142,7 +142,7 @@ pub fn recording_view(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> RecordingView {
-    let known = checklist::Known::new(pack, &rec.answers);
+    let known = checklist::Intake::new(pack, &rec.answers);
     let outcome = checklist::verdict(pack, &known);
     let questions = checklist::asked(&known)
         .into_iter()
