@@ -109,7 +109,7 @@ pub fn cached(n: usize) -> Fixture {
         }
         .expect("scratch dir");
         let started = std::time::Instant::now();
-        generate(&Fixture::at(scratch.path()), n);
+        generate_into(&Fixture::at(scratch.path()), n);
         copy_dir(scratch.path(), &dir);
         std::fs::write(dir.join("done"), b"").expect("mark cache done");
         eprintln!(
@@ -154,11 +154,50 @@ fn choice(c: &str) -> Answer {
     Answer::Choice(c.into())
 }
 
+/// The passphrase that opens the installations of [`cached_for_app`].
+pub const APP_PASSPHRASE: &str = "bench wachtwoordzin voor de app";
+
+/// An installation of `n` recordings whose key is wrapped with [`APP_PASSPHRASE`] instead of a
+/// key store, so the desktop app opens it (it asks for the passphrase) without a keyring entry;
+/// opened once after generation, so it has a snapshot as a user's would. Returns its data
+/// directory, cached under the target directory.
+#[allow(dead_code)] // used by the app_vaults bench only
+pub fn cached_for_app(n: usize) -> PathBuf {
+    let dir = target_dir()
+        .join("bench-vaults")
+        .join(format!("g{GENERATION}-app-{n}"));
+    if !dir.join("done").exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        let shm = Path::new("/dev/shm");
+        let scratch = if shm.is_dir() {
+            tempfile::tempdir_in(shm)
+        } else {
+            tempfile::tempdir()
+        }
+        .expect("scratch dir");
+        let data = scratch.path().join("data");
+        let pass = opnamewijs::vault::Passphrase::new(APP_PASSPHRASE);
+        let open = || Workspace::open(&data, clock(), Unlock::Passphrase(&pass));
+        generate(&mut open().expect("create the vault"), n);
+        // The first open after many changes writes the snapshot (after its check).
+        open()
+            .expect("reopen")
+            .wait_journal_check()
+            .expect("the generated journal verifies");
+        copy_dir(&data, &dir.join("data"));
+        std::fs::write(dir.join("done"), b"").expect("mark cache done");
+    }
+    dir.join("data")
+}
+
 /// Fills an installation with `n` HU recordings as a student works through them: planned over a
 /// school year, the eight intake questions answered, the first phase ticked, and two in three
 /// logged as recorded (which starts their deadlines). About 13 journal entries per recording.
-fn generate(fixture: &Fixture, n: usize) {
-    let mut ws = fixture.open();
+fn generate_into(fixture: &Fixture, n: usize) {
+    generate(&mut fixture.open(), n);
+}
+
+fn generate(ws: &mut Workspace, n: usize) {
     ws.set_profile(Profile {
         name: "Student".into(),
         ..Default::default()

@@ -10,6 +10,11 @@
 //!   starts slower than [`STALL`] × the median. On the first [`MEMORY_RUNS`] starts per path the
 //!   resident memory of the whole process tree (the app and its WebKit processes) is summed three
 //!   seconds later, RSS and PSS.
+//! - click → updated view: the release app opens generated vaults of 1,000 and 10,000
+//!   recordings (`benches/app_vaults.rs`) in the real window, through the end-to-end runner, and a
+//!   page probe (`bench/click/click.bench.mjs`) times 40 ticks and unticks of one item each, from
+//!   the click until the core's answer is in the document, with the longest gap between two
+//!   animation frames meanwhile (a blocked event loop shows as a long gap).
 //! - the core: `cargo bench` of `benches/core.rs` (criterion medians) and `benches/tick.rs`.
 //! - sizes: the release binaries and the `.deb` from [`crate::bundle`].
 //!
@@ -138,6 +143,7 @@ pub fn bench(root: &Path, quick: bool) -> Result {
     let mut binaries = vec![("app", app.clone())];
     binaries.extend(hello.clone().map(|h| ("hello", h)));
     let starts = start_session(root, runs, &binaries)?;
+    let clicks = clicks(root, &app, quick)?;
     let deb_size = if quick {
         None
     } else {
@@ -163,6 +169,7 @@ pub fn bench(root: &Path, quick: bool) -> Result {
         quick,
         runs,
         paths,
+        clicks,
         core,
         app_size: file_size(&app)?,
         hello_size: hello.as_deref().map(file_size).transpose()?,
@@ -550,6 +557,79 @@ fn stop_tree(pid: u32, child: &mut std::process::Child) {
     let _ = child.wait();
 }
 
+/// Click → updated view in the real window, on one vault (see `bench/click/click.bench.mjs`).
+#[derive(Debug, Clone, Default)]
+struct Click {
+    recordings: usize,
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+    max_gap_ms: f64,
+    checking_first: bool,
+}
+
+/// Generates the passphrase vaults (`benches/app_vaults.rs`: 1,000 and 10,000 recordings, or 20
+/// in quick mode) and runs the click probe on them in the real window, through the end-to-end
+/// runner (Xvfb, D-Bus, tauri-driver): ticks and unticks one item 40 times per vault.
+fn clicks(root: &Path, app: &Path, quick: bool) -> Result<Vec<Click>> {
+    crate::ensure_tauri_driver()?;
+    let mode = if quick { "test" } else { "bench" };
+    let out = capture(Command::new(cargo_bin()).current_dir(root).args([
+        mode,
+        "-p",
+        "opnamewijs",
+        "--bench",
+        "app_vaults",
+    ]))?;
+    let mut vaults = Vec::new();
+    let mut passphrase = String::new();
+    for line in out.lines() {
+        if let Some(p) = line.strip_prefix("app-vault-passphrase ") {
+            passphrase = p.to_owned();
+        } else if let Some(rest) = line.strip_prefix("app-vault n=") {
+            if let Some((n, dir)) = rest.split_once(" dir=") {
+                vaults.push(format!("{n}={dir}"));
+            }
+        }
+    }
+    let out = capture(
+        Command::new("bash")
+            .current_dir(root)
+            .arg("tests/e2e/run.sh")
+            .arg(app)
+            .arg("bench/click/click.bench.mjs")
+            .env("OPNAMEWIJS_CLICK_VAULTS", vaults.join(";"))
+            .env("OPNAMEWIJS_CLICK_PASSPHRASE", passphrase),
+    )?;
+    let clicks: Vec<Click> = out
+        .lines()
+        .filter_map(|l| l.trim_start_matches("# ").strip_prefix("click "))
+        .map(|l| {
+            let mut c = Click::default();
+            for kv in l.split_whitespace() {
+                match kv.split_once('=') {
+                    Some(("n", v)) => c.recordings = v.parse().unwrap_or(0),
+                    Some(("p50_ms", v)) => c.p50_ms = v.parse().unwrap_or(f64::NAN),
+                    Some(("p99_ms", v)) => c.p99_ms = v.parse().unwrap_or(f64::NAN),
+                    Some(("max_ms", v)) => c.max_ms = v.parse().unwrap_or(f64::NAN),
+                    Some(("max_gap_ms", v)) => c.max_gap_ms = v.parse().unwrap_or(f64::NAN),
+                    Some(("checking_first", v)) => c.checking_first = v == "true",
+                    _ => {}
+                }
+            }
+            c
+        })
+        .collect();
+    if clicks.len() != vaults.len() {
+        return Err(format!(
+            "the click probe measured {} of {} vaults",
+            clicks.len(),
+            vaults.len()
+        ));
+    }
+    Ok(clicks)
+}
+
 /// The starts of both binaries on one drawing path.
 #[derive(Debug)]
 struct PathSeries {
@@ -573,6 +653,7 @@ struct Report {
     quick: bool,
     runs: usize,
     paths: [PathSeries; 2],
+    clicks: Vec<Click>,
     core: Core,
     app_size: u64,
     hello_size: Option<u64>,
@@ -644,6 +725,26 @@ impl Report {
                 cell(pss(&path.hello), "MB"),
                 "(information)",
                 "–",
+            ));
+        }
+        for click in &self.clicks {
+            rows.push((
+                format!(
+                    "click → updated view in the window, {} recordings{}: p50 / p99 / max; longest frame gap",
+                    click.recordings,
+                    if click.checking_first {
+                        " (first click while the journal check runs)"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "{:.1} / {:.1} / {:.1} ms; gap {:.1} ms",
+                    click.p50_ms, click.p99_ms, click.max_ms, click.max_gap_ms
+                ),
+                "".to_owned(),
+                "no frame gap > 50 ms",
+                verdict(Some(click.max_gap_ms <= 50.0)),
             ));
         }
         rows.extend([

@@ -305,7 +305,7 @@ fn ensure_ui_packages(root: &Path) -> Result {
 }
 
 /// Installs tauri-driver (the WebDriver bridge for the end-to-end tests) when it is missing.
-fn ensure_tauri_driver() -> Result {
+pub(crate) fn ensure_tauri_driver() -> Result {
     let home = std::env::var("HOME").unwrap_or_default();
     if found("tauri-driver") || Path::new(&home).join(".cargo/bin/tauri-driver").exists() {
         return Ok(());
