@@ -7,7 +7,7 @@ use crate::error::{ErrorCode, ErrorPayload};
 use crate::store::{LOCK_FILE, STATE_FILE};
 use crate::vault::{KeyStore, Passphrase, Unlock, Vault};
 use crate::views::{AppStatus, RecordingSummary};
-use crate::workspace::{Reminder, Workspace, WorkspaceError};
+use crate::workspace::{Reminder, Touched, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -43,32 +43,73 @@ impl ErrorCode for AppError {
     }
 }
 
-/// What the dashboard shows: the app's status (profile, packs, journal) and every recording's
-/// summary, overdue first.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct Dashboard {
-    /// Profile, packs and the journal's state.
-    pub status: AppStatus,
-    /// Every recording, as the dashboard lists them.
-    pub recordings: Vec<RecordingSummary>,
-}
-
-/// What a change answers: its own result and the dashboard after it.
+/// What a change answers: its own result, the app's status after it, and what changed in the
+/// dashboard's list, so the UI needs one round trip per action.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Acted<T> {
     /// The change's own answer (the recording's view, the assessment, the desk, …).
     pub value: T,
-    /// The dashboard after the change.
-    pub dashboard: Dashboard,
+    /// Profile, packs and the journal's state after the change.
+    pub status: AppStatus,
+    /// The dashboard's list after the change.
+    pub list: ListChange,
 }
 
-fn dashboard(ws: &mut Workspace) -> Result<Dashboard, WorkspaceError> {
-    Ok(Dashboard {
-        status: ws.status()?,
-        recordings: ws.list()?,
-    })
+/// How the dashboard's list changed: only the rows a change touched, each with its new place in
+/// the list (most changes touch one recording, and a list of thousands is not sent again), or the
+/// whole list when every row may have changed.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ListChange {
+    /// These rows changed: take each out of the list and put it back at its index.
+    Rows {
+        /// The changed rows, by index ascending.
+        rows: Vec<ListedRow>,
+    },
+    /// The whole list, in order.
+    All {
+        /// Every recording's summary.
+        recordings: Vec<RecordingSummary>,
+    },
+}
+
+/// One row of the dashboard's list and where it stands in it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ListedRow {
+    /// The row's place in the list after the change (0 = first).
+    pub index: u32,
+    /// The recording's summary.
+    pub summary: RecordingSummary,
+}
+
+/// More touched rows than this are answered with the whole list.
+const MAX_ROWS: usize = 50;
+
+/// The list change for the rows `touched` (see [`Workspace::take_touched`]).
+fn list_change(ws: &mut Workspace) -> Result<ListChange, WorkspaceError> {
+    let ids = match ws.take_touched() {
+        Touched::Nothing => return Ok(ListChange::Rows { rows: Vec::new() }),
+        Touched::Recordings(ids) if ids.len() <= MAX_ROWS => ids,
+        Touched::Recordings(_) | Touched::Everything => {
+            return Ok(ListChange::All {
+                recordings: ws.list()?,
+            })
+        }
+    };
+    let rows = ws
+        .list()?
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| ids.contains(&s.id))
+        .map(|(index, summary)| ListedRow {
+            index: index as u32,
+            summary,
+        })
+        .collect();
+    Ok(ListChange::Rows { rows })
 }
 
 /// What "erase all my data" removed and verified.
@@ -185,8 +226,8 @@ impl App {
         f(ws).map_err(ErrorPayload::from)
     }
 
-    /// Runs one change on the open workspace and answers with its result and the dashboard
-    /// after it, so the UI needs one round trip per action.
+    /// Runs one change on the open workspace and answers with its result, the status and the
+    /// dashboard rows it changed, so the UI needs one round trip per action.
     pub fn act<T>(
         &self,
         f: impl FnOnce(&mut Workspace) -> Result<T, WorkspaceError>,
@@ -195,17 +236,26 @@ impl App {
             let value = f(ws)?;
             Ok(Acted {
                 value,
-                dashboard: dashboard(ws)?,
+                status: ws.status()?,
+                list: list_change(ws)?,
             })
         })
     }
 
-    /// The outcome of an operation on the whole installation (unlock, restore) with the dashboard
-    /// after it.
+    /// The outcome of an operation on the whole installation (unlock, restore) with the whole
+    /// dashboard after it.
     pub fn answered<T>(&self, outcome: Result<T, ErrorPayload>) -> Result<Acted<T>, ErrorPayload> {
         let value = outcome?;
-        let dashboard = self.with(dashboard)?;
-        Ok(Acted { value, dashboard })
+        self.with(|ws| {
+            ws.take_touched();
+            Ok(Acted {
+                value,
+                status: ws.status()?,
+                list: ListChange::All {
+                    recordings: ws.list()?,
+                },
+            })
+        })
     }
 
     /// Opens (or, on first use without a keyring, creates) the vault with a passphrase. A workspace

@@ -55,6 +55,30 @@ pub struct Workspace {
     store: Store,
     state: State,
     clock: Arc<dyn Clock>,
+    /// Which dashboard rows the changes since the last [`Workspace::take_touched`] touched.
+    touched: Touched,
+}
+
+/// Which recordings' dashboard rows changes touched (see [`Workspace::take_touched`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Touched {
+    /// None: the change was to the desk or the assessment, or nothing was changed.
+    #[default]
+    Nothing,
+    /// These recordings (ids, in the order they were changed).
+    Recordings(Vec<String>),
+    /// Possibly every row (e.g. the profile's language changed every label).
+    Everything,
+}
+
+impl Touched {
+    fn recording(&mut self, id: &str) {
+        match self {
+            Touched::Nothing => *self = Touched::Recordings(vec![id.to_owned()]),
+            Touched::Recordings(ids) if !ids.iter().any(|i| i == id) => ids.push(id.to_owned()),
+            Touched::Recordings(_) | Touched::Everything => {}
+        }
+    }
 }
 
 /// One operation on a recording, as it started: the time (read once from the clock), the user who
@@ -87,6 +111,7 @@ impl Workspace {
             store,
             state,
             clock,
+            touched: Touched::default(),
         })
     }
 
@@ -127,6 +152,12 @@ impl Workspace {
             .ok_or(RecordingError::NotFound)?)
     }
 
+    /// Which dashboard rows the changes since the last call touched, and starts counting anew: the
+    /// app answers a change with only those rows, so a large dashboard is not sent again.
+    pub fn take_touched(&mut self) -> Touched {
+        std::mem::take(&mut self.touched)
+    }
+
     /// Whether any recording exists (a backup is only restored into an empty installation).
     pub fn is_empty(&self) -> bool {
         self.state.recordings.is_empty()
@@ -157,6 +188,7 @@ impl Workspace {
         let mut entry = journal_entry(op.now, &op.by, change);
         entry.recording = Some(rec.clone());
         self.store.append(&entry)?;
+        self.touched.recording(id);
         let view = views::recording_view(op.pack, &rec, op.now, op.lang);
         self.state.recordings[index] = rec;
         Ok(view)
@@ -168,7 +200,13 @@ impl Workspace {
     fn record_entry(&mut self, change: Change, fill: impl FnOnce(&mut JournalEntry)) -> Result<()> {
         let mut entry = journal_entry(self.clock.now(), &self.state.profile.name, change);
         fill(&mut entry);
-        Ok(self.store.append(&entry)?)
+        self.store.append(&entry)?;
+        if entry.profile.is_some() {
+            self.touched = Touched::Everything;
+        } else if let Some(rec) = &entry.recording {
+            self.touched.recording(&rec.id);
+        }
+        Ok(())
     }
 }
 

@@ -199,3 +199,74 @@ fn calls_made_while_the_journal_opens_in_the_background_wait_for_it() {
     });
     assert_eq!(app.with(|ws| ws.list()).expect("list").len(), 1);
 }
+
+/// A change answers with the rows of the dashboard it touched, at their new place, so a large
+/// dashboard is not sent again; a change of the profile (its language relabels every row) and an
+/// unlock answer with the whole list.
+#[test]
+fn a_change_answers_with_the_rows_it_touched_at_their_place() {
+    use opnamewijs::app::ListChange;
+    use opnamewijs::workspace::{NewRecording, SetItem};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+    let app = App::open(dir.path(), clock, Arc::new(MemoryKeyStore::new()));
+    let plan = |title: &str, day: &str| {
+        app.act(|ws| {
+            ws.create(NewRecording {
+                title: title.into(),
+                planned_for: day.into(),
+                pack: "hu-stage-opnamen".into(),
+            })
+        })
+        .expect("create")
+    };
+    let first = plan("Aardrijkskunde 1A", "2026-12-01");
+    let second = plan("Biologie 2B", "2026-11-24");
+    let ListChange::Rows { rows } = &second.list else {
+        panic!("one new row, not the whole list: {:?}", second.list);
+    };
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].summary.id, second.value.id);
+    let listed = app.with(|ws| ws.list()).expect("list");
+    assert_eq!(
+        listed[rows[0].index as usize].id, second.value.id,
+        "its place in the list"
+    );
+    assert_eq!(second.status.journal.entries, 2);
+
+    let ticked = app
+        .act(|ws| {
+            ws.set_item(SetItem {
+                recording: first.value.id.clone(),
+                item: "vooraf.live".into(),
+                done: true,
+                note: None,
+            })
+        })
+        .expect("tick");
+    let ListChange::Rows { rows } = &ticked.list else {
+        panic!("only the ticked row: {:?}", ticked.list);
+    };
+    assert_eq!(
+        rows.iter()
+            .map(|r| r.summary.id.as_str())
+            .collect::<Vec<_>>(),
+        [first.value.id.as_str()]
+    );
+    assert_eq!(rows[0].summary.items_done, 1);
+
+    let relabelled = app
+        .act(|ws| {
+            let mut profile = ws.status()?.profile;
+            profile.lang = opnamewijs::text::Lang::En;
+            ws.set_profile(profile)
+        })
+        .expect("profile");
+    let ListChange::All { recordings } = &relabelled.list else {
+        panic!(
+            "the whole list after a language change: {:?}",
+            relabelled.list
+        );
+    };
+    assert_eq!(recordings.len(), 2);
+}

@@ -152,7 +152,7 @@ describe("one round trip per action", () => {
         items_total: 12,
         closed: false,
       };
-      return { ...acted, dashboard: { ...acted.dashboard, recordings: [row] } };
+      return { ...acted, list: { kind: "rows" as const, rows: [{ index: 0, summary: row }] } };
     };
     render(App, { backend });
     await fireEvent.click(await screen.findByTestId("new-recording"));

@@ -1,6 +1,7 @@
 // The one place the UI talks to the Rust core. Components receive a `Backend`; tests inject a fake.
 import { invoke } from "@tauri-apps/api/core";
 import type { Acted } from "./bindings/Acted";
+import type { ListChange } from "./bindings/ListChange";
 import type { AnswerQuestion } from "./bindings/AnswerQuestion";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { BackupReport } from "./bindings/BackupReport";
@@ -153,6 +154,19 @@ export function backendOver(call: Invoke): Backend {
     firstScreen: () => run("first_screen"),
     uiReady: () => run("ui_ready"),
   };
+}
+
+/**
+ * The dashboard's list after a change: the whole list, or the rows the change touched put back at
+ * the places the core gives them (the core decides the order; this only applies it).
+ */
+export function applyListChange(list: RecordingSummary[], change: ListChange): RecordingSummary[] {
+  if (change.kind === "all") return change.recordings;
+  if (change.rows.length === 0) return list;
+  const changed = new Set(change.rows.map((row) => row.summary.id));
+  const next = list.filter((r) => !changed.has(r.id));
+  for (const row of [...change.rows].sort((a, b) => a.index - b.index)) next.splice(row.index, 0, row.summary);
+  return next;
 }
 
 /** The backend of the running desktop app. */

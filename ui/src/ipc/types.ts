@@ -1,7 +1,8 @@
 // Re-exports of the types generated from Rust (ts-rs), so components import from "../ipc".
 export type { Acted } from "./bindings/Acted";
 export type { Answer } from "./bindings/Answer";
-export type { Dashboard } from "./bindings/Dashboard";
+export type { ListChange } from "./bindings/ListChange";
+export type { ListedRow } from "./bindings/ListedRow";
 export type { AppStatus } from "./bindings/AppStatus";
 export type { Channel } from "./bindings/Channel";
 export type { CopyView } from "./bindings/CopyView";

@@ -124,8 +124,8 @@ export function fakeBackend(
     pack_errors: [],
     journal: { entries: 3, checking: false, head_hash: "ab".repeat(32), recovered: null },
   });
-  /** A change's answer, as the core gives it: the value and the dashboard after it. */
-  const acted = <T>(value: T): Acted<T> => ({ value, dashboard: { status: status(), recordings: [] } });
+  /** A change's answer, as the core gives it: the value, the status, no row of the list changed. */
+  const acted = <T>(value: T): Acted<T> => ({ value, status: status(), list: { kind: "rows", rows: [] } });
   const answer = async (name: string): Promise<Acted<RecordingView>> => {
     calls.push(name);
     if (opts.fail) throw new IpcError(opts.fail);
