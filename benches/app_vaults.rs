@@ -6,6 +6,8 @@
 //! each (generated once, then cached under the target directory); `cargo test --bench app_vaults`
 //! makes a tiny one instead.
 
+#![allow(clippy::print_stdout)] // its output is what the bench harness reads
+
 mod common;
 
 fn main() {
