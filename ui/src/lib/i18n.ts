@@ -25,6 +25,8 @@ const words = {
   chooseDate: { nl: "Datum opslaan", en: "Save date" },
   next: { nl: "Volgende", en: "Next" },
   overdue: { nl: "te laat", en: "overdue" },
+  showMore: { nl: "Meer opnamen tonen", en: "Show more recordings" },
+  notShown: { nl: "nog niet getoond", en: "not shown yet" },
   items: { nl: "items", en: "items" },
   closed: { nl: "Afgerond: alle kopieën verwijderd", en: "Closed: every copy deleted" },
   pinned: { nl: "getoetst aan", en: "checked against" },
