@@ -1,10 +1,16 @@
 //! The desktop app's handle on the core: one [`Workspace`] behind a lock (or the reason it could
 //! not be opened), plus the operations that replace the workspace as a whole: unlocking with a
 //! passphrase, restoring a backup and erasing everything.
+//!
+//! Errors leave here as [`ErrorPayload`]s in the language of the open workspace's profile, or,
+//! while none is open (after erasing, or a restore that could not be opened), of the last one that
+//! was open in this run. Before any workspace was open (it could not be opened at start, or it
+//! waits for a passphrase) the language is not known, and they are Dutch.
 
 use crate::clock::Clock;
-use crate::error::{ErrorCode, ErrorPayload};
+use crate::error::{ErrorCode, ErrorPayload, Localized};
 use crate::store::{LOCK_FILE, STATE_FILE};
+use crate::text::Lang;
 use crate::vault::{KeyStore, Passphrase, Unlock, Vault};
 use crate::views::{AppStatus, RecordingSummary};
 use crate::workspace::{Reminder, Touched, Workspace, WorkspaceError};
@@ -24,7 +30,7 @@ pub enum AppError {
     /// Erasing left something behind.
     #[error("Niet alles kon worden gewist: {leftovers}. Probeer het opnieuw.")]
     EraseIncomplete {
-        /// What is left, worded.
+        /// What is left, in the user's language.
         leftovers: String,
     },
     /// An operation stopped half-way because of a fault in Opnamewijs itself (it panicked).
@@ -41,6 +47,31 @@ impl ErrorCode for AppError {
             AppError::Interrupted => "app.interrupted",
         }
     }
+}
+
+impl Localized for AppError {
+    fn english(&self) -> String {
+        match self {
+            AppError::NotEmpty => "There are already recordings in Opnamewijs. A backup is \
+                restored into an empty installation; erase your data first if you really want \
+                that."
+                .to_owned(),
+            AppError::Erased => "All your data has been erased. Close Opnamewijs; at the next \
+                start you begin with an empty installation."
+                .to_owned(),
+            AppError::EraseIncomplete { leftovers } => {
+                format!("Not everything could be erased: {leftovers}. Try again.")
+            }
+            AppError::Interrupted => "This action was stopped by a fault in Opnamewijs. Close \
+                the app and start it again; your journal will then be checked again."
+                .to_owned(),
+        }
+    }
+}
+
+/// Turns an error into its payload in `lang`.
+fn in_lang<E: Localized>(lang: Lang) -> impl Fn(E) -> ErrorPayload {
+    move |err| ErrorPayload::localized(&err, lang)
 }
 
 /// What a change answers: its own result, the app's status after it, and what changed in the
@@ -134,6 +165,9 @@ pub struct App {
     inner: OnceLock<Mutex<Result<Workspace, ErrorPayload>>>,
     /// Reminders already shown in this run, by key.
     reminded: Mutex<std::collections::BTreeSet<String>>,
+    /// The language of the last workspace open in this run (Dutch until one is), for the errors
+    /// of calls while none is.
+    lang: Mutex<Lang>,
 }
 
 /// At most this many separate notifications at once; more are summed up in one.
@@ -157,6 +191,7 @@ impl App {
             keystore,
             inner: OnceLock::new(),
             reminded: Mutex::new(std::collections::BTreeSet::new()),
+            lang: Mutex::new(Lang::Nl),
         }
     }
 
@@ -187,14 +222,12 @@ impl App {
         if fresh.len() <= MAX_NOTIFICATIONS {
             return fresh;
         }
-        let lang = self
-            .with(|ws| Ok(ws.status()?.profile.lang))
-            .unwrap_or_default();
+        let lang = self.with(|ws| Ok(ws.lang())).unwrap_or_default();
         vec![Reminder {
             key: "summary".to_owned(),
             title: match lang {
-                crate::text::Lang::Nl => format!("{} termijnen vragen aandacht", fresh.len()),
-                crate::text::Lang::En => format!("{} deadlines need attention", fresh.len()),
+                Lang::Nl => format!("{} termijnen vragen aandacht", fresh.len()),
+                Lang::En => format!("{} deadlines need attention", fresh.len()),
             },
             body: fresh
                 .iter()
@@ -209,21 +242,42 @@ impl App {
         self.inner.wait().lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The language errors are worded in: the open workspace's (remembered), or that of the last
+    /// one open in this run.
+    fn lang_of(&self, ws: &Result<Workspace, ErrorPayload>) -> Lang {
+        let mut last = self.lang.lock().unwrap_or_else(|e| e.into_inner());
+        if let Ok(ws) = ws {
+            *last = ws.lang();
+        }
+        *last
+    }
+
     /// Runs one operation on the open workspace.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Workspace) -> Result<T, WorkspaceError>,
     ) -> Result<T, ErrorPayload> {
         let mut guard = self.lock();
+        let lang = self.lang_of(&guard);
         let ws = guard.as_mut().map_err(|e| e.clone())?;
         // A journal that its background check found changed is as if it had failed to open:
         // from now on every call reports it, and nothing is written.
         if let Err(err) = ws.poll_journal_check() {
-            let payload = ErrorPayload::from(err);
+            let payload = ErrorPayload::localized(&err, lang);
             *guard = Err(payload.clone());
             return Err(payload);
         }
-        f(ws).map_err(ErrorPayload::from)
+        let outcome = f(ws);
+        // In the language after the operation, which may have changed the profile.
+        let lang = self.lang_of(&guard);
+        outcome.map_err(in_lang(lang))
+    }
+
+    /// The answer of a command that stopped half-way because of a fault in Opnamewijs itself
+    /// ([`AppError::Interrupted`]), in the language of the last workspace open in this run.
+    pub fn interrupted(&self) -> ErrorPayload {
+        let lang = *self.lang.lock().unwrap_or_else(|e| e.into_inner());
+        ErrorPayload::localized(&AppError::Interrupted, lang)
     }
 
     /// Runs one change on the open workspace and answers with its result, the status and the
@@ -261,8 +315,9 @@ impl App {
     /// Opens (or, on first use without a keyring, creates) the vault with a passphrase. A workspace
     /// that is already open stays as it is.
     pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
-        crate::limits::check_passphrase(passphrase)?;
         let mut guard = self.lock();
+        let lang = self.lang_of(&guard);
+        crate::limits::check_passphrase(passphrase).map_err(in_lang(lang))?;
         if guard
             .as_ref()
             .is_err_and(|e| e.code != AppError::Erased.code())
@@ -273,33 +328,34 @@ impl App {
                 self.clock.clone(),
                 Unlock::Passphrase(&passphrase),
             )
-            .map_err(ErrorPayload::from);
+            .map_err(in_lang(lang));
         }
-        status_of(&guard)
+        self.status_of(&guard)
     }
 
     /// Restores a backup into this installation, which must not hold recordings yet. The new
     /// vault's key goes into the keyring.
     pub fn import_backup(&self, path: &Path, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
-        crate::limits::check_passphrase(passphrase)?;
-        crate::limits::check_import_path(path)?;
         let mut guard = self.lock();
+        let lang = self.lang_of(&guard);
+        crate::limits::check_passphrase(passphrase).map_err(in_lang(lang))?;
+        crate::limits::check_import_path(path).map_err(in_lang(lang))?;
         // Only an open, empty workspace makes way: a vault that is locked or damaged is never
         // replaced, so nothing that could still be recovered is lost.
         match guard.as_ref() {
             Ok(ws) if ws.is_empty() => {}
-            Ok(_) => return Err(AppError::NotEmpty.into()),
+            Ok(_) => return Err(ErrorPayload::localized(&AppError::NotEmpty, lang)),
             Err(e) => return Err(e.clone()),
         }
         if !path.is_absolute() {
-            return Err(crate::files::FileError::NotAbsolute {
+            let err = crate::files::FileError::NotAbsolute {
                 path: path.display().to_string(),
-            }
-            .into());
+            };
+            return Err(ErrorPayload::localized(&err, lang));
         }
         let passphrase = Passphrase::new(passphrase);
         // Check the backup opens before the empty vault makes way for it.
-        let probe = tempdir_in(&self.data_dir)?;
+        let probe = tempdir_in(&self.data_dir, lang)?;
         let trial = Vault::import_backup(
             path,
             &passphrase,
@@ -308,74 +364,82 @@ impl App {
         );
         let _ = Vault::erase(&probe, self.keystore.as_ref());
         let _ = std::fs::remove_dir_all(&probe);
-        trial.map_err(ErrorPayload::from)?;
-        *guard = Err(AppError::Erased.into());
-        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(ErrorPayload::from)?;
+        trial.map_err(in_lang(lang))?;
+        *guard = Err(ErrorPayload::localized(&AppError::Erased, lang));
+        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(in_lang(lang))?;
         Vault::import_backup(
             path,
             &passphrase,
             &self.data_dir,
             Unlock::Keyring(self.keystore.as_ref()),
         )
-        .map_err(ErrorPayload::from)?;
+        .map_err(in_lang(lang))?;
         *guard = Workspace::open(
             &self.data_dir,
             self.clock.clone(),
             Unlock::Keyring(self.keystore.as_ref()),
         )
-        .map_err(ErrorPayload::from);
-        status_of(&guard)
+        .map_err(in_lang(lang));
+        // From here in the restored workspace's language.
+        self.status_of(&guard)
     }
 
     /// Erases everything the app keeps: the vault's files, its key in the keyring and a plain file
     /// of an earlier version; then checks that nothing is left. The app must be restarted after.
     pub fn erase_all(&self) -> Result<EraseReport, ErrorPayload> {
         let mut guard = self.lock();
-        *guard = Err(AppError::Erased.into());
-        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(ErrorPayload::from)?;
+        let lang = self.lang_of(&guard);
+        *guard = Err(ErrorPayload::localized(&AppError::Erased, lang));
+        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(in_lang(lang))?;
         for name in [STATE_FILE, LOCK_FILE] {
             match std::fs::remove_file(self.data_dir.join(name)) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     let leftovers = format!("{name} ({e})");
-                    return Err(AppError::EraseIncomplete { leftovers }.into());
+                    let err = AppError::EraseIncomplete { leftovers };
+                    return Err(ErrorPayload::localized(&err, lang));
                 }
                 _ => {}
             }
         }
-        let mut leftovers = Vault::leftovers(&self.data_dir, self.keystore.as_ref());
+        let mut leftovers: Vec<String> = Vault::remains(&self.data_dir, self.keystore.as_ref())
+            .iter()
+            .map(|l| crate::wording::leftover(l, lang))
+            .collect();
         let plain = [STATE_FILE, LOCK_FILE]
             .into_iter()
             .filter(|n| self.data_dir.join(n).exists());
         leftovers.extend(plain.map(str::to_owned));
         if !leftovers.is_empty() {
-            return Err(AppError::EraseIncomplete {
+            let err = AppError::EraseIncomplete {
                 leftovers: leftovers.join(", "),
-            }
-            .into());
+            };
+            return Err(ErrorPayload::localized(&err, lang));
         }
         Ok(EraseReport {
             data_dir: self.data_dir.display().to_string(),
             verified_empty: true,
         })
     }
+
+    /// The status of the open workspace, or why there is none.
+    fn status_of(&self, ws: &Result<Workspace, ErrorPayload>) -> Result<AppStatus, ErrorPayload> {
+        let lang = self.lang_of(ws);
+        ws.as_ref()
+            .map_err(Clone::clone)?
+            .status()
+            .map_err(in_lang(lang))
+    }
 }
 
-/// The status of the open workspace, or why there is none.
-fn status_of(ws: &Result<Workspace, ErrorPayload>) -> Result<AppStatus, ErrorPayload> {
-    ws.as_ref()
-        .map_err(Clone::clone)?
-        .status()
-        .map_err(ErrorPayload::from)
-}
-
-/// A fresh, empty directory inside `dir` for trying a restore.
-fn tempdir_in(dir: &Path) -> Result<PathBuf, ErrorPayload> {
+/// A fresh, empty directory inside `dir` for trying a restore; its error in `lang`.
+fn tempdir_in(dir: &Path, lang: Lang) -> Result<PathBuf, ErrorPayload> {
     let probe = dir.join(format!(".herstel-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&probe).map_err(|source| {
-        ErrorPayload::from(crate::store::StoreError::Io {
+        let err = crate::store::StoreError::Io {
             path: probe.clone(),
             source,
-        })
+        };
+        ErrorPayload::localized(&err, lang)
     })?;
     Ok(probe)
 }

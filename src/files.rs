@@ -30,9 +30,43 @@ pub enum FileError {
     File {
         /// The file.
         path: String,
-        /// What went wrong, in Dutch.
-        problem: &'static str,
+        /// What went wrong.
+        problem: FileProblem,
     },
+}
+
+/// What went wrong with a file the user chose, from the OS error's kind. `Display` is the Dutch
+/// phrase; the English one is in [`crate::wording`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The file or a folder on its path does not exist.
+    NotFound,
+    /// The OS refused access.
+    PermissionDenied,
+    /// The path names a folder.
+    IsADirectory,
+    /// The disk is full.
+    StorageFull,
+    /// The disk is read-only.
+    ReadOnly,
+    /// The OS does not accept the file name.
+    InvalidName,
+    /// Any other refusal.
+    Refused,
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FileProblem::NotFound => "het bestand of de map bestaat niet",
+            FileProblem::PermissionDenied => "geen toestemming",
+            FileProblem::IsADirectory => "dit is een map, geen bestand",
+            FileProblem::StorageFull => "de schijf is vol",
+            FileProblem::ReadOnly => "de schijf is alleen-lezen",
+            FileProblem::InvalidName => "de bestandsnaam is ongeldig",
+            FileProblem::Refused => "het systeem weigerde",
+        })
+    }
 }
 
 impl ErrorCode for FileError {
@@ -71,13 +105,13 @@ pub fn check_new_file(path: &Path) -> Result<(), FileError> {
 pub fn file_error(path: &Path, err: &std::io::Error) -> FileError {
     use std::io::ErrorKind;
     let problem = match err.kind() {
-        ErrorKind::NotFound => "het bestand of de map bestaat niet",
-        ErrorKind::PermissionDenied => "geen toestemming",
-        ErrorKind::IsADirectory => "dit is een map, geen bestand",
-        ErrorKind::StorageFull => "de schijf is vol",
-        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
-        ErrorKind::InvalidFilename => "de bestandsnaam is ongeldig",
-        _ => "het systeem weigerde",
+        ErrorKind::NotFound => FileProblem::NotFound,
+        ErrorKind::PermissionDenied => FileProblem::PermissionDenied,
+        ErrorKind::IsADirectory => FileProblem::IsADirectory,
+        ErrorKind::StorageFull => FileProblem::StorageFull,
+        ErrorKind::ReadOnlyFilesystem => FileProblem::ReadOnly,
+        ErrorKind::InvalidFilename => FileProblem::InvalidName,
+        _ => FileProblem::Refused,
     };
     FileError::File {
         path: path.display().to_string().chars().take(300).collect(),

@@ -65,7 +65,8 @@
 //!   enable.
 //!
 //! ## House rules
-//! - Every error has an area enum with a stable code and a Dutch message ([`error`]).
+//! - Every error has an area enum with a stable code, a Dutch message (its `Display`) and an
+//!   English one ([`error::Localized`], [`wording`]); it reaches the user in their language.
 //! - Time comes from a [`clock::Clock`], so tests control "now".
 //! - A change is persisted before it becomes the current state; a file that cannot be read is
 //!   reported and never overwritten.
@@ -92,7 +93,7 @@ pub mod persistence;
 pub use persistence::{mentor, store, vault};
 
 pub mod present;
-pub use present::{ics, pdf, views};
+pub use present::{ics, pdf, views, wording};
 
 pub mod ops;
 pub use ops::workspace;

@@ -19,8 +19,8 @@ pub enum InputError {
     /// Longer than any real input.
     #[error("De {what} is te lang (hoogstens {max} tekens).")]
     TooLong {
-        /// What was too long, in Dutch ("wachtwoordzin", "bestandslocatie").
-        what: &'static str,
+        /// What was too long.
+        what: InputField,
         /// The limit.
         max: usize,
     },
@@ -38,6 +38,25 @@ pub enum InputError {
     },
 }
 
+/// Which input [`InputError::TooLong`] refused. `Display` is the Dutch word; the English one is in
+/// [`crate::wording`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputField {
+    /// A passphrase.
+    Passphrase,
+    /// A file path.
+    Path,
+}
+
+impl std::fmt::Display for InputField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            InputField::Passphrase => "wachtwoordzin",
+            InputField::Path => "bestandslocatie",
+        })
+    }
+}
+
 impl ErrorCode for InputError {
     fn code(&self) -> &'static str {
         match self {
@@ -52,7 +71,7 @@ impl ErrorCode for InputError {
 pub fn check_passphrase(passphrase: &str) -> Result<(), InputError> {
     if passphrase.chars().count() > MAX_PASSPHRASE {
         return Err(InputError::TooLong {
-            what: "wachtwoordzin",
+            what: InputField::Passphrase,
             max: MAX_PASSPHRASE,
         });
     }
@@ -63,7 +82,7 @@ pub fn check_passphrase(passphrase: &str) -> Result<(), InputError> {
 pub fn check_import_path(path: &Path) -> Result<(), InputError> {
     if path.as_os_str().len() > MAX_PATH {
         return Err(InputError::TooLong {
-            what: "bestandslocatie",
+            what: InputField::Path,
             max: MAX_PATH,
         });
     }

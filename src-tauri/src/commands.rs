@@ -24,10 +24,11 @@ async fn core<T: Send + 'static>(
     app: AppHandle,
     f: impl FnOnce(&App) -> Reply<T> + Send + 'static,
 ) -> Reply<T> {
+    let handle = app.clone();
     let run = move || f(&app.state::<App>());
     tauri::async_runtime::spawn_blocking(run)
         .await
-        .unwrap_or_else(|_| Err(opnamewijs::app::AppError::Interrupted.into()))
+        .unwrap_or_else(|_| Err(handle.state::<App>().interrupted()))
 }
 
 #[tauri::command]

@@ -37,7 +37,7 @@ mod reminders;
 mod status;
 pub use assessment::{AssessmentPassed, SelectForAssessment};
 pub use dossier::DossierReport;
-pub use errors::{RecordingError, ShareError, WorkspaceError};
+pub use errors::{PackThing, RecordingError, ShareError, WorkspaceError};
 pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
 pub use inputs::*;
 pub use reminders::Reminder;
@@ -133,7 +133,9 @@ impl Workspace {
         &self.packs
     }
 
-    fn lang(&self) -> Lang {
+    /// The user's language (from the profile): every view, sentence and error of this
+    /// workspace is worded in it.
+    pub fn lang(&self) -> Lang {
         self.state.profile.lang
     }
 

@@ -14,7 +14,8 @@
 //!    printed on the dossier, so an assessor can compare it with the one the mentor's app shows.
 //!
 //! Neither file holds footage or pupil data. Both are small JSON documents, read with a size limit
-//! and strict parsing: every rejection is a [`MentorError`] with a Dutch sentence.
+//! and strict parsing: every rejection is a [`MentorError`] with a Dutch sentence (its English is in
+//! [`crate::wording`]).
 
 use crate::error::ErrorCode;
 use crate::profile::MentorRole;
@@ -40,7 +41,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024;
 /// Signatures are made over this prefix plus the receipt body, so they can mean nothing else.
 const SIGNING_CONTEXT: &[u8] = b"opnamewijs feedback receipt v1\0";
 /// Longest title, name or pack field accepted from a file.
-const MAX_FIELD: usize = 200;
+pub const MAX_FIELD: usize = 200;
 
 /// Why a request or receipt file was refused.
 #[derive(Debug, thiserror::Error)]
@@ -52,13 +53,13 @@ pub enum MentorError {
     #[error("Dit is geen (leesbaar) feedbackverzoek van Opnamewijs: {problem}.")]
     NotARequest {
         /// What is wrong with it.
-        problem: String,
+        problem: Defect,
     },
     /// Not a receipt file (or a damaged one).
     #[error("Dit is geen (leesbaar) ontvangstbewijs van Opnamewijs: {problem}.")]
     NotAReceipt {
         /// What is wrong with it.
-        problem: String,
+        problem: Defect,
     },
     /// Written by a newer version.
     #[error("Dit bestand is gemaakt door een nieuwere versie van Opnamewijs (formaat {found}). Werk de app bij.")]
@@ -112,6 +113,37 @@ pub enum MentorError {
     /// The OS gave no random numbers for a key or nonce.
     #[error("Opnamewijs kon geen veilige willekeurige getallen krijgen van het systeem. Probeer het opnieuw.")]
     NoRandomness,
+}
+
+/// What is wrong with a request or receipt file ([`MentorError::NotARequest`],
+/// [`MentorError::NotAReceipt`]). `Display` is the Dutch phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Defect {
+    /// Not JSON of the file's shape: the parser's message.
+    Json(String),
+    /// Another kind of file: its `kind` (shortened).
+    Kind(String),
+    /// A field that is empty.
+    Empty(&'static str),
+    /// A field longer than the files allow.
+    TooLong(&'static str),
+    /// A field with control characters.
+    ControlCharacters(&'static str),
+    /// The nonce is not 64 hexadecimal characters.
+    Nonce,
+}
+
+impl std::fmt::Display for Defect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Defect::Json(problem) => f.write_str(problem),
+            Defect::Kind(kind) => write!(f, "soort \"{kind}\""),
+            Defect::Empty(field) => write!(f, "{field} is leeg"),
+            Defect::TooLong(field) => write!(f, "{field} is langer dan {MAX_FIELD} tekens"),
+            Defect::ControlCharacters(field) => write!(f, "{field} bevat stuurtekens"),
+            Defect::Nonce => f.write_str("nonce is geen 64 hexadecimale tekens"),
+        }
+    }
 }
 
 impl ErrorCode for MentorError {
@@ -340,9 +372,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, MentorError> {
 
 /// Parses and checks a request file's contents.
 pub fn parse_request(bytes: &[u8]) -> Result<FeedbackRequest, MentorError> {
-    let bad = |problem: String| MentorError::NotARequest { problem };
+    let bad = |problem: Defect| MentorError::NotARequest { problem };
     check_header(bytes, REQUEST_KIND, &bad)?;
-    let req: FeedbackRequest = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let req: FeedbackRequest =
+        serde_json::from_slice(bytes).map_err(|e| bad(Defect::Json(e.to_string())))?;
     for (field, value) in [
         ("id", &req.id),
         ("recording", &req.recording),
@@ -354,7 +387,7 @@ pub fn parse_request(bytes: &[u8]) -> Result<FeedbackRequest, MentorError> {
         check_field(field, value).map_err(bad)?;
     }
     if unhex(&req.nonce).is_none_or(|n| n.len() != 32) {
-        return Err(bad("nonce is geen 64 hexadecimale tekens".to_owned()));
+        return Err(bad(Defect::Nonce));
     }
     Ok(req)
 }
@@ -362,9 +395,10 @@ pub fn parse_request(bytes: &[u8]) -> Result<FeedbackRequest, MentorError> {
 /// Parses a receipt file's contents and verifies its signature; returns it with the key's
 /// fingerprint.
 pub fn parse_receipt(bytes: &[u8]) -> Result<(FeedbackReceipt, String), MentorError> {
-    let bad = |problem: String| MentorError::NotAReceipt { problem };
+    let bad = |problem: Defect| MentorError::NotAReceipt { problem };
     check_header(bytes, RECEIPT_KIND, &bad)?;
-    let receipt: FeedbackReceipt = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let receipt: FeedbackReceipt =
+        serde_json::from_slice(bytes).map_err(|e| bad(Defect::Json(e.to_string())))?;
     let fingerprint = receipt.verify()?;
     let body = &receipt.receipt;
     for (field, value) in [
@@ -383,16 +417,17 @@ pub fn parse_receipt(bytes: &[u8]) -> Result<(FeedbackReceipt, String), MentorEr
 fn check_header(
     bytes: &[u8],
     kind: &str,
-    bad: &dyn Fn(String) -> MentorError,
+    bad: &dyn Fn(Defect) -> MentorError,
 ) -> Result<(), MentorError> {
     #[derive(Deserialize)]
     struct Header {
         kind: String,
         format: u32,
     }
-    let header: Header = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let header: Header =
+        serde_json::from_slice(bytes).map_err(|e| bad(Defect::Json(e.to_string())))?;
     if header.kind != kind {
-        return Err(bad(format!("soort \"{}\"", clip(&header.kind))));
+        return Err(bad(Defect::Kind(clip(&header.kind))));
     }
     if header.format > FILE_FORMAT {
         return Err(MentorError::NewerFormat {
@@ -402,13 +437,13 @@ fn check_header(
     Ok(())
 }
 
-fn check_field(field: &str, value: &str) -> Result<(), String> {
+fn check_field(field: &'static str, value: &str) -> Result<(), Defect> {
     if value.trim().is_empty() {
-        Err(format!("{field} is leeg"))
+        Err(Defect::Empty(field))
     } else if value.chars().count() > MAX_FIELD {
-        Err(format!("{field} is langer dan {MAX_FIELD} tekens"))
+        Err(Defect::TooLong(field))
     } else if value.chars().any(char::is_control) {
-        Err(format!("{field} bevat stuurtekens"))
+        Err(Defect::ControlCharacters(field))
     } else {
         Ok(())
     }

@@ -10,7 +10,7 @@ use opnamewijs::workspace::{
 use std::path::Path;
 use std::process::Command;
 
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(tool)
         .args(args)
         .arg(pdf)

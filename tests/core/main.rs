@@ -15,6 +15,8 @@ mod calendar;
 mod deadlines;
 /// The dossier PDF for the assessors, read back with poppler.
 mod dossier;
+/// English mode: nothing the core produces is Dutch (views, calendar, dossier, reminders, errors).
+mod english;
 /// The fuzz targets' seed corpus through the same entry points, on stable.
 mod fuzz_corpus;
 /// The packs that ship with the app load, and each rule of the HU checklist holds.

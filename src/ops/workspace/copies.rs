@@ -2,7 +2,8 @@
 //! forbidden channel), deletion confirmations of copies, incidents and their clocks.
 
 use super::events::add_copy;
-use super::{clean_note, unknown, RecordingError, Result, ShareError, Workspace, MAX_NOTE};
+use super::MAX_NOTE;
+use super::{clean_note, unknown, PackThing, RecordingError, Result, ShareError, Workspace};
 use super::{ClockDone, ConfirmDeletion, LogIncident, LogShare};
 use crate::recording::{Channel, Confirmation, CopyKind, Event, EventKind, Incident, Role, Share};
 use crate::store::Change;
@@ -93,7 +94,7 @@ impl Workspace {
                     .copies
                     .iter_mut()
                     .find(|c| c.id == input.copy)
-                    .ok_or_else(|| unknown("kopie", &input.copy))?;
+                    .ok_or_else(|| unknown(PackThing::Copy, &input.copy))?;
                 if copy.deleted.is_some() {
                     return Err(RecordingError::AlreadyDeleted.into());
                 }
@@ -120,7 +121,7 @@ impl Workspace {
                     .incidents
                     .iter()
                     .find(|t| t.id == input.kind)
-                    .ok_or_else(|| unknown("incidenttype", &input.kind))?;
+                    .ok_or_else(|| unknown(PackThing::IncidentType, &input.kind))?;
                 let note = clean_note(input.note)?;
                 let id = format!("incident-{}", rec.incidents.len() + 1);
                 rec.incidents.push(Incident {
@@ -160,15 +161,15 @@ impl Workspace {
                     .incidents
                     .iter_mut()
                     .find(|i| i.id == incident)
-                    .ok_or_else(|| unknown("incident", incident))?;
+                    .ok_or_else(|| unknown(PackThing::Incident, incident))?;
                 let kind = op
                     .pack
                     .incidents
                     .iter()
                     .find(|t| t.id == inc.kind)
-                    .ok_or_else(|| unknown("incidenttype", &inc.kind))?;
+                    .ok_or_else(|| unknown(PackThing::IncidentType, &inc.kind))?;
                 if !kind.clocks.iter().any(|c| c.id == clock) {
-                    return Err(unknown("termijn", clock));
+                    return Err(unknown(PackThing::Deadline, clock));
                 }
                 inc.clocks_done.entry(clock.to_owned()).or_insert(op.now);
                 Ok(())

@@ -55,6 +55,7 @@ impl Workspace {
             &student,
             now.with_timezone(&Amsterdam).fixed_offset(),
         );
+        doc.set_language(lang);
         let recordings = self.dossier_recordings();
         doc.heading(&format!("{title}: {student}"));
         doc.paragraph(&tr(

@@ -1,8 +1,12 @@
 //! Why an operation was refused: one enum per area, each with stable codes and a sentence for
 //! the user, and [`WorkspaceError`] that carries any of them across the workspace's API.
+//!
+//! The Dutch sentence of each variant is its `#[error]` attribute; the English one is in the
+//! [`Localized`] implementation below its enum (the English of the areas below the operations is
+//! in [`crate::wording::en`], see [`crate::wording`] for why it is split).
 
 use super::inputs::{MAX_NOTE, MAX_TITLE};
-use crate::error::ErrorCode;
+use crate::error::{ErrorCode, Localized};
 use crate::policy::PolicyError;
 use crate::store::StoreError;
 use crate::vault::VaultError;
@@ -25,7 +29,7 @@ pub enum RecordingError {
     /// A date outside what this field accepts.
     #[error("{problem}")]
     DateOutOfRange {
-        /// What is wrong with it.
+        /// What is wrong with it, in the user's language.
         problem: String,
     },
     /// An empty or overlong profile name.
@@ -37,37 +41,37 @@ pub enum RecordingError {
     /// Something the pack does not define.
     #[error("Onbekend(e) {what} \"{id}\" in dit beleidspakket.")]
     Unknown {
-        /// Kind of thing ("vraag", "item", "termijn", "kopie", "incidenttype").
-        what: &'static str,
+        /// Kind of thing.
+        what: PackThing,
         /// The id given.
         id: String,
     },
     /// An answer that does not fit the question.
     #[error("Dit antwoord past niet bij de vraag \"{question}\".")]
     InvalidAnswer {
-        /// The question.
+        /// The question, in the user's language.
         question: String,
     },
     /// An item of a later phase while blocking items of an earlier phase are open.
     #[error("Rond eerst af: {blockers}.")]
     PhaseBlocked {
-        /// The open blocking items, worded.
+        /// The open blocking items, in the user's language.
         blockers: String,
     },
     /// The verdict does not allow recording.
     #[error("Volgens het beleid mag je (nog) niet opnemen: {verdict}. {reason}")]
     NotAllowed {
-        /// Verdict label.
+        /// Verdict label, in the user's language.
         verdict: String,
-        /// Why.
+        /// Why, in the user's language.
         reason: String,
     },
     /// The event was already logged.
     #[error("\"{event}\" is al vastgelegd op {at}.")]
     AlreadyLogged {
-        /// Event label.
+        /// Event label, in the user's language.
         event: String,
-        /// When.
+        /// When, in the user's language.
         at: String,
     },
     /// The event is logged through another form.
@@ -106,15 +110,105 @@ impl ErrorCode for RecordingError {
     }
 }
 
+impl Localized for RecordingError {
+    fn english(&self) -> String {
+        match self {
+            RecordingError::NotFound => "This recording does not exist (any more).".to_owned(),
+            RecordingError::InvalidTitle => {
+                format!("Give the recording a title of 1 to {MAX_TITLE} characters.")
+            }
+            RecordingError::InvalidDate { input } => {
+                format!("\"{input}\" is not a valid date; use the form 2026-11-23.")
+            }
+            RecordingError::DateOutOfRange { problem } => problem.clone(),
+            RecordingError::InvalidName => "Fill in a name of 1 to 80 characters.".to_owned(),
+            RecordingError::NoteTooLong => {
+                format!("A note can be at most {MAX_NOTE} characters long.")
+            }
+            RecordingError::Unknown { what, id } => {
+                format!("Unknown {} \"{id}\" in this policy pack.", what.english())
+            }
+            RecordingError::InvalidAnswer { question } => {
+                format!("This answer does not fit the question \"{question}\".")
+            }
+            RecordingError::PhaseBlocked { blockers } => format!("First complete: {blockers}."),
+            RecordingError::NotAllowed { verdict, reason } => {
+                format!("Under the policy you may not record (yet): {verdict}. {reason}")
+            }
+            RecordingError::AlreadyLogged { event, at } => {
+                format!("\"{event}\" was already logged on {at}.")
+            }
+            RecordingError::NotLoggable => {
+                "You log this kind of event as a share or an incident.".to_owned()
+            }
+            RecordingError::NotRecordedYet => "First log that the lesson was recorded.".to_owned(),
+            RecordingError::AlreadyDeleted => {
+                "The deletion of this copy was already confirmed.".to_owned()
+            }
+            RecordingError::MethodMissing => "Describe how you deleted the copy (for example: \
+                deleted in Photos and emptied 'Recently Deleted')."
+                .to_owned(),
+        }
+    }
+}
+
+/// What kind of thing [`RecordingError::Unknown`] did not find. `Display` is the Dutch word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackThing {
+    /// A question of the pack.
+    Question,
+    /// A checklist item of the pack.
+    Item,
+    /// A deadline of the pack, or a clock of an incident type.
+    Deadline,
+    /// A deadline whose date the user chooses.
+    ChosenDateDeadline,
+    /// A copy of the recording.
+    Copy,
+    /// An incident type of the pack.
+    IncidentType,
+    /// An incident logged on the recording.
+    Incident,
+}
+
+impl PackThing {
+    /// The English word.
+    pub fn english(self) -> &'static str {
+        match self {
+            PackThing::Question => "question",
+            PackThing::Item => "item",
+            PackThing::Deadline => "deadline",
+            PackThing::ChosenDateDeadline => "deadline with a date you choose",
+            PackThing::Copy => "copy",
+            PackThing::IncidentType => "incident type",
+            PackThing::Incident => "incident",
+        }
+    }
+}
+
+impl std::fmt::Display for PackThing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PackThing::Question => "vraag",
+            PackThing::Item => "item",
+            PackThing::Deadline => "termijn",
+            PackThing::ChosenDateDeadline => "termijn met zelfgekozen datum",
+            PackThing::Copy => "kopie",
+            PackThing::IncidentType => "incidenttype",
+            PackThing::Incident => "incident",
+        })
+    }
+}
+
 /// A share the pack does not allow. It is not logged as a share; log an incident instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShareError {
     /// The channel is forbidden.
     #[error("Delen {channel} mag niet: {reason} Is het toch zo gedeeld? Meld dan een incident.")]
     ForbiddenChannel {
-        /// Channel label.
+        /// Channel label, in the user's language.
         channel: String,
-        /// The pack's reason.
+        /// The pack's reason, in the user's language.
         reason: String,
         /// Incident type to offer.
         incident: String,
@@ -122,9 +216,9 @@ pub enum ShareError {
     /// The role may not see the recording.
     #[error("Alleen {allowed} mogen de opname zien, niet {role}. Is het toch gedeeld? Meld dan een incident.")]
     RoleNotAllowed {
-        /// Role label.
+        /// Role label, in the user's language.
         role: String,
-        /// Allowed roles, worded.
+        /// Allowed roles, in the user's language.
         allowed: String,
     },
 }
@@ -134,6 +228,23 @@ impl ErrorCode for ShareError {
         match self {
             ShareError::ForbiddenChannel { .. } => "share.forbidden_channel",
             ShareError::RoleNotAllowed { .. } => "share.role_not_allowed",
+        }
+    }
+}
+
+impl Localized for ShareError {
+    fn english(&self) -> String {
+        match self {
+            ShareError::ForbiddenChannel {
+                channel, reason, ..
+            } => format!(
+                "Sharing {channel} is not allowed: {reason} Was it shared this way anyway? Then \
+                 report an incident."
+            ),
+            ShareError::RoleNotAllowed { role, allowed } => format!(
+                "Only {allowed} may see the recording, not {role}. Was it shared anyway? Then \
+                 report an incident."
+            ),
         }
     }
 }
@@ -184,8 +295,22 @@ impl ErrorCode for WorkspaceError {
     }
 }
 
+impl Localized for WorkspaceError {
+    fn english(&self) -> String {
+        match self {
+            WorkspaceError::Recording(e) => e.english(),
+            WorkspaceError::Share(e) => e.english(),
+            WorkspaceError::Policy(e) => e.english(),
+            WorkspaceError::Store(e) => e.english(),
+            WorkspaceError::File(e) => e.english(),
+            WorkspaceError::Mentor(e) => e.english(),
+            WorkspaceError::Input(e) => e.english(),
+        }
+    }
+}
+
 /// An id the pack or the recording does not know (a stale UI, or a crafted call).
-pub(super) fn unknown(what: &'static str, id: &str) -> WorkspaceError {
+pub(super) fn unknown(what: PackThing, id: &str) -> WorkspaceError {
     RecordingError::Unknown {
         what,
         id: id.chars().take(64).collect(),

@@ -1,8 +1,9 @@
 //! Planning a recording and working through its checklist: create it, answer the pack's
 //! questions, tick items, choose the dates a deadline asks for.
 
+use super::MAX_TITLE;
 use super::{clean_note, log_event_on, parse_date, unknown, Result, Workspace};
-use super::{AnswerQuestion, ChooseDate, NewRecording, RecordingError, SetItem, MAX_TITLE};
+use super::{AnswerQuestion, ChooseDate, NewRecording, PackThing, RecordingError, SetItem};
 use crate::checklist;
 use crate::clock::local_date;
 use crate::policy::{Due, PolicyError};
@@ -59,14 +60,14 @@ impl Workspace {
                     .questions
                     .iter()
                     .find(|q| q.id == input.question)
-                    .ok_or_else(|| unknown("vraag", &input.question))?;
+                    .ok_or_else(|| unknown(PackThing::Question, &input.question))?;
                 let Some(answer) = input.answer else {
                     rec.answers.remove(&q.id);
                     return Ok(());
                 };
                 if !crate::policy::load::fits(&q.answer, &answer) {
                     return Err(RecordingError::InvalidAnswer {
-                        question: q.text.nl.clone(),
+                        question: q.text.get(op.lang).to_owned(),
                     }
                     .into());
                 }
@@ -90,7 +91,7 @@ impl Workspace {
                     .items
                     .iter()
                     .find(|i| i.id == input.item)
-                    .ok_or_else(|| unknown("item", &input.item))?;
+                    .ok_or_else(|| unknown(PackThing::Item, &input.item))?;
                 if !input.done {
                     rec.ticks.remove(&item.id);
                     return Ok(());
@@ -141,9 +142,9 @@ impl Workspace {
                     .deadlines
                     .iter()
                     .find(|d| d.id == input.deadline)
-                    .ok_or_else(|| unknown("termijn", &input.deadline))?;
+                    .ok_or_else(|| unknown(PackThing::Deadline, &input.deadline))?;
                 let Due::ChosenDate { max_days, .. } = rule.due else {
-                    return Err(unknown("termijn met zelfgekozen datum", &input.deadline));
+                    return Err(unknown(PackThing::ChosenDateDeadline, &input.deadline));
                 };
                 let date = parse_date(&input.date)?;
                 if date < local_date(op.now) {

@@ -28,15 +28,14 @@ impl Workspace {
                 .packs
                 .errors()
                 .iter()
-                .cloned()
-                .map(ErrorPayload::from)
+                .map(|e| ErrorPayload::localized(e, lang))
                 .collect(),
             journal: views::JournalStatus {
                 entries: self.store.entries(),
                 checking: !self.store.is_checked(),
                 head_hash: self.store.head_hash(),
                 recovered: (!self.store.recovery().is_clean())
-                    .then(|| self.store.recovery().to_string()),
+                    .then(|| crate::wording::recovery(&self.store.recovery(), lang)),
             },
         })
     }

@@ -29,7 +29,7 @@ impl Store {
         if self.replay()? != *state {
             return Err(StoreError::Corrupt {
                 path: self.dir.join(STATE_FILE),
-                problem: "de overgezette gegevens komen niet overeen".to_owned(),
+                problem: super::Corruption::MigrationMismatch,
             });
         }
         let path = self.dir.join(STATE_FILE);
@@ -55,7 +55,7 @@ pub(super) fn load_legacy(path: &Path) -> Result<Option<State>, StoreError> {
     }
     let corrupt = |e: serde_json::Error| StoreError::Corrupt {
         path: path.to_owned(),
-        problem: e.to_string(),
+        problem: super::Corruption::Unparsable(e.to_string()),
     };
     let header: Header = serde_json::from_slice(&bytes).map_err(corrupt)?;
     if header.format > STATE_FORMAT {

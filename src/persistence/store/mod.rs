@@ -87,7 +87,7 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
         /// What is wrong with it.
-        problem: String,
+        problem: Corruption,
     },
     /// Written by a newer version of the app.
     #[error("Het gegevensbestand {path} is gemaakt door een nieuwere versie van Opnamewijs (formaat {found}). Werk de app bij.")]
@@ -97,6 +97,35 @@ pub enum StoreError {
         /// Its format version.
         found: u32,
     },
+}
+
+/// What is wrong with a data file ([`StoreError::Corrupt`]). `Display` is the Dutch phrase; the
+/// English one is in [`crate::wording`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Corruption {
+    /// The plain file of an earlier version is not valid JSON of its format: the parser's message.
+    Unparsable(String),
+    /// The state migrated from the plain file does not match it when read back.
+    MigrationMismatch,
+    /// A journal entry does not hold a valid change.
+    Entry {
+        /// The entry's number (from 1).
+        seq: u64,
+        /// The parser's message.
+        problem: String,
+    },
+}
+
+impl std::fmt::Display for Corruption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Corruption::Unparsable(problem) => f.write_str(problem),
+            Corruption::MigrationMismatch => {
+                f.write_str("de overgezette gegevens komen niet overeen")
+            }
+            Corruption::Entry { seq, problem } => write!(f, "dagboekitem {seq}: {problem}"),
+        }
+    }
 }
 
 impl ErrorCode for StoreError {

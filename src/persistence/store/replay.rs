@@ -28,7 +28,10 @@ impl Store {
         replay(base, entries.iter().map(|e| (e.seq, e.payload.as_slice()))).map_err(|(seq, e)| {
             StoreError::Corrupt {
                 path: self.dir.clone(),
-                problem: format!("dagboekitem {seq}: {e}"),
+                problem: super::Corruption::Entry {
+                    seq,
+                    problem: e.to_string(),
+                },
             }
         })
     }

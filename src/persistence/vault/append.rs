@@ -4,7 +4,7 @@
 //! never shows a change the app reported as failed.
 
 use super::journal::{self, Head};
-use super::{faults, files, Vault, VaultError, HEAD_FILE, JOURNAL_FILE};
+use super::{faults, files, DiskProblem, Vault, VaultError, HEAD_FILE, JOURNAL_FILE};
 
 /// What [`Vault::append`] returns once the entry is durable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +66,7 @@ impl Vault {
     fn write_failed(&self, name: &str, source: std::io::Error) -> VaultError {
         VaultError::WriteFailed {
             path: self.dir.join(name),
-            problem: dutch_io(&source),
+            problem: DiskProblem::of(&source),
             source,
         }
     }
@@ -77,24 +77,12 @@ impl Vault {
         files::write_atomic(&self.dir.join(HEAD_FILE), &bytes).map_err(|err| match err {
             VaultError::Io { path, source } => VaultError::WriteFailed {
                 path,
-                problem: dutch_io(&source),
+                problem: DiskProblem::of(&source),
                 source,
             },
             other => other,
         })?;
         self.head_on_disk = head.seq;
         Ok(())
-    }
-}
-
-/// A write error of the OS in words a user understands.
-fn dutch_io(err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match err.kind() {
-        ErrorKind::StorageFull => "de schijf is vol".to_owned(),
-        ErrorKind::QuotaExceeded => "je opslagruimte is op".to_owned(),
-        ErrorKind::PermissionDenied => "geen toestemming om te schrijven".to_owned(),
-        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".to_owned(),
-        _ => format!("foutmelding van het systeem: {err}"),
     }
 }

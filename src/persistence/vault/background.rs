@@ -3,7 +3,7 @@
 //! failed.
 
 use super::journal::Resume;
-use super::{files, snapshot, Vault, VaultError, JOURNAL_FILE};
+use super::{files, snapshot, Damage, Vault, VaultError, JOURNAL_FILE};
 use std::path::PathBuf;
 
 /// The verification of the whole journal an open from a snapshot owes.
@@ -25,26 +25,14 @@ impl VaultError {
     /// errors a verification can end in are kept exactly; an OS error keeps its kind and text.
     fn repeat(&self) -> VaultError {
         match self {
-            VaultError::Tampered { position, kind } => VaultError::Tampered {
-                position: *position,
-                kind: *kind,
-            },
-            VaultError::UnsupportedVersion { path, found } => VaultError::UnsupportedVersion {
-                path: path.clone(),
-                found: *found,
-            },
-            VaultError::NotAVault { path } => VaultError::NotAVault { path: path.clone() },
-            VaultError::Unreadable { path, problem } => VaultError::Unreadable {
-                path: path.clone(),
-                problem: problem.clone(),
-            },
-            VaultError::Io { path, source } => VaultError::Io {
-                path: path.clone(),
-                source: std::io::Error::new(source.kind(), source.to_string()),
-            },
+            VaultError::Tampered { .. }
+            | VaultError::UnsupportedVersion { .. }
+            | VaultError::NotAVault { .. }
+            | VaultError::Unreadable { .. }
+            | VaultError::Io { .. } => self.duplicate(),
             other => VaultError::Unreadable {
                 path: PathBuf::from(JOURNAL_FILE),
-                problem: other.to_string(),
+                problem: Damage::CheckFailed(Box::new(other.duplicate())),
             },
         }
     }
@@ -108,7 +96,7 @@ impl Vault {
                 handle.join().unwrap_or_else(|_| {
                     Err(VaultError::Unreadable {
                         path: self.dir.join(JOURNAL_FILE),
-                        problem: "de controle van het dagboek werd afgebroken".to_owned(),
+                        problem: Damage::CheckAborted,
                     })
                 })
             }

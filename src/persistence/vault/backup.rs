@@ -14,7 +14,7 @@ use super::crypto::{self, JournalKeys, KEY_LEN};
 use super::error::malformed;
 use super::journal::{self, Head};
 use super::keys::{Passphrase, Unlock};
-use super::{files, Vault, VaultError, Verified, JOURNAL_FILE};
+use super::{files, Damage, Vault, VaultError, Verified, JOURNAL_FILE};
 use std::path::Path;
 use zeroize::Zeroizing;
 
@@ -95,27 +95,26 @@ pub(crate) fn open_bytes(
     bytes: &[u8],
     passphrase: &Passphrase,
 ) -> Result<Opened, VaultError> {
-    let damaged = "de reservekopie is beschadigd";
-    let parsed =
-        crypto::parse_file(bytes, BACKUP_MAGIC).map_err(|e| malformed(path, e, damaged))?;
+    let damaged = |e| malformed(path, e, Damage::BackupDamaged);
+    let parsed = crypto::parse_file(bytes, BACKUP_MAGIC).map_err(damaged)?;
     let key = passphrase
         .derive_from_header(parsed.header)
-        .map_err(|e| malformed(path, e, damaged))?;
+        .map_err(damaged)?;
     let plain =
         crypto::open(&parsed, BACKUP_CONTEXT, &key).map_err(|_| VaultError::WrongPassphrase)?;
-    let unreadable = |problem: &str| VaultError::Unreadable {
+    let unreadable = |problem: Damage| VaultError::Unreadable {
         path: path.to_owned(),
-        problem: problem.to_owned(),
+        problem,
     };
     let data_key: [u8; KEY_LEN] = plain
         .get(..KEY_LEN)
         .and_then(|k| k.try_into().ok())
-        .ok_or_else(|| unreadable(damaged))?;
+        .ok_or_else(|| unreadable(Damage::BackupDamaged))?;
     let data_key = Zeroizing::new(data_key);
     let keys = JournalKeys::derive(&data_key);
     let scan = journal::scan(path, &plain[KEY_LEN..], &keys)?;
     if scan.bad.is_some() {
-        return Err(unreadable("het dagboek in de reservekopie is onvolledig"));
+        return Err(unreadable(Damage::BackupIncomplete));
     }
     for frame in &scan.frames {
         journal::decrypt(frame, &keys)?;

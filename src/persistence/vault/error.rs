@@ -1,5 +1,7 @@
 //! How the vault's failures reach the user: [`VaultError`] with its stable codes and Dutch
-//! messages, and [`TamperKind`], what a change outside the app looks like.
+//! messages, [`TamperKind`] (what a change outside the app looks like), and the details some
+//! errors name: [`Damage`] (why a file cannot be read) and [`DiskProblem`] (why a write failed).
+//! Their English is in [`crate::wording`].
 
 use super::crypto::Malformed;
 use super::KeyStoreError;
@@ -114,8 +116,8 @@ pub enum VaultError {
     Unreadable {
         /// The file.
         path: PathBuf,
-        /// What is wrong with it, in Dutch.
-        problem: String,
+        /// What is wrong with it.
+        problem: Damage,
     },
     /// The file system refused.
     #[error("Kan {path} niet lezen of schrijven: {source}")]
@@ -160,12 +162,170 @@ pub enum VaultError {
     WriteFailed {
         /// The file.
         path: PathBuf,
-        /// What the disk said, in Dutch where it is a common case.
-        problem: String,
+        /// What the disk said, in words where it is a common case.
+        problem: DiskProblem,
         /// The OS error.
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Why a vault file or backup cannot be read ([`VaultError::Unreadable`]). `Display` is the Dutch
+/// phrase.
+#[derive(Debug)]
+pub enum Damage {
+    /// The journal is shorter than its header.
+    JournalTooShort,
+    /// The journal file is missing while the key file is there.
+    JournalMissing,
+    /// The head record is damaged.
+    HeadDamaged,
+    /// The key file is missing while the journal is there.
+    KeyFileMissing,
+    /// The key file is damaged.
+    KeyFileDamaged,
+    /// The key in the key file has the wrong length.
+    KeyWrongLength,
+    /// The backup file is damaged.
+    BackupDamaged,
+    /// The journal inside the backup ends in an incomplete entry.
+    BackupIncomplete,
+    /// The background check of the journal stopped before it finished.
+    CheckAborted,
+    /// The background check of the journal failed with another error, reported again.
+    CheckFailed(Box<VaultError>),
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Damage::JournalTooShort => "het dagboek is te kort",
+            Damage::JournalMissing => "het dagboek ontbreekt",
+            Damage::HeadDamaged => "het kopregister is beschadigd",
+            Damage::KeyFileMissing => "het sleutelbestand ontbreekt",
+            Damage::KeyFileDamaged => "het sleutelbestand is beschadigd",
+            Damage::KeyWrongLength => "de sleutel in het sleutelbestand heeft een verkeerde lengte",
+            Damage::BackupDamaged => "de reservekopie is beschadigd",
+            Damage::BackupIncomplete => "het dagboek in de reservekopie is onvolledig",
+            Damage::CheckAborted => "de controle van het dagboek werd afgebroken",
+            Damage::CheckFailed(err) => return write!(f, "{err}"),
+        })
+    }
+}
+
+impl Damage {
+    /// The same damage once more (see [`VaultError::duplicate`]).
+    fn duplicate(&self) -> Damage {
+        match self {
+            Damage::JournalTooShort => Damage::JournalTooShort,
+            Damage::JournalMissing => Damage::JournalMissing,
+            Damage::HeadDamaged => Damage::HeadDamaged,
+            Damage::KeyFileMissing => Damage::KeyFileMissing,
+            Damage::KeyFileDamaged => Damage::KeyFileDamaged,
+            Damage::KeyWrongLength => Damage::KeyWrongLength,
+            Damage::BackupDamaged => Damage::BackupDamaged,
+            Damage::BackupIncomplete => Damage::BackupIncomplete,
+            Damage::CheckAborted => Damage::CheckAborted,
+            Damage::CheckFailed(err) => Damage::CheckFailed(Box::new(err.duplicate())),
+        }
+    }
+}
+
+/// Why the disk refused a write ([`VaultError::WriteFailed`]), from the OS error's kind.
+/// `Display` is the Dutch phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiskProblem {
+    /// The disk is full.
+    Full,
+    /// The user's storage quota is used up.
+    QuotaExceeded,
+    /// No permission to write.
+    PermissionDenied,
+    /// The disk is read-only.
+    ReadOnly,
+    /// Anything else: the OS's own message.
+    Other(String),
+}
+
+impl DiskProblem {
+    /// The problem of an OS write error.
+    pub(crate) fn of(err: &std::io::Error) -> DiskProblem {
+        use std::io::ErrorKind;
+        match err.kind() {
+            ErrorKind::StorageFull => DiskProblem::Full,
+            ErrorKind::QuotaExceeded => DiskProblem::QuotaExceeded,
+            ErrorKind::PermissionDenied => DiskProblem::PermissionDenied,
+            ErrorKind::ReadOnlyFilesystem => DiskProblem::ReadOnly,
+            _ => DiskProblem::Other(err.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for DiskProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DiskProblem::Full => f.write_str("de schijf is vol"),
+            DiskProblem::QuotaExceeded => f.write_str("je opslagruimte is op"),
+            DiskProblem::PermissionDenied => f.write_str("geen toestemming om te schrijven"),
+            DiskProblem::ReadOnly => f.write_str("de schijf is alleen-lezen"),
+            DiskProblem::Other(message) => write!(f, "foutmelding van het systeem: {message}"),
+        }
+    }
+}
+
+impl VaultError {
+    /// The same error once more, field for field (an OS error keeps its kind and text), for a
+    /// failure that is reported at every later call.
+    pub(crate) fn duplicate(&self) -> VaultError {
+        let io = |source: &std::io::Error| std::io::Error::new(source.kind(), source.to_string());
+        match self {
+            VaultError::KeyringUnavailable { reason } => VaultError::KeyringUnavailable {
+                reason: reason.clone(),
+            },
+            VaultError::KeyNotFound => VaultError::KeyNotFound,
+            VaultError::WrongKey => VaultError::WrongKey,
+            VaultError::WrongPassphrase => VaultError::WrongPassphrase,
+            VaultError::NeedsPassphrase => VaultError::NeedsPassphrase,
+            VaultError::NeedsKeyring => VaultError::NeedsKeyring,
+            VaultError::PassphraseTooShort { min } => VaultError::PassphraseTooShort { min: *min },
+            VaultError::BadKdfParams { problem } => VaultError::BadKdfParams {
+                problem: problem.clone(),
+            },
+            VaultError::Tampered { position, kind } => VaultError::Tampered {
+                position: *position,
+                kind: *kind,
+            },
+            VaultError::UnsupportedVersion { path, found } => VaultError::UnsupportedVersion {
+                path: path.clone(),
+                found: *found,
+            },
+            VaultError::NotAVault { path } => VaultError::NotAVault { path: path.clone() },
+            VaultError::Unreadable { path, problem } => VaultError::Unreadable {
+                path: path.clone(),
+                problem: problem.duplicate(),
+            },
+            VaultError::Io { path, source } => VaultError::Io {
+                path: path.clone(),
+                source: io(source),
+            },
+            VaultError::AlreadyExists { dir } => VaultError::AlreadyExists { dir: dir.clone() },
+            VaultError::NotFound { dir } => VaultError::NotFound { dir: dir.clone() },
+            VaultError::EntryTooLarge { max } => VaultError::EntryTooLarge { max: *max },
+            VaultError::NoRandomness { problem } => VaultError::NoRandomness {
+                problem: problem.clone(),
+            },
+            VaultError::Interrupted => VaultError::Interrupted,
+            VaultError::WriteFailed {
+                path,
+                problem,
+                source,
+            } => VaultError::WriteFailed {
+                path: path.clone(),
+                problem: problem.clone(),
+                source: io(source),
+            },
+        }
+    }
 }
 
 impl ErrorCode for VaultError {
@@ -195,7 +355,7 @@ impl ErrorCode for VaultError {
 }
 
 /// Maps a malformed vault file to the error the user sees.
-pub(crate) fn malformed(path: &Path, err: Malformed, problem: &str) -> VaultError {
+pub(crate) fn malformed(path: &Path, err: Malformed, problem: Damage) -> VaultError {
     match err {
         Malformed::WrongMagic => VaultError::NotAVault {
             path: path.to_owned(),
@@ -206,7 +366,7 @@ pub(crate) fn malformed(path: &Path, err: Malformed, problem: &str) -> VaultErro
         },
         Malformed::Damaged => VaultError::Unreadable {
             path: path.to_owned(),
-            problem: problem.to_owned(),
+            problem,
         },
     }
 }

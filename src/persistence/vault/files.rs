@@ -5,8 +5,8 @@ use super::journal::{self, Head};
 use super::keys::{self, Unlock};
 use super::snapshot::{self, SNAPSHOT_FILE};
 use super::{
-    Entry, JournalCheck, KeyStore, Recovery, Resumed, Sensitive, Snapshot, Vault, VaultError,
-    HEAD_FILE, JOURNAL_FILE, KEY_FILE,
+    Damage, Entry, JournalCheck, KeyStore, KeyStoreError, Recovery, Resumed, Sensitive, Snapshot,
+    Vault, VaultError, HEAD_FILE, JOURNAL_FILE, KEY_FILE,
 };
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom};
@@ -154,7 +154,7 @@ pub(crate) fn open(
         if Vault::exists(dir) {
             return Err(VaultError::Unreadable {
                 path: key_path,
-                problem: "het sleutelbestand ontbreekt".to_owned(),
+                problem: Damage::KeyFileMissing,
             });
         }
         return Err(VaultError::NotFound {
@@ -241,7 +241,7 @@ pub(crate) fn open(
 fn read_journal(path: &Path) -> Result<Vec<u8>, VaultError> {
     read_optional(path)?.ok_or_else(|| VaultError::Unreadable {
         path: path.to_owned(),
-        problem: "het dagboek ontbreekt".to_owned(),
+        problem: Damage::JournalMissing,
     })
 }
 
@@ -399,15 +399,51 @@ fn dir_names(dir: &Path) -> Result<Vec<String>, VaultError> {
     Ok(names)
 }
 
-/// See [`Vault::leftovers`].
-pub(crate) fn leftovers(dir: &Path, keystore: &dyn KeyStore) -> Vec<String> {
+/// Something of a vault that is still there after erasing ([`Vault::remains`]). `Display` is the
+/// Dutch line of [`Vault::leftovers`]; the English one is in [`crate::wording`].
+#[derive(Debug)]
+pub enum Leftover {
+    /// A file or folder still in the data directory.
+    Path(String),
+    /// The data directory could not be listed.
+    Unlisted(VaultError),
+    /// The key is still in the keyring, at this place.
+    KeyringEntry(String),
+    /// Whether the key is still in the keyring could not be checked.
+    KeyringUnchecked {
+        /// Where the key would be.
+        place: String,
+        /// What the keyring answered.
+        problem: KeyStoreError,
+    },
+}
+
+impl std::fmt::Display for Leftover {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Leftover::Path(path) => f.write_str(path),
+            Leftover::Unlisted(err) => write!(f, "{err}"),
+            Leftover::KeyringEntry(place) => write!(f, "sleutelbos: {place}"),
+            Leftover::KeyringUnchecked { place, problem } => {
+                write!(f, "sleutelbos: {place} (niet te controleren: {problem})")
+            }
+        }
+    }
+}
+
+/// See [`Vault::remains`].
+pub(crate) fn remains(dir: &Path, keystore: &dyn KeyStore) -> Vec<Leftover> {
     let mut left = Vec::new();
     if !dir.exists() {
         return left;
     }
     match dir_names(dir) {
-        Ok(names) => left.extend(names.iter().map(|n| dir.join(n).display().to_string())),
-        Err(e) => left.push(e.to_string()),
+        Ok(names) => left.extend(
+            names
+                .iter()
+                .map(|n| Leftover::Path(dir.join(n).display().to_string())),
+        ),
+        Err(e) => left.push(Leftover::Unlisted(e)),
     }
     let key_path: PathBuf = dir.join(KEY_FILE);
     if let Ok(Some(bytes)) = read_optional(&key_path) {
@@ -418,11 +454,11 @@ pub(crate) fn leftovers(dir: &Path, keystore: &dyn KeyStore) -> Vec<String> {
             let account = info.account();
             match keystore.get(&account) {
                 Ok(None) => {}
-                Ok(Some(_)) => left.push(format!("sleutelbos: {}", keystore.describe(&account))),
-                Err(e) => left.push(format!(
-                    "sleutelbos: {} (niet te controleren: {e})",
-                    keystore.describe(&account)
-                )),
+                Ok(Some(_)) => left.push(Leftover::KeyringEntry(keystore.describe(&account))),
+                Err(problem) => left.push(Leftover::KeyringUnchecked {
+                    place: keystore.describe(&account),
+                    problem,
+                }),
             }
         }
     }

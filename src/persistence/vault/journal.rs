@@ -15,7 +15,7 @@
 //! entry from a moved, copied or missing one.
 
 use super::crypto::{self, JournalKeys, Magic, Malformed, CHECK_LEN, ENVELOPE_OVERHEAD};
-use super::{TamperKind, VaultError};
+use super::{Damage, TamperKind, VaultError};
 use std::path::Path;
 use zeroize::Zeroizing;
 
@@ -169,7 +169,7 @@ pub(crate) fn scan<'a>(
     keys: &JournalKeys,
 ) -> Result<Scan<'a>, VaultError> {
     crypto::check_magic(bytes, JOURNAL_MAGIC)
-        .map_err(|e| super::error::malformed(path, e, "het dagboek is te kort"))?;
+        .map_err(|e| super::error::malformed(path, e, Damage::JournalTooShort))?;
     let (frames, bad) = split(bytes, FILE_HEADER_LEN);
     let hashes = walk(&frames, keys, 0, genesis(keys))?;
     Ok(Scan {
@@ -340,7 +340,7 @@ pub(crate) fn decode_head(
     let parsed = match crypto::parse_file(bytes, HEAD_MAGIC) {
         Ok(parsed) => parsed,
         Err(Malformed::Damaged) => return Err(tampered()),
-        Err(e) => return Err(super::error::malformed(path, e, "")),
+        Err(e) => return Err(super::error::malformed(path, e, Damage::HeadDamaged)),
     };
     let plain = crypto::open(&parsed, HEAD_CONTEXT, &keys.enc).map_err(|_| tampered())?;
     if plain.len() != 40 {

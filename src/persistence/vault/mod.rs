@@ -67,7 +67,8 @@ mod snapshot;
 
 pub use append::EntryInfo;
 pub use crypto::FORMAT_VERSION;
-pub use error::{TamperKind, VaultError};
+pub use error::{Damage, DiskProblem, TamperKind, VaultError};
+pub use files::Leftover;
 pub use journal::MAX_PAYLOAD;
 pub use keys::{
     keyring_service, KdfParams, KeyStore, KeyStoreError, MemoryKeyStore, OsKeyring, Passphrase,
@@ -166,7 +167,15 @@ impl Vault {
     /// the keyring entry if it still exists (or cannot be checked). Empty after a complete
     /// [`Vault::erase`].
     pub fn leftovers(dir: &Path, keystore: &dyn KeyStore) -> Vec<String> {
-        files::leftovers(dir, keystore)
+        Vault::remains(dir, keystore)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// [`Vault::leftovers`] as values, to word in the user's language.
+    pub fn remains(dir: &Path, keystore: &dyn KeyStore) -> Vec<Leftover> {
+        files::remains(dir, keystore)
     }
 
     /// Writes an encrypted backup of the whole vault to `path` (replaced atomically), protected

@@ -1,6 +1,6 @@
 //! A small PDF writer for the dossier: A4 pages of wrapped text in the standard Helvetica and
 //! Courier fonts, with Windows-1252 encoding (enough for Dutch and English), automatic page breaks
-//! and a "pagina N van M" footer. No dependencies beyond `sha2` (for the file identifier), and the
+//! and a "pagina N van M" (or "page N of M") footer. No dependencies beyond `sha2` (for the file identifier), and the
 //! output is deterministic: the same calls give the same bytes.
 //!
 //! The writer is a flow: each call adds a block below the previous one and starts a new page when
@@ -28,6 +28,7 @@ mod encoding;
 mod font;
 mod object;
 
+use crate::text::Lang;
 use chrono::{DateTime, FixedOffset};
 use encoding::encode;
 use font::{fitting_prefix, points_to_units, wrap_text, Font};
@@ -70,9 +71,12 @@ const BULLET_INDENT: f32 = 16.0;
 const BULLET_X: f32 = 4.0;
 
 /// The footer of page `n` of `total`: the title (shortened with "…" when too long), then
-/// " · pagina N van M", centred.
-fn footer(title: &str, n: usize, total: usize) -> Vec<u8> {
-    let suffix = encode(&format!(" · pagina {n} van {total}"));
+/// " · pagina N van M" (" · page N of M" in English), centred.
+fn footer(title: &str, n: usize, total: usize, lang: Lang) -> Vec<u8> {
+    let suffix = encode(&match lang {
+        Lang::Nl => format!(" · pagina {n} van {total}"),
+        Lang::En => format!(" · page {n} of {total}"),
+    });
     let mut title = encode(title);
     let room = points_to_units(TEXT_WIDTH, FOOTER_SIZE);
     let suffix_width = Font::Regular.units(&suffix);
@@ -108,6 +112,8 @@ pub struct PdfDocument {
     title: String,
     author: String,
     created: DateTime<FixedOffset>,
+    /// The language of the footers.
+    lang: Lang,
     /// Content streams of the finished pages.
     pages: Vec<Vec<u8>>,
     /// Content stream of the current page.
@@ -119,16 +125,22 @@ pub struct PdfDocument {
 impl PdfDocument {
     /// An empty document. `title` is the document title and appears in every footer, `author`
     /// goes into the document information, and `created` becomes its creation date (with its UTC
-    /// offset).
+    /// offset). Its footers are Dutch until [`PdfDocument::set_language`] says otherwise.
     pub fn new(title: &str, author: &str, created: DateTime<FixedOffset>) -> Self {
         PdfDocument {
             title: title.to_owned(),
             author: author.to_owned(),
             created,
+            lang: Lang::Nl,
             pages: Vec::new(),
             page: Vec::new(),
             y: PAGE_HEIGHT - MARGIN,
         }
+    }
+
+    /// Sets the language of the page footers ("pagina N van M" or "page N of M").
+    pub fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
     }
 
     /// Whether nothing has been put on the current page yet.
@@ -284,7 +296,8 @@ impl PdfDocument {
         self.y -= 6.0;
     }
 
-    /// The finished PDF file. Every page gets the footer `<title> · pagina N van M`.
+    /// The finished PDF file. Every page gets the footer `<title> · pagina N van M` (or
+    /// `<title> · page N of M`).
     pub fn finish(mut self) -> Vec<u8> {
         if !self.at_top() || self.pages.is_empty() {
             self.pages.push(std::mem::take(&mut self.page));
@@ -329,7 +342,11 @@ impl PdfDocument {
                 )
                 .into_bytes(),
             );
-            let stream = [content.as_slice(), &footer(&self.title, n + 1, total)].concat();
+            let stream = [
+                content.as_slice(),
+                &footer(&self.title, n + 1, total, self.lang),
+            ]
+            .concat();
             let mut obj = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
             obj.extend(&stream);
             obj.extend(b"\nendstream");
@@ -517,7 +534,7 @@ mod tests {
 
     #[test]
     fn long_titles_are_shortened_in_the_footer() {
-        let footer = footer(&"Dossier lesopnamen ".repeat(20), 3, 12);
+        let footer = footer(&"Dossier lesopnamen ".repeat(20), 3, 12, Lang::Nl);
         let text = footer
             .split(|b| *b == b'(')
             .nth(1)
@@ -525,6 +542,19 @@ mod tests {
             .expect("text");
         assert!(text.ends_with(b"\x85 \xb7 pagina 3 van 12"));
         assert!(Font::Regular.width(text, FOOTER_SIZE) <= TEXT_WIDTH);
+    }
+
+    #[test]
+    fn english_footers_say_page_n_of_m() {
+        let mut doc = PdfDocument::new("Lesson recordings dossier", "Sam", created());
+        doc.set_language(Lang::En);
+        doc.paragraph("One page");
+        let bytes = doc.finish();
+        assert!(contains(
+            &bytes,
+            b"Lesson recordings dossier \xb7 page 1 of 1"
+        ));
+        assert!(!contains(&bytes, b"pagina"));
     }
 
     fn contains(haystack: &[u8], needle: &[u8]) -> bool {

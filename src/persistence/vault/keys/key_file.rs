@@ -12,7 +12,7 @@ use super::passphrase::KDF_HEADER_LEN;
 use super::Unlock;
 use crate::vault::crypto::{self, Malformed, SecretKey, KEY_LEN};
 use crate::vault::error::malformed;
-use crate::vault::VaultError;
+use crate::vault::{Damage, VaultError};
 use std::path::Path;
 use zeroize::Zeroizing;
 
@@ -40,17 +40,17 @@ impl KeyFileInfo {
 
 /// Reads the public part of a key file.
 pub(crate) fn key_file_info(path: &Path, bytes: &[u8]) -> Result<KeyFileInfo, VaultError> {
-    let damaged = "het sleutelbestand is beschadigd";
-    let parsed = crypto::parse_file(bytes, KEY_MAGIC).map_err(|e| malformed(path, e, damaged))?;
+    let damaged = |e| malformed(path, e, Damage::KeyFileDamaged);
+    let parsed = crypto::parse_file(bytes, KEY_MAGIC).map_err(damaged)?;
     let header = parsed.header;
     let vault_id: [u8; 16] = header
         .get(..16)
         .and_then(|b| b.try_into().ok())
-        .ok_or_else(|| malformed(path, Malformed::Damaged, damaged))?;
+        .ok_or_else(|| damaged(Malformed::Damaged))?;
     let keyring = match header.get(16) {
         Some(&METHOD_KEYRING) if header.len() == 17 => true,
         Some(&METHOD_PASSPHRASE) if header.len() == 17 + KDF_HEADER_LEN => false,
-        _ => return Err(malformed(path, Malformed::Damaged, damaged)),
+        _ => return Err(damaged(Malformed::Damaged)),
     };
     Ok(KeyFileInfo { vault_id, keyring })
 }
@@ -63,7 +63,7 @@ pub(crate) fn unwrap_data_key(
 ) -> Result<(KeyFileInfo, SecretKey), VaultError> {
     let info = key_file_info(path, bytes)?;
     let parsed = crypto::parse_file(bytes, KEY_MAGIC)
-        .map_err(|e| malformed(path, e, "het sleutelbestand is beschadigd"))?;
+        .map_err(|e| malformed(path, e, Damage::KeyFileDamaged))?;
     let opened = match (unlock, info.keyring) {
         (Unlock::Keyring(store), true) => {
             let secret = store
@@ -80,20 +80,17 @@ pub(crate) fn unwrap_data_key(
         (Unlock::Passphrase(passphrase), false) => {
             let wrapping = passphrase
                 .derive_from_header(&parsed.header[17..])
-                .map_err(|e| malformed(path, e, "het sleutelbestand is beschadigd"))?;
+                .map_err(|e| malformed(path, e, Damage::KeyFileDamaged))?;
             crypto::open(&parsed, KEY_CONTEXT, &wrapping)
                 .map_err(|_| VaultError::WrongPassphrase)?
         }
         (Unlock::Keyring(_), false) => return Err(VaultError::NeedsPassphrase),
         (Unlock::Passphrase(_), true) => return Err(VaultError::NeedsKeyring),
     };
-    let data_key: [u8; KEY_LEN] = opened.as_slice().try_into().map_err(|_| {
-        malformed(
-            path,
-            Malformed::Damaged,
-            "de sleutel in het sleutelbestand heeft een verkeerde lengte",
-        )
-    })?;
+    let data_key: [u8; KEY_LEN] = opened
+        .as_slice()
+        .try_into()
+        .map_err(|_| malformed(path, Malformed::Damaged, Damage::KeyWrongLength))?;
     Ok((info, Zeroizing::new(data_key)))
 }
 

@@ -1,0 +1,352 @@
+//! The English catalog: the English sentence of every error the layers below the presentation
+//! define, variant by variant, and of the details those sentences name. Each sentence says what
+//! the Dutch one in the variant's `#[error]` attribute says.
+
+use crate::error::Localized;
+use crate::files::{FileError, FileProblem};
+use crate::limits::{InputError, InputField};
+use crate::mentor::{Defect, MentorError, MAX_FIELD};
+use crate::policy::PolicyError;
+use crate::store::{Corruption, StoreError};
+use crate::vault::{
+    Damage, DiskProblem, KeyStoreError, Leftover, Recovery, TamperKind, VaultError,
+};
+
+impl Localized for FileError {
+    fn english(&self) -> String {
+        match self {
+            FileError::NotAbsolute { path } => {
+                format!("Choose a full file location (not a relative path): {path}")
+            }
+            FileError::Exists { path } => {
+                format!("{path} already exists; choose a new name, nothing is overwritten.")
+            }
+            FileError::NoFolder { path } => format!("The folder of {path} does not exist."),
+            FileError::File { path, problem } => {
+                format!("Cannot read or write {path}: {}.", file_problem(*problem))
+            }
+        }
+    }
+}
+
+/// [`FileProblem`] in English.
+fn file_problem(problem: FileProblem) -> &'static str {
+    match problem {
+        FileProblem::NotFound => "the file or folder does not exist",
+        FileProblem::PermissionDenied => "no permission",
+        FileProblem::IsADirectory => "this is a folder, not a file",
+        FileProblem::StorageFull => "the disk is full",
+        FileProblem::ReadOnly => "the disk is read-only",
+        FileProblem::InvalidName => "the file name is not valid",
+        FileProblem::Refused => "the system refused",
+    }
+}
+
+impl Localized for InputError {
+    fn english(&self) -> String {
+        match self {
+            InputError::TooLong { what, max } => {
+                let what = match what {
+                    InputField::Passphrase => "passphrase",
+                    InputField::Path => "file location",
+                };
+                format!("The {what} is too long (at most {max} characters).")
+            }
+            InputError::PathTraversal { path } => {
+                format!("Choose a file location without \"..\" in it: {path}")
+            }
+            InputError::InsideDataDir { data_dir } => format!(
+                "Choose a file location outside the folder with your data ({data_dir}); only \
+                 Opnamewijs itself writes there."
+            ),
+        }
+    }
+}
+
+/// The problems inside a pack error (`problem`, and the field `(bestand)` for the whole file) are
+/// the parser's or the validator's own words and are given as they are: they are meant for the
+/// pack's author.
+impl Localized for PolicyError {
+    fn english(&self) -> String {
+        match self {
+            PolicyError::Read { file, problem } => {
+                format!("Policy pack {file} cannot be read: {problem}")
+            }
+            PolicyError::Syntax {
+                file,
+                field,
+                problem,
+            }
+            | PolicyError::Invalid {
+                file,
+                field,
+                problem,
+            } => format!("Policy pack {file}, field {field}: {problem}"),
+            PolicyError::Duplicate { file, id, version } => format!(
+                "Policy pack {file}: {id} version {version} is already loaded from another file"
+            ),
+            PolicyError::Unknown { id, version } => {
+                format!("Policy pack {id} version {version} is not available")
+            }
+        }
+    }
+}
+
+impl Localized for KeyStoreError {
+    fn english(&self) -> String {
+        match self {
+            KeyStoreError::Unavailable(why) => {
+                format!("Your operating system's keyring is not available ({why}).")
+            }
+            KeyStoreError::Locked(why) => {
+                format!("Your operating system's keyring is locked ({why}).")
+            }
+            KeyStoreError::Failed(why) => {
+                format!("Your operating system's keyring refused ({why}).")
+            }
+        }
+    }
+}
+
+impl Localized for VaultError {
+    fn english(&self) -> String {
+        match self {
+            VaultError::KeyringUnavailable { .. } => "Your operating system's keyring is not \
+                available. Choose a passphrase to protect your data."
+                .to_owned(),
+            VaultError::KeyNotFound => "The key to your data is not (or no longer) in your \
+                operating system's keyring. Restore a backup."
+                .to_owned(),
+            VaultError::WrongKey => {
+                "The key in the keyring does not fit this data. Nothing was overwritten.".to_owned()
+            }
+            VaultError::WrongPassphrase => "This passphrase is not correct.".to_owned(),
+            VaultError::NeedsPassphrase => {
+                "This data is protected with a passphrase. Enter your passphrase.".to_owned()
+            }
+            VaultError::NeedsKeyring => "This data is protected with your operating system's \
+                keyring, not with a passphrase."
+                .to_owned(),
+            VaultError::PassphraseTooShort { min } => {
+                format!("Choose a passphrase of at least {min} characters.")
+            }
+            VaultError::BadKdfParams { problem } => {
+                format!("The settings for the passphrase are not valid ({problem}).")
+            }
+            VaultError::Tampered { position, kind } => format!(
+                "The journal was changed outside Opnamewijs (entry {position}: {}). Nothing was \
+                 overwritten.",
+                tamper_kind(*kind)
+            ),
+            VaultError::UnsupportedVersion { path, found } => format!(
+                "{} was made by another version of Opnamewijs (format {found}). Update the app.",
+                path.display()
+            ),
+            VaultError::NotAVault { path } => {
+                format!("{} is not a file of Opnamewijs.", path.display())
+            }
+            VaultError::Unreadable { path, problem } => format!(
+                "{} cannot be read: {}. Nothing was overwritten; restore a backup.",
+                path.display(),
+                damage(problem)
+            ),
+            VaultError::Io { path, source } => {
+                format!("Cannot read or write {}: {source}", path.display())
+            }
+            VaultError::AlreadyExists { dir } => format!(
+                "{} already holds data of Opnamewijs; it is not overwritten.",
+                dir.display()
+            ),
+            VaultError::NotFound { dir } => {
+                format!("{} holds no data of Opnamewijs.", dir.display())
+            }
+            VaultError::EntryTooLarge { max } => {
+                format!("This entry is too large to save (at most {max} bytes).")
+            }
+            VaultError::NoRandomness { problem } => {
+                format!("Your operating system gave no random numbers ({problem}). Try again.")
+            }
+            VaultError::Interrupted => "An earlier write failed and has not been undone yet. \
+                Try again once the disk works again; what was saved already is kept."
+                .to_owned(),
+            VaultError::WriteFailed { problem, .. } => format!(
+                "The disk refused to write ({}). Your last change was not saved; what was saved \
+                 before is kept. Free up space or check the disk and try again.",
+                disk_problem(problem)
+            ),
+        }
+    }
+}
+
+/// [`TamperKind`] in English.
+fn tamper_kind(kind: TamperKind) -> &'static str {
+    match kind {
+        TamperKind::Edited => "content changed",
+        TamperKind::Reordered => "order changed",
+        TamperKind::Inserted => "entry inserted",
+        TamperKind::Deleted => "entry removed",
+        TamperKind::Truncated => "last entries removed",
+        TamperKind::Head => "head record does not match",
+    }
+}
+
+/// [`Damage`] in English.
+fn damage(damage: &Damage) -> String {
+    match damage {
+        Damage::JournalTooShort => "the journal is too short".to_owned(),
+        Damage::JournalMissing => "the journal is missing".to_owned(),
+        Damage::HeadDamaged => "the head record is damaged".to_owned(),
+        Damage::KeyFileMissing => "the key file is missing".to_owned(),
+        Damage::KeyFileDamaged => "the key file is damaged".to_owned(),
+        Damage::KeyWrongLength => "the key in the key file has the wrong length".to_owned(),
+        Damage::BackupDamaged => "the backup is damaged".to_owned(),
+        Damage::BackupIncomplete => "the journal in the backup is incomplete".to_owned(),
+        Damage::CheckAborted => "the check of the journal was interrupted".to_owned(),
+        Damage::CheckFailed(err) => err.english(),
+    }
+}
+
+/// [`DiskProblem`] in English.
+fn disk_problem(problem: &DiskProblem) -> String {
+    match problem {
+        DiskProblem::Full => "the disk is full".to_owned(),
+        DiskProblem::QuotaExceeded => "your storage space is used up".to_owned(),
+        DiskProblem::PermissionDenied => "no permission to write".to_owned(),
+        DiskProblem::ReadOnly => "the disk is read-only".to_owned(),
+        DiskProblem::Other(message) => format!("the system reported: {message}"),
+    }
+}
+
+impl Localized for StoreError {
+    fn english(&self) -> String {
+        match self {
+            StoreError::Vault(err) => err.english(),
+            StoreError::InUse => "Opnamewijs is already open with this data. Go to that window, \
+                or close it and try again."
+                .to_owned(),
+            StoreError::Io { path, source } => {
+                format!("Cannot read or write {}: {source}", path.display())
+            }
+            StoreError::Corrupt { path, problem } => format!(
+                "The data file {} is damaged and was not changed ({}). Restore a backup or \
+                 contact the developers.",
+                path.display(),
+                corruption(problem)
+            ),
+            StoreError::NewerFormat { path, found } => format!(
+                "The data file {} was made by a newer version of Opnamewijs (format {found}). \
+                 Update the app.",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// [`Corruption`] in English.
+fn corruption(corruption: &Corruption) -> String {
+    match corruption {
+        Corruption::Unparsable(problem) => problem.clone(),
+        Corruption::MigrationMismatch => "the migrated data does not match".to_owned(),
+        Corruption::Entry { seq, problem } => format!("journal entry {seq}: {problem}"),
+    }
+}
+
+impl Localized for MentorError {
+    fn english(&self) -> String {
+        match self {
+            MentorError::TooLarge => {
+                "This file is too large for a feedback request or receipt of Opnamewijs.".to_owned()
+            }
+            MentorError::NotARequest { problem } => format!(
+                "This is not a (readable) feedback request of Opnamewijs: {}.",
+                defect(problem)
+            ),
+            MentorError::NotAReceipt { problem } => format!(
+                "This is not a (readable) receipt of Opnamewijs: {}.",
+                defect(problem)
+            ),
+            MentorError::NewerFormat { found } => format!(
+                "This file was made by a newer version of Opnamewijs (format {found}). Update \
+                 the app."
+            ),
+            MentorError::Modified => "The receipt was changed or damaged after it was signed, \
+                and was not used. Ask your mentor to export it again."
+                .to_owned(),
+            MentorError::OtherRecording => "This receipt belongs to a recording that is not in \
+                this Opnamewijs. Nothing was changed."
+                .to_owned(),
+            MentorError::UnknownRequest { title } => format!(
+                "This receipt does not answer a feedback request you made for \"{title}\". \
+                 Nothing was changed."
+            ),
+            MentorError::AlreadyConfirmed { title, by } => {
+                format!("The feedback on \"{title}\" was already confirmed ({by}).")
+            }
+            MentorError::AlreadyImported { title, student } => format!(
+                "This feedback request (\"{title}\" from {student}) is already in your list."
+            ),
+            MentorError::NoSuchRequest => {
+                "That feedback request is not (or no longer) in your list.".to_owned()
+            }
+            MentorError::NotConfirmed => "First confirm that you gave the feedback; then you can \
+                save the receipt."
+                .to_owned(),
+            MentorError::NoName => {
+                "First fill in your name in your profile: it goes on the receipt.".to_owned()
+            }
+            MentorError::NotRecordedYet => {
+                "Ask for feedback only once the lesson has been recorded.".to_owned()
+            }
+            MentorError::File(err) => err.english(),
+            MentorError::NoRandomness => "Opnamewijs could not get secure random numbers from \
+                the system. Try again."
+                .to_owned(),
+        }
+    }
+}
+
+/// [`Defect`] in English.
+fn defect(defect: &Defect) -> String {
+    match defect {
+        Defect::Json(problem) => problem.clone(),
+        Defect::Kind(kind) => format!("kind \"{kind}\""),
+        Defect::Empty(field) => format!("{field} is empty"),
+        Defect::TooLong(field) => format!("{field} is longer than {MAX_FIELD} characters"),
+        Defect::ControlCharacters(field) => format!("{field} contains control characters"),
+        Defect::Nonce => "the nonce is not 64 hexadecimal characters".to_owned(),
+    }
+}
+
+/// What opening repaired after a crash (the English of [`Recovery`]'s `Display`).
+pub fn recovery(recovery: &Recovery) -> String {
+    if recovery.is_clean() {
+        return "There was nothing to repair.".to_owned();
+    }
+    let mut out = Vec::new();
+    if recovery.discarded_tail_bytes > 0 {
+        out.push(format!(
+            "An incomplete last entry ({} bytes) was left out; Opnamewijs was interrupted while \
+             it was being saved.",
+            recovery.discarded_tail_bytes
+        ));
+    }
+    if recovery.head_repaired {
+        out.push("The last entry was saved but not yet confirmed; it is confirmed now.".to_owned());
+    }
+    out.join(" ")
+}
+
+/// One thing erasing left behind (the English of [`Leftover`]'s `Display`).
+pub fn leftover(leftover: &Leftover) -> String {
+    match leftover {
+        Leftover::Path(path) => path.clone(),
+        Leftover::Unlisted(err) => err.english(),
+        Leftover::KeyringEntry(place) => format!("keyring: {place}"),
+        Leftover::KeyringUnchecked { place, problem } => {
+            format!(
+                "keyring: {place} (cannot be checked: {})",
+                problem.english()
+            )
+        }
+    }
+}
