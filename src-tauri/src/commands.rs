@@ -312,10 +312,12 @@ pub fn first_screen(app: AppHandle) {
     }
 }
 
-/// The UI painted its first screen; with `OPNAMEWIJS_BENCH=1` the shell says so (`cargo xtask bench`).
+/// The UI painted its first screen; with `OPNAMEWIJS_BENCH=1` the shell says so, with the
+/// moments of the start the page measured (`cargo xtask bench`).
 #[tauri::command]
-pub fn ui_ready() {
+pub fn ui_ready(marks: std::collections::BTreeMap<String, f64>) {
     if std::env::var_os("OPNAMEWIJS_BENCH").is_some_and(|v| v == "1") {
-        eprintln!("opnamewijs: ready");
+        let marks: Vec<String> = marks.iter().map(|(k, v)| format!("{k}={v:.1}")).collect();
+        eprintln!("opnamewijs: ready {}", marks.join(" "));
     }
 }

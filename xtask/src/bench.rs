@@ -56,8 +56,11 @@ const IDLE: Duration = Duration::from_secs(3);
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What one start measured (memory 0 where it was not read).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Start {
+    /// The page's own marks (`script`, `answered`, `drawn`, `shown`, `painted`, …), in ms after
+    /// spawn.
+    marks: Vec<(String, f64)>,
     ready_ms: f64,
     rss_kb: u64,
     pss_kb: u64,
@@ -98,6 +101,16 @@ impl Series {
             .into_iter()
             .filter(|t| *t > m * STALL)
             .collect()
+    }
+
+    /// Median of the page's mark `name` over the starts that reported it.
+    fn mark(&self, name: &str) -> Option<f64> {
+        let at: Vec<f64> = self
+            .0
+            .iter()
+            .filter_map(|s| s.marks.iter().find(|(k, _)| k == name).map(|(_, v)| *v))
+            .collect();
+        Some(median(at)).filter(|m| m.is_finite())
     }
 
     /// Median memory of the starts whose memory was read.
@@ -156,7 +169,7 @@ pub fn bench(root: &Path, quick: bool) -> Result {
             starts
                 .iter()
                 .filter(|(l, p, _)| l == label && p == path)
-                .map(|(_, _, s)| *s)
+                .map(|(_, _, s)| s.clone())
                 .collect(),
         )
     };
@@ -334,12 +347,18 @@ exec "$@""#;
         let label = words.next().unwrap_or_default().to_owned();
         let mut path = String::new();
         let mut start = Start {
+            marks: Vec::new(),
             ready_ms: f64::NAN,
             rss_kb: 0,
             pss_kb: 0,
         };
         for kv in words {
             match kv.split_once('=') {
+                Some((k, v)) if k.starts_with("mark_") => {
+                    if let Ok(ms) = v.parse() {
+                        start.marks.push((k["mark_".len()..].to_owned(), ms));
+                    }
+                }
                 Some(("path", v)) => path = v.to_owned(),
                 Some(("ready_ms", v)) => start.ready_ms = v.parse().unwrap_or(f64::NAN),
                 Some(("rss_kb", v)) => start.rss_kb = v.parse().unwrap_or(0),
@@ -376,9 +395,17 @@ pub fn session(args: &[String]) -> Result {
             for (label, binary) in &binaries {
                 let measure = run < MEMORY_RUNS;
                 let s = start_once(&dir, path, label, binary, &run.to_string(), measure)?;
+                let marks: Vec<String> = s
+                    .marks
+                    .iter()
+                    .map(|(k, v)| format!("mark_{k}={v:.1}"))
+                    .collect();
                 println!(
-                    "start {label} path={path} run={run} ready_ms={:.1} rss_kb={} pss_kb={}",
-                    s.ready_ms, s.rss_kb, s.pss_kb
+                    "start {label} path={path} run={run} ready_ms={:.1} rss_kb={} pss_kb={} {}",
+                    s.ready_ms,
+                    s.rss_kb,
+                    s.pss_kb,
+                    marks.join(" ")
                 );
             }
         }
@@ -429,6 +456,7 @@ fn start_once(
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     let started = Instant::now();
+    let spawned_ms = epoch_ms(std::time::SystemTime::now());
     let mut child = cmd.spawn().map_err(|e| format!("{binary}: {e}"))?;
     let pid = child.id();
     let (tx, rx) = mpsc::channel();
@@ -437,7 +465,7 @@ fn start_once(
             let mut tail = Vec::new();
             for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
                 if line.contains(READY) {
-                    let _ = tx.send(Ok(started.elapsed()));
+                    let _ = tx.send(Ok((started.elapsed(), line)));
                 } else {
                     tail.push(line);
                 }
@@ -447,8 +475,9 @@ fn start_once(
     }
     let ready = rx.recv_timeout(START_TIMEOUT);
     let outcome = match ready {
-        Ok(Ok(elapsed)) => {
+        Ok(Ok((elapsed, line))) => {
             let mut s = Start {
+                marks: page_marks(&line, spawned_ms),
                 ready_ms: elapsed.as_secs_f64() * 1e3,
                 rss_kb: 0,
                 pss_kb: 0,
@@ -470,6 +499,30 @@ fn start_once(
     };
     stop_tree(pid, &mut child);
     outcome
+}
+
+fn epoch_ms(t: std::time::SystemTime) -> f64 {
+    t.duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1e3)
+        .unwrap_or(f64::NAN)
+}
+
+/// The marks of a ready line (`opnamewijs: ready origin=… script=… …`, ms since the page's time
+/// origin, which is itself ms since the epoch) as ms after the spawn.
+fn page_marks(line: &str, spawned_ms: f64) -> Vec<(String, f64)> {
+    let pairs: Vec<(&str, f64)> = line
+        .split_whitespace()
+        .filter_map(|kv| kv.split_once('='))
+        .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
+        .collect();
+    let Some(origin) = pairs.iter().find(|(k, _)| *k == "origin").map(|(_, v)| *v) else {
+        return Vec::new();
+    };
+    pairs
+        .into_iter()
+        .filter(|(k, _)| *k != "origin")
+        .map(|(k, v)| (k.to_owned(), origin + v - spawned_ms))
+        .collect()
 }
 
 /// `pid` and all its descendants, from the parent pids in `/proc/*/stat`.
@@ -679,6 +732,40 @@ fn starts_cell(series: &Series) -> String {
 }
 
 impl Report {
+    /// Where a start goes: the medians of the page's marks, in ms after spawn.
+    fn marks_table(&self) -> String {
+        const MARKS: [(&str, &str); 6] = [
+            ("script", "page script runs"),
+            ("asked", "first data asked (app)"),
+            ("answered", "first data answered (app)"),
+            ("drawn", "first screen in the document (app)"),
+            ("shown", "window shown (the shell answered)"),
+            ("painted", "first frame painted"),
+        ];
+        let mut out = String::from(
+            "\nWhere a start goes: medians of the page's own marks, ms after spawn.\n\n| step |",
+        );
+        let mut columns = Vec::new();
+        for path in &self.paths {
+            for (label, series) in [("app", &path.app), ("hello", &path.hello)] {
+                out.push_str(&format!(" {label}, {} |", path.title));
+                columns.push(series);
+            }
+        }
+        out.push_str(&format!("\n|---|{}\n", "---|".repeat(columns.len())));
+        for (mark, what) in MARKS {
+            out.push_str(&format!("| {what} |"));
+            for series in &columns {
+                match series.mark(mark) {
+                    Some(ms) => out.push_str(&format!(" {ms:.0} |")),
+                    None => out.push_str(" – |"),
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     fn table(&self) -> String {
         let bytes_mb = |b: u64| b as f64 / 1e6;
         let cell = |v: Option<f64>, unit: &str| match v {
@@ -814,6 +901,7 @@ impl Report {
             ));
         }
         out.push_str(&format!("\n`{}`\n", c.tick_line));
+        out.push_str(&self.marks_table());
         out
     }
 }

@@ -10,11 +10,13 @@ fn shown(window: tauri::WebviewWindow) {
     let _ = window.set_focus();
 }
 
-/// The page painted its first screen; reported like Opnamewijs's `ui_ready`.
+/// The page painted its first screen; reported like Opnamewijs's `ui_ready`, with the moments
+/// of the start the page measured.
 #[tauri::command]
-fn ready() {
+fn ready(marks: std::collections::BTreeMap<String, f64>) {
     if std::env::var_os("OPNAMEWIJS_BENCH").is_some_and(|v| v == "1") {
-        eprintln!("opnamewijs: ready");
+        let marks: Vec<String> = marks.iter().map(|(k, v)| format!("{k}={v:.1}")).collect();
+        eprintln!("opnamewijs: ready {}", marks.join(" "));
     }
 }
 

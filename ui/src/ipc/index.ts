@@ -75,8 +75,11 @@ export interface Backend {
   exportDossier(path: string | null): Promise<DossierReport | null>;
   /** Tells the shell the first screen is in place, so it shows the window (which starts hidden). */
   firstScreen(): Promise<void>;
-  /** Tells the shell the first screen was painted (start-up benchmark). */
-  uiReady(): Promise<void>;
+  /**
+   * Tells the shell the first screen was painted, with the moments of the start in ms since the
+   * page's time origin (`origin`: that origin in ms since the epoch) for the start-up benchmark.
+   */
+  uiReady(marks: Record<string, number>): Promise<void>;
 }
 
 /** An error from the core: a stable code and a Dutch sentence. */
@@ -152,7 +155,7 @@ export function backendOver(call: Invoke): Backend {
     assessmentPassed: (input) => run("assessment_passed", { input }),
     exportDossier: (path) => run("export_dossier", { path }),
     firstScreen: () => run("first_screen"),
-    uiReady: () => run("ui_ready"),
+    uiReady: (marks) => run("ui_ready", { marks }),
   };
 }
 

@@ -1,0 +1,48 @@
+// English mode in the real window: a student switches the language, plans and records a lesson,
+// tries a forbidden share, and reads no Dutch anywhere on the screen — the core's views and its
+// refusal included.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tempDir, tid, withApp } from './webdriver.mjs';
+import { fill, plan } from './app.mjs';
+
+/** Words that only Dutch text has (the app's own name and the pack ids aside). */
+const DUTCH = [' de ', ' het ', ' een ', ' niet ', ' je ', ' van ', 'opname', 'termijn', 'verwijder', 'kopie', 'gegevens', 'begeleider', 'dagboek', 'toegestaan', 'vastleggen'];
+
+function dutchIn(text) {
+  const plain = ` ${text.toLowerCase().replace(/opnamewijs/g, '').replace(/\s+/g, ' ')} `;
+  return DUTCH.filter((w) => plain.includes(w));
+}
+
+test('in English the whole screen is English, refusals included', async () => {
+  await withApp('english', { dataDir: tempDir('opnamewijs-e2e-en-') }, async (s) => {
+    await s.find('body[data-ready="true"]');
+    await s.click(tid('profile'));
+    await s.find(tid('profile-name'));
+    await s.execute(`document.querySelector('[data-testid="profile-name"]').value = '';`);
+    await s.type(tid('profile-name'), 'Łukasz Şahin-Nguyễn');
+    await fill(s, tid('profile-lang'), 'en');
+    await s.click(tid('profile-save'));
+    await s.waitForText(tid('profile'), 'Łukasz Şahin-Nguyễn');
+
+    await plan(s, { title: 'Music lesson 2A', date: '2026-11-20', pack: 'hu-stage-opnamen' });
+    await s.click(tid('answer-mentor_live-no'));
+    await s.click(tid('answer-purpose-feedback'));
+    await s.click(tid('answer-device-own_device'));
+    await s.click(tid('answer-pupils_in_view-no'));
+    await s.waitForText(tid('verdict-label'), 'Allowed');
+    await s.click(tid('event-recorded'));
+    await s.find(tid('event-recorded-logged'));
+
+    await fill(s, tid('share-role'), 'mentor');
+    await fill(s, tid('share-channel'), 'email');
+    await s.click(tid('share-log'));
+    const refusal = await s.text(tid('error'));
+    assert.match(refusal, /e-mail/i);
+    assert.deepEqual(dutchIn(refusal), [], `the refusal is English: ${refusal}`);
+
+    const page = await s.pageText();
+    assert.deepEqual(dutchIn(page), [], 'no Dutch on the screen');
+    await s.screenshot('english-recording.png');
+  });
+});
