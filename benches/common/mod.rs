@@ -95,12 +95,18 @@ fn target_dir() -> PathBuf {
 
 /// The cached installation with `n` recordings, generated on first use.
 pub fn cached(n: usize) -> Fixture {
-    let dir = target_dir()
-        .join("bench-vaults")
-        .join(format!("g{GENERATION}-{n}"));
+    let dir = cache_dir(&format!("g{GENERATION}-{n}"), |scratch| {
+        generate_into(&Fixture::at(scratch), n)
+    });
+    Fixture::at(&dir)
+}
+
+/// `<target>/bench-vaults/<name>`, made by `make` in a scratch directory the first time and
+/// copied there. fsync is all but free on tmpfs: generate there, then copy to the real disk.
+fn cache_dir(name: &str, make: impl FnOnce(&Path)) -> PathBuf {
+    let dir = target_dir().join("bench-vaults").join(name);
     if !dir.join("done").exists() {
         let _ = std::fs::remove_dir_all(&dir);
-        // fsync is all but free on tmpfs: generate there, then copy to the real disk.
         let shm = Path::new("/dev/shm");
         let scratch = if shm.is_dir() {
             tempfile::tempdir_in(shm)
@@ -109,16 +115,16 @@ pub fn cached(n: usize) -> Fixture {
         }
         .expect("scratch dir");
         let started = std::time::Instant::now();
-        generate_into(&Fixture::at(scratch.path()), n);
+        make(scratch.path());
         copy_dir(scratch.path(), &dir);
         std::fs::write(dir.join("done"), b"").expect("mark cache done");
         eprintln!(
-            "generated a vault of {n} recordings in {:.1} s: {}",
+            "generated {name} in {:.1} s: {}",
             started.elapsed().as_secs_f64(),
             dir.display()
         );
     }
-    Fixture::at(&dir)
+    dir
 }
 
 /// A copy of the cached installation with `n` recordings in a new temporary directory on the
@@ -163,19 +169,8 @@ pub const APP_PASSPHRASE: &str = "bench wachtwoordzin voor de app";
 /// directory, cached under the target directory.
 #[allow(dead_code)] // used by the app_vaults bench only
 pub fn cached_for_app(n: usize) -> PathBuf {
-    let dir = target_dir()
-        .join("bench-vaults")
-        .join(format!("g{GENERATION}-app-{n}"));
-    if !dir.join("done").exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let shm = Path::new("/dev/shm");
-        let scratch = if shm.is_dir() {
-            tempfile::tempdir_in(shm)
-        } else {
-            tempfile::tempdir()
-        }
-        .expect("scratch dir");
-        let data = scratch.path().join("data");
+    let dir = cache_dir(&format!("g{GENERATION}-app-{n}"), |scratch| {
+        let data = scratch.join("data");
         let pass = opnamewijs::vault::Passphrase::new(APP_PASSPHRASE);
         let open = || Workspace::open(&data, clock(), Unlock::Passphrase(&pass));
         generate(&mut open().expect("create the vault"), n);
@@ -184,9 +179,7 @@ pub fn cached_for_app(n: usize) -> PathBuf {
             .expect("reopen")
             .wait_journal_check()
             .expect("the generated journal verifies");
-        copy_dir(&data, &dir.join("data"));
-        std::fs::write(dir.join("done"), b"").expect("mark cache done");
-    }
+    });
     dir.join("data")
 }
 
