@@ -9,11 +9,12 @@
 
 use crate::clock::Clock;
 use crate::error::{ErrorCode, ErrorPayload, Localized};
+use crate::screens::{Reminder, Show};
 use crate::store::{LOCK_FILE, STATE_FILE};
 use crate::text::Lang;
 use crate::vault::{KeyStore, Passphrase, Unlock, Vault};
 use crate::views::{AppStatus, RecordingSummary};
-use crate::workspace::{Reminder, Touched, Workspace, WorkspaceError};
+use crate::workspace::{Touched, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -280,14 +281,15 @@ impl App {
         ErrorPayload::localized(&AppError::Interrupted, lang)
     }
 
-    /// Runs one change on the open workspace and answers with its result, the status and the
-    /// dashboard rows it changed, so the UI needs one round trip per action.
-    pub fn act<T>(
+    /// Runs one change on the open workspace and answers with the screen that shows what it
+    /// changed ([`Show`]), the status and the dashboard rows it changed, so the UI needs one round
+    /// trip per action.
+    pub fn act<C: Show>(
         &self,
-        f: impl FnOnce(&mut Workspace) -> Result<T, WorkspaceError>,
-    ) -> Result<Acted<T>, ErrorPayload> {
+        f: impl FnOnce(&mut Workspace) -> Result<C, WorkspaceError>,
+    ) -> Result<Acted<C::View>, ErrorPayload> {
         self.with(|ws| {
-            let value = f(ws)?;
+            let value = f(ws)?.show(ws)?;
             Ok(Acted {
                 value,
                 status: ws.status()?,

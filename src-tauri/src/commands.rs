@@ -8,7 +8,7 @@
 use opnamewijs::app::{Acted, EraseReport};
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
-    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, FileReport,
+    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierReport, FileReport,
     RecordingSummary, RecordingView,
 };
 use opnamewijs::workspace::*;

@@ -863,9 +863,10 @@ fn crash_child() {
 }
 
 /// SQLite-style crash test: a child process appends entries and reports each acknowledged one;
-/// the parent SIGKILLs it at a moving point (a random delay after the child has opened the
-/// vault, from before its first append to dozens of appends in), then reopens the vault, which
-/// must verify and hold every acknowledged entry. Prints one summary line for `cargo xtask
+/// the parent SIGKILLs it at a moving point (after a random number of acknowledged appends, from
+/// none to ten, plus a random delay of up to five milliseconds, so the kill lands before,
+/// inside and between writes and head updates however fast the machine is), then reopens the
+/// vault, which must verify and hold every acknowledged entry. Prints one summary line for `cargo xtask
 /// stress`: `crash-summary kills=… survived=… lost=… repaired=… acked=…`.
 #[test]
 fn kill_during_appends_loses_nothing_acknowledged() {
@@ -895,7 +896,8 @@ fn kill_during_appends_loses_nothing_acknowledged() {
             .spawn()
             .expect("spawn child writer");
         let stdout = child.stdout.take().expect("child stdout");
-        let (opened_tx, opened_rx) = std::sync::mpsc::channel();
+        // The reader counts the child's progress: 0 once it opened the vault, then each ack.
+        let (progress_tx, progress_rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             let mut acks = Vec::new();
             for line in std::io::BufReader::new(stdout)
@@ -903,17 +905,22 @@ fn kill_during_appends_loses_nothing_acknowledged() {
                 .map_while(Result::ok)
             {
                 if line.starts_with("OPEN ") {
-                    let _ = opened_tx.send(());
+                    let _ = progress_tx.send(0);
                 } else if let Some(seq) = line.strip_prefix("ACK ").and_then(|n| n.parse().ok()) {
                     acks.push(seq);
+                    let _ = progress_tx.send(acks.len());
                 }
             }
             acks
         });
-        // The kill point moves: from right after opening to a few dozen appends in, in
-        // microseconds, so it lands before, inside and between writes and head updates.
-        let _ = opened_rx.recv_timeout(Duration::from_secs(10));
-        std::thread::sleep(Duration::from_micros(rng.below(60_000)));
+        // The kill point moves: after 0 to 10 acknowledged appends, then up to 5 ms more.
+        let target = rng.below(11) as usize;
+        while let Ok(seen) = progress_rx.recv_timeout(Duration::from_secs(10)) {
+            if seen >= target {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_micros(rng.below(5_000)));
         child.kill().expect("SIGKILL the child");
         child.wait().expect("reap the child");
         let acked: Vec<u64> = reader.join().expect("reader thread");

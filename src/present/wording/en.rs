@@ -1,6 +1,9 @@
 //! The English catalog: the English sentence of every error the layers below the presentation
 //! define, variant by variant, and of the details those sentences name. Each sentence says what
-//! the Dutch one in the variant's `#[error]` attribute says.
+//! the Dutch one in the variant's `#[error]` attribute says. The operations' errors are in
+//! [`operations`].
+
+mod operations;
 
 use crate::error::Localized;
 use crate::files::{FileError, FileProblem};
