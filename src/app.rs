@@ -37,6 +37,10 @@ pub enum AppError {
     /// An operation stopped half-way because of a fault in Opnamewijs itself (it panicked).
     #[error("Deze actie is afgebroken door een fout in Opnamewijs. Sluit de app en start hem opnieuw; je dagboek wordt dan opnieuw gecontroleerd.")]
     Interrupted,
+    /// The page named a file itself; the shipped app only reads and writes files the user picked
+    /// in the system's file window.
+    #[error("Kies het bestand in het venster dat Opnamewijs daarvoor opent; een bestandslocatie van elders wordt niet gebruikt.")]
+    PathFromPage,
 }
 
 impl ErrorCode for AppError {
@@ -46,6 +50,7 @@ impl ErrorCode for AppError {
             AppError::Erased => "app.erased",
             AppError::EraseIncomplete { .. } => "app.erase_incomplete",
             AppError::Interrupted => "app.interrupted",
+            AppError::PathFromPage => "app.path_from_page",
         }
     }
 }
@@ -66,7 +71,23 @@ impl Localized for AppError {
             AppError::Interrupted => "This action was stopped by a fault in Opnamewijs. Close \
                 the app and start it again; your journal will then be checked again."
                 .to_owned(),
+            AppError::PathFromPage => "Choose the file in the window Opnamewijs opens for it; a \
+                file location from anywhere else is not used."
+                .to_owned(),
         }
+    }
+}
+
+/// Whether this build takes a file's location from the page: only with the test seams, which the
+/// shipped app does not enable (see [`App::path_from_page`]).
+pub const PATHS_FROM_PAGE: bool = cfg!(feature = "test-seams");
+
+/// `path` if a build that takes locations from the page (`allowed`) got it, else the refusal.
+pub fn page_path(path: PathBuf, allowed: bool) -> Result<PathBuf, AppError> {
+    if allowed {
+        Ok(path)
+    } else {
+        Err(AppError::PathFromPage)
     }
 }
 
@@ -277,8 +298,20 @@ impl App {
     /// The answer of a command that stopped half-way because of a fault in Opnamewijs itself
     /// ([`AppError::Interrupted`]), in the language of the last workspace open in this run.
     pub fn interrupted(&self) -> ErrorPayload {
+        self.refused(&AppError::Interrupted)
+    }
+
+    /// `err` in the language of the last workspace open in this run.
+    fn refused(&self, err: &AppError) -> ErrorPayload {
         let lang = *self.lang.lock().unwrap_or_else(|e| e.into_inner());
-        ErrorPayload::localized(&AppError::Interrupted, lang)
+        ErrorPayload::localized(err, lang)
+    }
+
+    /// A file's location that the page gave instead of the system's file window: used only by a
+    /// build with the test seams (the end-to-end tests drive no native dialog), refused by the
+    /// shipped app ([`AppError::PathFromPage`]), so a page cannot make it read or write elsewhere.
+    pub fn path_from_page(&self, path: PathBuf) -> Result<PathBuf, ErrorPayload> {
+        page_path(path, PATHS_FROM_PAGE).map_err(|e| self.refused(&e))
     }
 
     /// Runs one change on the open workspace and answers with the screen that shows what it

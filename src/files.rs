@@ -25,6 +25,13 @@ pub enum FileError {
         /// The path given.
         path: String,
     },
+    /// The file to replace is not one Opnamewijs wrote (e.g. an export over the user's own
+    /// calendar or document).
+    #[error("{path} is niet een eerder door Opnamewijs gemaakt bestand van deze soort; kies een andere naam, er wordt niets overschreven.")]
+    NotOurs {
+        /// The path given.
+        path: String,
+    },
     /// Reading or writing a file the user chose failed.
     #[error("Kan {path} niet lezen of schrijven: {problem}.")]
     File {
@@ -75,6 +82,7 @@ impl ErrorCode for FileError {
             FileError::NotAbsolute { .. } => "file.not_absolute",
             FileError::Exists { .. } => "file.exists",
             FileError::NoFolder { .. } => "file.no_folder",
+            FileError::NotOurs { .. } => "file.not_ours",
             FileError::File { .. } => "file.io",
         }
     }

@@ -112,15 +112,16 @@ pub async fn incident_clock_done(app: AppHandle, input: ClockDone) -> Reply<Acte
     core(app, |a| a.act(|ws| ws.incident_clock_done(input))).await
 }
 
-/// The path the caller gave (tests, WebDriver), or else the one the user picks in a native dialog;
-/// `None` when the dialog was cancelled.
+/// The file the user picks in a native dialog (`None` when cancelled), or the path the page gave,
+/// which only a test build takes ([`App::path_from_page`]; the end-to-end tests drive no dialog).
 async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
+    app: &AppHandle,
     path: Option<PathBuf>,
     dialog: impl FnOnce() -> F,
-) -> Option<PathBuf> {
+) -> Reply<Option<PathBuf>> {
     match path {
-        Some(path) => Some(path),
-        None => dialog().await.map(|file| file.path().to_owned()),
+        Some(path) => app.state::<App>().path_from_page(path).map(Some),
+        None => Ok(dialog().await.map(|file| file.path().to_owned())),
     }
 }
 
@@ -131,7 +132,7 @@ pub async fn export_backup(
     passphrase: String,
 ) -> Reply<Option<BackupReport>> {
     let dialog = || save_dialog("opnamewijs.owbackup");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -147,7 +148,7 @@ pub async fn import_backup(
     passphrase: String,
 ) -> Reply<Option<Acted<AppStatus>>> {
     let dialog = || open_dialog("owbackup");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -162,7 +163,7 @@ pub async fn export_calendar(
     path: Option<PathBuf>,
 ) -> Reply<Option<CalendarReport>> {
     let dialog = || save_dialog("opnamewijs-termijnen.ics");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -183,7 +184,7 @@ pub async fn export_feedback_request(
     path: Option<PathBuf>,
 ) -> Reply<Option<Acted<RecordingView>>> {
     let dialog = || save_dialog("feedbackverzoek.opnamewijs-verzoek");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     let input = ExportRequest {
@@ -202,7 +203,7 @@ pub async fn import_feedback_receipt(
     path: Option<PathBuf>,
 ) -> Reply<Option<Acted<RecordingView>>> {
     let dialog = || open_dialog(opnamewijs::mentor::RECEIPT_EXTENSION);
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -217,7 +218,7 @@ pub async fn import_feedback_request(
     path: Option<PathBuf>,
 ) -> Reply<Option<Acted<DeskView>>> {
     let dialog = || open_dialog(opnamewijs::mentor::REQUEST_EXTENSION);
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -233,7 +234,7 @@ pub async fn export_feedback_receipt(
     path: Option<PathBuf>,
 ) -> Reply<Option<FileReport>> {
     let dialog = || save_dialog("ontvangstbewijs.opnamewijs-bewijs");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     let input = ExportReceipt {
@@ -295,7 +296,7 @@ fn open_dialog(extension: &str) -> impl Future<Output = Option<rfd::FileHandle>>
 #[tauri::command]
 pub async fn export_dossier(app: AppHandle, path: Option<PathBuf>) -> Reply<Option<DossierReport>> {
     let dialog = || save_dialog("dossier-lesopnamen.pdf");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {

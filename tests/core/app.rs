@@ -270,3 +270,14 @@ fn a_change_answers_with_the_rows_it_touched_at_their_place() {
     };
     assert_eq!(recordings.len(), 2);
 }
+
+#[test]
+fn only_a_test_build_takes_a_file_location_from_the_page() {
+    use opnamewijs::app::{page_path, AppError, PATHS_FROM_PAGE};
+    let path = std::path::PathBuf::from("/home/łukasz/.ssh/id_ed25519");
+    assert_eq!(page_path(path.clone(), true), Ok(path.clone()));
+    assert_eq!(page_path(path, false), Err(AppError::PathFromPage));
+    // The shipped app builds the core without the test seams (checked by the xtask test
+    // `the_release_build_leaves_the_test_seams_out`), so there it refuses; these tests run with them.
+    assert_eq!(PATHS_FROM_PAGE, cfg!(feature = "test-seams"));
+}

@@ -1006,6 +1006,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         FileError::NotAbsolute { path: s() },
         FileError::Exists { path: s() },
         FileError::NoFolder { path: s() },
+        FileError::NotOurs { path: s() },
     ];
     for problem in [
         FileProblem::NotFound,
@@ -1137,6 +1138,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         AppError::Erased,
         AppError::EraseIncomplete { leftovers: s() },
         AppError::Interrupted,
+        AppError::PathFromPage,
     ];
     let mut all: Vec<Box<dyn Localized>> = Vec::new();
     all.extend(keystore.map(|e| Box::new(e) as Box<dyn Localized>));

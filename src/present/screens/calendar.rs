@@ -41,8 +41,9 @@ impl Workspace {
         Ok(crate::ics::export(&recordings, now))
     }
 
-    /// Writes [`Workspace::calendar`] to `path` (replacing an earlier export there) and says how
-    /// many deadlines it holds.
+    /// Writes [`Workspace::calendar`] to `path` and says how many deadlines it holds. A file
+    /// already there is replaced only if it is an earlier export ([`crate::ics::is_earlier_export`]),
+    /// so a student who picks their own calendar or a document by mistake loses nothing.
     pub fn export_calendar(&self, path: &Path) -> Result<CalendarReport> {
         if !path.is_absolute() {
             return Err(crate::files::FileError::NotAbsolute {
@@ -57,6 +58,19 @@ impl Workspace {
             .into());
         }
         crate::limits::check_export_path(path, self.data_dir())?;
+        let not_ours = || crate::files::FileError::NotOurs {
+            path: path.display().to_string(),
+        };
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if !meta.is_file() => return Err(not_ours().into()),
+            Ok(_) => match crate::ics::is_earlier_export(path) {
+                Ok(true) => {}
+                Ok(false) => return Err(not_ours().into()),
+                Err(e) => return Err(crate::files::file_error(path, &e).into()),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(crate::files::file_error(path, &e).into()),
+        }
         let text = self.calendar()?;
         crate::files::write_export(path, text.as_bytes())?;
         Ok(CalendarReport {

@@ -25,6 +25,10 @@ impl Localized for FileError {
                 format!("{path} already exists; choose a new name, nothing is overwritten.")
             }
             FileError::NoFolder { path } => format!("The folder of {path} does not exist."),
+            FileError::NotOurs { path } => format!(
+                "{path} is not a file of this kind that Opnamewijs made earlier; choose another \
+                 name, nothing is overwritten."
+            ),
             FileError::File { path, problem } => {
                 format!("Cannot read or write {path}: {}.", file_problem(*problem))
             }
