@@ -255,18 +255,46 @@ fn journey(lang: Lang) -> Run {
     let files = env.files.path().to_owned();
     let file = |name: &str| files.join(name);
     // A copy of a shipped pack in the data directory: refused as a duplicate, listed in the status.
+    // Beside it, broken packs: cut short, a field with a typo, a rule broken; each listed with
+    // its field and its problem.
     let policies = env.dir.path().join("policies");
     std::fs::create_dir_all(&policies).expect("policies");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/policies/memo-lesopnamen.json"),
-        policies.join("memo-copy.json"),
-    )
-    .expect("copy pack");
+    let memo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/policies/memo-lesopnamen.json");
+    std::fs::copy(&memo, policies.join("memo-copy.json")).expect("copy pack");
+    let memo = std::fs::read_to_string(&memo).expect("read pack");
+    let broken = [
+        (
+            "cut-short.json",
+            memo.chars().take(memo.len() / 2).collect(),
+        ),
+        (
+            "typo.json",
+            memo.replacen("\"audience\"", "\"audiense\"", 1),
+        ),
+        (
+            "format-2.json",
+            memo.replacen("\"format\": 1", "\"format\": 2", 1),
+        ),
+    ];
+    for (name, text) in &broken {
+        assert_ne!(text, &memo, "{name} is broken");
+        std::fs::write(policies.join(name), text).expect("write broken pack");
+    }
     env.restart();
 
     let status = env.ws.set_profile(profile(STUDENT, lang, Mode::Student));
     let status = run.ok("profile", status);
-    assert_eq!(status.pack_errors.len(), 1, "the duplicate pack is listed");
+    let codes: Vec<&str> = status.pack_errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "policy.syntax",
+            "policy.invalid",
+            "policy.duplicate",
+            "policy.syntax"
+        ],
+        "the broken and the duplicate packs are listed, by file name"
+    );
 
     // Plan recording A and work through its checklist.
     let created = env.ws.create(new_recording(TITLE_A));
