@@ -111,19 +111,25 @@ pub fn check_new_file(path: &Path) -> Result<(), FileError> {
 
 /// A file error on a path the user chose, in words a user understands.
 pub fn file_error(path: &Path, err: &std::io::Error) -> FileError {
-    use std::io::ErrorKind;
-    let problem = match err.kind() {
-        ErrorKind::NotFound => FileProblem::NotFound,
-        ErrorKind::PermissionDenied => FileProblem::PermissionDenied,
-        ErrorKind::IsADirectory => FileProblem::IsADirectory,
-        ErrorKind::StorageFull => FileProblem::StorageFull,
-        ErrorKind::ReadOnlyFilesystem => FileProblem::ReadOnly,
-        ErrorKind::InvalidFilename => FileProblem::InvalidName,
-        _ => FileProblem::Refused,
-    };
     FileError::File {
         path: path.display().to_string().chars().take(300).collect(),
-        problem,
+        problem: FileProblem::of(err),
+    }
+}
+
+impl FileProblem {
+    /// What went wrong, from the OS error's kind.
+    pub fn of(err: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        match err.kind() {
+            ErrorKind::NotFound => FileProblem::NotFound,
+            ErrorKind::PermissionDenied => FileProblem::PermissionDenied,
+            ErrorKind::IsADirectory => FileProblem::IsADirectory,
+            ErrorKind::StorageFull => FileProblem::StorageFull,
+            ErrorKind::ReadOnlyFilesystem => FileProblem::ReadOnly,
+            ErrorKind::InvalidFilename => FileProblem::InvalidName,
+            _ => FileProblem::Refused,
+        }
     }
 }
 

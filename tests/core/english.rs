@@ -24,7 +24,9 @@ use opnamewijs::error::{ErrorPayload, Localized};
 use opnamewijs::files::{FileError, FileProblem};
 use opnamewijs::limits::{InputError, InputField};
 use opnamewijs::mentor::{Defect, MentorError};
-use opnamewijs::policy::{PolicyError, Verdict};
+use opnamewijs::policy::{
+    AnswerRange, JsonKind, PackProblem, PolicyError, ReadProblem, ShapeProblem, Verdict,
+};
 use opnamewijs::profile::MentorRole;
 use opnamewijs::recording::{Channel, CopyKind, EventKind, Role};
 use opnamewijs::store::{Corruption, Mode, Profile, StoreError};
@@ -256,13 +258,31 @@ fn journey(lang: Lang) -> Run {
     let files = env.files.path().to_owned();
     let file = |name: &str| files.join(name);
     // A copy of a shipped pack in the data directory: refused as a duplicate, listed in the status.
+    // Beside it, broken packs: cut short, a field with a typo, a rule broken; each listed with
+    // its field and its problem.
     let policies = env.dir.path().join("policies");
     std::fs::create_dir_all(&policies).expect("policies");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/policies/memo-lesopnamen.json"),
-        policies.join("memo-copy.json"),
-    )
-    .expect("copy pack");
+    let memo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/policies/memo-lesopnamen.json");
+    std::fs::copy(&memo, policies.join("memo-copy.json")).expect("copy pack");
+    let memo = std::fs::read_to_string(&memo).expect("read pack");
+    let broken = [
+        (
+            "cut-short.json",
+            memo.chars().take(memo.len() / 2).collect(),
+        ),
+        (
+            "typo.json",
+            memo.replacen("\"audience\"", "\"audiense\"", 1),
+        ),
+        (
+            "format-2.json",
+            memo.replacen("\"format\": 1", "\"format\": 2", 1),
+        ),
+    ];
+    for (name, text) in &broken {
+        assert_ne!(text, &memo, "{name} is broken");
+        std::fs::write(policies.join(name), text).expect("write broken pack");
+    }
     env.restart();
 
     let status = env
@@ -270,7 +290,17 @@ fn journey(lang: Lang) -> Run {
         .set_profile(profile(STUDENT, lang, Mode::Student))
         .shown(&env.ws);
     let status = run.ok("profile", status);
-    assert_eq!(status.pack_errors.len(), 1, "the duplicate pack is listed");
+    let codes: Vec<&str> = status.pack_errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "policy.syntax",
+            "policy.invalid",
+            "policy.duplicate",
+            "policy.syntax"
+        ],
+        "the broken and the duplicate packs are listed, by file name"
+    );
 
     // Plan recording A and work through its checklist.
     let created = env.ws.create(new_recording(TITLE_A)).shown(&env.ws);
@@ -1031,20 +1061,14 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         InputError::PathTraversal { path: s() },
         InputError::InsideDataDir { data_dir: s() },
     ];
-    let policy = vec![
+    let mut policy = vec![
         PolicyError::Read {
             file: s(),
-            problem: s(),
+            problem: ReadProblem::TooLarge { max_kb: 1024 },
         },
-        PolicyError::Syntax {
+        PolicyError::Read {
             file: s(),
-            field: s(),
-            problem: s(),
-        },
-        PolicyError::Invalid {
-            file: s(),
-            field: s(),
-            problem: s(),
+            problem: ReadProblem::NotText,
         },
         PolicyError::Duplicate {
             file: s(),
@@ -1056,6 +1080,130 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
             version: s(),
         },
     ];
+    policy.extend(files.iter().filter_map(|e| match e {
+        FileError::File { problem, .. } => Some(PolicyError::Read {
+            file: s(),
+            problem: ReadProblem::File(*problem),
+        }),
+        _ => None,
+    }));
+    let kinds = [
+        JsonKind::Boolean,
+        JsonKind::Count,
+        JsonKind::Integer,
+        JsonKind::Number,
+        JsonKind::Text,
+        JsonKind::List,
+        JsonKind::Object,
+        JsonKind::Null,
+    ];
+    let mut shapes = vec![
+        ShapeProblem::NotJson,
+        ShapeProblem::EndsEarly,
+        ShapeProblem::MissingField(s()),
+        ShapeProblem::UnknownField {
+            name: s(),
+            allowed: vec![s(), s()],
+        },
+        ShapeProblem::UnknownField {
+            name: s(),
+            allowed: vec![],
+        },
+        ShapeProblem::DuplicateField(s()),
+        ShapeProblem::UnknownName {
+            name: s(),
+            allowed: vec![s(), s()],
+        },
+        ShapeProblem::UnknownName {
+            name: s(),
+            allowed: vec![],
+        },
+        ShapeProblem::WrongValue { expected: None },
+        ShapeProblem::WrongLength {
+            found: 1,
+            expected: Some(2),
+        },
+        ShapeProblem::WrongLength {
+            found: 1,
+            expected: None,
+        },
+        ShapeProblem::Other,
+    ];
+    for kind in kinds {
+        shapes.push(ShapeProblem::WrongKind {
+            found: kind,
+            expected: None,
+        });
+        shapes.push(ShapeProblem::WrongKind {
+            found: JsonKind::Null,
+            expected: Some(kind),
+        });
+        shapes.push(ShapeProblem::WrongValue {
+            expected: Some(kind),
+        });
+    }
+    for (field, problem) in [Some(s()), None].into_iter().flat_map(|field| {
+        shapes
+            .iter()
+            .map(move |problem| (field.clone(), problem.clone()))
+    }) {
+        policy.push(PolicyError::Syntax {
+            file: s(),
+            field,
+            problem: Box::new(problem),
+            line: 3,
+            column: 14,
+        });
+    }
+    for problem in [
+        PackProblem::UnsupportedFormat {
+            found: 2,
+            expected: 1,
+        },
+        PackProblem::BadVersion(s()),
+        PackProblem::BadId(s()),
+        PackProblem::DuplicateId(s()),
+        PackProblem::EmptyText(Lang::Nl),
+        PackProblem::EmptyText(Lang::En),
+        PackProblem::NoPhases,
+        PackProblem::NoVerdictRules,
+        PackProblem::NoAudience,
+        PackProblem::UnknownPhase(s()),
+        PackProblem::UnknownQuestion(s()),
+        PackProblem::UnknownItem(s()),
+        PackProblem::UnknownIncidentType(s()),
+        PackProblem::DuplicateChannel,
+        PackProblem::TooFewOptions,
+        PackProblem::ZeroMaximum,
+        PackProblem::DefaultDoesNotFit,
+        PackProblem::Cycle(vec![s(), s()]),
+        PackProblem::EmptyValueList(s()),
+        PackProblem::ValueDoesNotFit {
+            value: s(),
+            question: s(),
+            expected: AnswerRange::YesNo,
+        },
+        PackProblem::ValueDoesNotFit {
+            value: s(),
+            question: s(),
+            expected: AnswerRange::OneOf(vec![s(), s()]),
+        },
+        PackProblem::ValueDoesNotFit {
+            value: s(),
+            question: s(),
+            expected: AnswerRange::UpTo(3),
+        },
+        PackProblem::NeverTrue,
+        PackProblem::LastRuleHasCondition,
+        PackProblem::UnconditionalRuleNotLast,
+        PackProblem::NegativeOffset,
+    ] {
+        policy.push(PolicyError::Invalid {
+            file: s(),
+            field: s(),
+            problem: Box::new(problem),
+        });
+    }
     let mut mentor = vec![
         MentorError::TooLarge,
         MentorError::NewerFormat { found: 9 },
@@ -1176,7 +1324,7 @@ const MARK: &str = "\u{1}";
 
 /// The fixed parts of every Dutch error sentence (and of the details they name), at least six
 /// characters long.
-fn dutch_error_fragments() -> Vec<String> {
+pub(crate) fn dutch_error_fragments() -> Vec<String> {
     let mut fragments: Vec<String> = every_error(MARK, MARK)
         .iter()
         .flat_map(|e| {
@@ -1352,7 +1500,7 @@ fn holds(text: &str, phrase: &str) -> bool {
 }
 
 /// The Dutch found in `text`: phrases of the Dutch catalog, and Dutch words.
-fn dutch_in(text: &str, catalog: &[String]) -> Vec<String> {
+pub(crate) fn dutch_in(text: &str, catalog: &[String]) -> Vec<String> {
     let mut found: Vec<String> = catalog
         .iter()
         .filter(|phrase| holds(text, phrase))

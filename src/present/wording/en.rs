@@ -5,6 +5,8 @@
 
 mod operations;
 
+mod pack;
+
 use crate::error::Localized;
 use crate::files::{FileError, FileProblem};
 use crate::limits::{InputError, InputField};
@@ -70,25 +72,41 @@ impl Localized for InputError {
     }
 }
 
-/// The problems inside a pack error (`problem`, and the field `(bestand)` for the whole file) are
-/// the parser's or the validator's own words and are given as they are: they are meant for the
-/// pack's author.
+/// A pack error names the file and the field as they are (they are the pack's), and the problem
+/// in English.
 impl Localized for PolicyError {
     fn english(&self) -> String {
         match self {
             PolicyError::Read { file, problem } => {
-                format!("Policy pack {file} cannot be read: {problem}")
+                format!(
+                    "Policy pack {file} cannot be read: {}",
+                    pack::read_problem(problem)
+                )
             }
             PolicyError::Syntax {
                 file,
                 field,
                 problem,
+                line,
+                column,
+            } => {
+                let problem = pack::shape_problem(problem);
+                match field {
+                    Some(field) => format!(
+                        "Policy pack {file}, field {field}: {problem} (line {line}, column \
+                         {column})"
+                    ),
+                    None => format!("Policy pack {file}: {problem} (line {line}, column {column})"),
+                }
             }
-            | PolicyError::Invalid {
+            PolicyError::Invalid {
                 file,
                 field,
                 problem,
-            } => format!("Policy pack {file}, field {field}: {problem}"),
+            } => format!(
+                "Policy pack {file}, field {field}: {}",
+                pack::pack_problem(problem)
+            ),
             PolicyError::Duplicate { file, id, version } => format!(
                 "Policy pack {file}: {id} version {version} is already loaded from another file"
             ),
