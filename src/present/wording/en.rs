@@ -1,10 +1,9 @@
 //! The English catalog: the English sentence of every error the layers below the presentation
 //! define, variant by variant, and of the details those sentences name. Each sentence says what
 //! the Dutch one in the variant's `#[error]` attribute says. The operations' errors are in
-//! [`operations`].
+//! [`operations`], the details of a broken policy pack in [`pack`].
 
 mod operations;
-
 mod pack;
 
 use crate::error::Localized;
