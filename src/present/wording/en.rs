@@ -1,7 +1,7 @@
 //! The English catalog: the English sentence of every error the layers below the presentation
 //! define, variant by variant, and of the details those sentences name. Each sentence says what
 //! the Dutch one in the variant's `#[error]` attribute says. The operations' errors are in
-//! [`operations`], the details of a broken policy pack in [`pack`].
+//! `en/operations.rs`, the details of a broken policy pack in `en/pack.rs`.
 
 mod operations;
 mod pack;
