@@ -19,6 +19,10 @@ use tauri::{AppHandle, Manager};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
+/// A passphrase as the user typed it: its memory is wiped when the command is done with it (the
+/// core wipes its own copies too).
+type Typed = zeroize::Zeroizing<String>;
+
 /// Runs `f` on the shared [`App`] on a blocking thread, off the event loop.
 async fn core<T: Send + 'static>(
     app: AppHandle,
@@ -37,7 +41,7 @@ pub async fn app_status(app: AppHandle) -> Reply<AppStatus> {
 }
 
 #[tauri::command]
-pub async fn unlock(app: AppHandle, passphrase: String) -> Reply<Acted<AppStatus>> {
+pub async fn unlock(app: AppHandle, passphrase: Typed) -> Reply<Acted<AppStatus>> {
     core(app, move |a| a.answered(a.unlock(&passphrase))).await
 }
 
@@ -129,7 +133,7 @@ async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
 pub async fn export_backup(
     app: AppHandle,
     path: Option<PathBuf>,
-    passphrase: String,
+    passphrase: Typed,
 ) -> Reply<Option<BackupReport>> {
     let dialog = || save_dialog("opnamewijs.owbackup");
     let Some(path) = chosen(&app, path, dialog).await? else {
@@ -145,7 +149,7 @@ pub async fn export_backup(
 pub async fn import_backup(
     app: AppHandle,
     path: Option<PathBuf>,
-    passphrase: String,
+    passphrase: Typed,
 ) -> Reply<Option<Acted<AppStatus>>> {
     let dialog = || open_dialog("owbackup");
     let Some(path) = chosen(&app, path, dialog).await? else {

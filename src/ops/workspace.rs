@@ -78,6 +78,31 @@ impl Touched {
     }
 }
 
+/// What an installation holds that a restore would replace: the user's own data, not their
+/// settings (the language they chose to read the app in is not lost data).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contents {
+    /// Recordings.
+    pub recordings: usize,
+    /// Feedback requests on a mentor's desk.
+    pub desk_requests: usize,
+    /// A mentor's signing key (its receipts could no longer be matched to it).
+    pub signing_key: bool,
+    /// Anything recorded for the final assessment (portfolio checked, passed).
+    pub assessment: bool,
+    /// A name other than the default one.
+    pub name: Option<String>,
+    /// The installation was set up for a mentor.
+    pub mentor: bool,
+}
+
+impl Contents {
+    /// Nothing that a restore would replace.
+    pub fn is_empty(&self) -> bool {
+        *self == Contents::default()
+    }
+}
+
 /// A verb changed this recording (its id): the screen shows it anew.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordingChanged {
@@ -196,9 +221,24 @@ impl Workspace {
         std::mem::take(&mut self.touched)
     }
 
-    /// Whether any recording exists (a backup is only restored into an empty installation).
+    /// What this installation holds that restoring a backup would replace.
+    pub fn contents(&self) -> Contents {
+        let state = &self.state;
+        let default = crate::profile::Profile::default();
+        let assessment = &state.assessment;
+        Contents {
+            recordings: state.recordings.len(),
+            desk_requests: state.desk.requests.len(),
+            signing_key: state.desk.key.is_some(),
+            assessment: assessment.passed_on.is_some() || assessment.portfolio_checked.is_some(),
+            name: (state.profile.name != default.name).then(|| state.profile.name.clone()),
+            mentor: state.profile.mode != default.mode,
+        }
+    }
+
+    /// Whether this installation holds nothing a restore would replace ([`Contents::is_empty`]).
     pub fn is_empty(&self) -> bool {
-        self.state.recordings.is_empty()
+        self.contents().is_empty()
     }
 
     /// Applies `f` to a copy of the recording within one [`Op`], journals it, and only then makes

@@ -897,6 +897,11 @@ fn journey(lang: Lang) -> Run {
     let acted: Result<Acted<_>, _> =
         app.act(|ws| ws.set_profile(profile(STUDENT, lang, Mode::Student)));
     run.view("new installation", &acted.expect("profile"));
+    let r = app.import_backup(&backup, BACKUP_PASSPHRASE);
+    run.refused_payload("restore: the new installation holds a name", r);
+    let acted: Result<Acted<_>, _> =
+        app.act(|ws| ws.set_profile(profile("Student", lang, Mode::Student)));
+    run.view("new installation, default name", &acted.expect("profile"));
     let r = app.import_backup(&backup, "not the right passphrase");
     run.refused_payload("restore: wrong passphrase", r);
     let r = app.import_backup(&file("missing.owbackup"), BACKUP_PASSPHRASE);
@@ -952,6 +957,15 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         VaultError::NeedsPassphrase,
         VaultError::NeedsKeyring,
         VaultError::PassphraseTooShort { min: 8 },
+        VaultError::PassphraseWeak { weaknesses: vec![] },
+        VaultError::PassphraseWeak {
+            weaknesses: vec![
+                opnamewijs::vault::Weakness::Common { word: s() },
+                opnamewijs::vault::Weakness::Date,
+                opnamewijs::vault::Weakness::Sequence,
+                opnamewijs::vault::Weakness::Repeat,
+            ],
+        },
         VaultError::BadKdfParams { problem: s() },
         VaultError::UnsupportedVersion {
             path: p(),
@@ -1282,7 +1296,16 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         },
     ];
     let app = vec![
-        AppError::NotEmpty,
+        AppError::NotEmpty {
+            holds: Contents {
+                recordings: 2,
+                desk_requests: 2,
+                signing_key: true,
+                assessment: true,
+                name: Some(s()),
+                mentor: true,
+            },
+        },
         AppError::Erased,
         AppError::EraseIncomplete { leftovers: s() },
         AppError::Interrupted,

@@ -647,9 +647,130 @@ fn locked_keyring_and_short_passphrases() {
     let tmp = tempfile::tempdir().expect("temp dir");
     assert!(matches!(
         Vault::create(tmp.path(), Unlock::Passphrase(&pass("kort"))),
-        Err(VaultError::PassphraseTooShort { min: 8 })
+        Err(VaultError::PassphraseTooShort { min: 12 })
     ));
     assert!(!Vault::exists(tmp.path()));
+}
+
+/// A new passphrase must be hard to guess, and the refusal says why, in Dutch and English; the
+/// passphrase of an existing vault is never judged again.
+#[test]
+fn weak_new_passphrases_are_refused_with_the_reason() {
+    use opnamewijs::error::Localized;
+    use opnamewijs::vault::Weakness;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let err = Vault::create(tmp.path(), Unlock::Passphrase(&pass("Welkom2026!!")))
+        .expect_err("weak passphrase");
+    let VaultError::PassphraseWeak { weaknesses } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(
+        weaknesses,
+        &[
+            Weakness::Common {
+                word: "welkom".into()
+            },
+            Weakness::Date,
+        ]
+    );
+    assert_eq!(
+        err.to_string(),
+        "Deze wachtwoordzin is te makkelijk te raden: hij bevat het veelgebruikte woord 'welkom' \
+         en een jaartal of datum. Kies bijvoorbeeld vier losse woorden die niet bij elkaar \
+         horen, zoals 'fiets wolk pindakaas lantaarn'."
+    );
+    assert_eq!(
+        err.english(),
+        "This passphrase is easy to guess: it contains the common word 'welkom' and a year or \
+         date. Choose, for example, four separate words that do not belong together, such as \
+         'bicycle cloud peanut lantern'."
+    );
+    assert!(!Vault::exists(tmp.path()), "nothing written");
+    for weak in [
+        "wachtwoord123",
+        "qwertyuiop12",
+        "aaaaaaaaaaaaaaaa",
+        "ikhouvanjou1234",
+    ] {
+        assert!(
+            matches!(
+                Vault::create(tmp.path(), Unlock::Passphrase(&pass(weak))),
+                Err(VaultError::PassphraseWeak { .. })
+            ),
+            "{weak}"
+        );
+    }
+    let backup = tmp.path().join("backup.owbackup");
+    let (env, vault) = Env::with_entries(2);
+    assert!(matches!(
+        vault.export_backup(&backup, &pass("geheim geheim")),
+        Err(VaultError::PassphraseWeak { .. })
+    ));
+    drop((env, vault));
+    Vault::create(
+        tmp.path(),
+        Unlock::Passphrase(&pass("Łukasz fietst naar Zwolle")),
+    )
+    .expect("a strong passphrase");
+}
+
+/// New keys get Argon2id at 64 MiB and three passes; a vault made with cheaper parameters still
+/// opens with its passphrase, and that unlock re-wraps its key with today's (the data stays).
+#[test]
+fn an_older_cheaper_key_is_rewrapped_at_the_next_unlock() {
+    use opnamewijs::vault::kdf_of_key_file;
+    const { assert!(KdfParams::RECOMMENDED.memory_kib >= 64 * 1024) };
+    const { assert!(KdfParams::RECOMMENDED.iterations >= 3) };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("vault");
+    let words = "paarse fiets onder de brug";
+    let old = KdfParams {
+        memory_kib: 19 * 1024,
+        iterations: 2,
+        lanes: 1,
+    };
+    let mut vault = Vault::create(
+        &dir,
+        Unlock::Passphrase(&Passphrase::new(words).with_kdf(old)),
+    )
+    .expect("create with the parameters of an earlier version");
+    vault.append(b"een").expect("append");
+    drop(vault);
+    let key_path = dir.join(KEY_FILE);
+    assert_eq!(
+        kdf_of_key_file(&std::fs::read(&key_path).expect("key")),
+        Some(old)
+    );
+
+    // The app unlocks with a typed passphrase, which carries today's parameters.
+    let (vault, _) = Vault::open(&dir, Unlock::Passphrase(&Passphrase::new(words))).expect("opens");
+    assert_eq!(vault.entries().expect("entries").len(), 1);
+    drop(vault);
+    let rewrapped = std::fs::read(&key_path).expect("key");
+    assert_eq!(kdf_of_key_file(&rewrapped), Some(KdfParams::RECOMMENDED));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_path)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the new key file is the user's only");
+    }
+
+    // Opens again, with the same passphrase only; a second unlock changes nothing.
+    assert!(matches!(
+        Vault::open(
+            &dir,
+            Unlock::Passphrase(&Passphrase::new("verkeerde fiets onder de brug"))
+        ),
+        Err(VaultError::WrongPassphrase)
+    ));
+    let (vault, _) =
+        Vault::open(&dir, Unlock::Passphrase(&Passphrase::new(words))).expect("opens again");
+    assert_eq!(vault.entries().expect("entries").len(), 1);
+    drop(vault);
+    assert_eq!(std::fs::read(&key_path).expect("key"), rewrapped);
 }
 
 #[test]

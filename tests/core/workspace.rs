@@ -390,7 +390,7 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
         app.unlock("kort").expect_err("too short").code,
         "vault.passphrase_too_short"
     );
-    app.unlock("lange wachtwoordzin")
+    app.unlock("paarse fiets onder de brug")
         .expect("create with passphrase");
     app.with(|ws| {
         ws.create(NewRecording {
@@ -415,7 +415,7 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
         "vault.wrong_passphrase"
     );
     let status = again
-        .unlock("lange wachtwoordzin")
+        .unlock("paarse fiets onder de brug")
         .expect("right passphrase");
     assert_eq!(status.journal.entries, 1);
 }

@@ -14,7 +14,7 @@ test('without a keyring: choose a passphrase, and enter it again after a restart
     await s.type(tid('passphrase'), 'kort');
     await s.click(tid('unlock'));
     await s.waitForText(tid('error'), 'minstens 8 tekens');
-    await s.type(tid('passphrase'), 'lange wachtwoordzin');
+    await s.type(tid('passphrase'), 'paarse fiets onder de brug');
     await s.click(tid('unlock'));
     await s.waitForText(tid('journal-status'), 'Dagboek versleuteld en gecontroleerd');
     await plan(s, { title: 'Tekenles 4C', date: '2026-12-04', pack: 'hu-stage-opnamen' });
@@ -25,7 +25,7 @@ test('without a keyring: choose a passphrase, and enter it again after a restart
     await s.type(tid('passphrase'), 'verkeerde wachtwoordzin');
     await s.click(tid('unlock'));
     await s.waitForText(tid('error'), 'Deze wachtwoordzin klopt niet');
-    await s.type(tid('passphrase'), 'lange wachtwoordzin');
+    await s.type(tid('passphrase'), 'paarse fiets onder de brug');
     await s.click(tid('unlock'));
     await s.waitForText(tid('recording-list'), 'Tekenles 4C');
     assert.match(await s.text(tid('journal-status')), /1 items/);

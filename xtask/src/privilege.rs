@@ -211,7 +211,9 @@ fn a_file_location_from_the_page_goes_through_the_release_refusal() {
     // `chosen` itself has one such parameter.
     assert!(takes_a_path >= 8, "read the commands: {takes_a_path}");
     assert_eq!(
-        commands.matches("chosen(&app, path, dialog).await?").count(),
+        commands
+            .matches("chosen(&app, path, dialog).await?")
+            .count(),
         takes_a_path - 1,
         "each command with a path parameter resolves it through `chosen`"
     );

@@ -13,7 +13,7 @@ use crate::mentor::{Defect, MentorError, MAX_FIELD};
 use crate::policy::PolicyError;
 use crate::store::{Corruption, StoreError};
 use crate::vault::{
-    Damage, DiskProblem, KeyStoreError, Leftover, Recovery, TamperKind, VaultError,
+    Damage, DiskProblem, KeyStoreError, Leftover, Recovery, TamperKind, VaultError, Weakness,
 };
 
 impl Localized for FileError {
@@ -34,6 +34,24 @@ impl Localized for FileError {
                 format!("Cannot read or write {path}: {}.", file_problem(*problem))
             }
         }
+    }
+}
+
+/// ": it contains a, b and c" for a weak passphrase, or nothing when no pattern was found.
+fn because(weaknesses: &[Weakness]) -> String {
+    let parts: Vec<String> = weaknesses
+        .iter()
+        .map(|w| match w {
+            Weakness::Common { word } => format!("the common word '{word}'"),
+            Weakness::Date => "a year or date".to_owned(),
+            Weakness::Sequence => "a run such as abc, 123 or qwerty".to_owned(),
+            Weakness::Repeat => "repeated characters".to_owned(),
+        })
+        .collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(": it contains {last}"),
+        Some((last, rest)) => format!(": it contains {} and {last}", rest.join(", ")),
     }
 }
 
@@ -154,6 +172,11 @@ impl Localized for VaultError {
             VaultError::PassphraseTooShort { min } => {
                 format!("Choose a passphrase of at least {min} characters.")
             }
+            VaultError::PassphraseWeak { weaknesses } => format!(
+                "This passphrase is easy to guess{}. Choose, for example, four separate words that \
+                 do not belong together, such as 'bicycle cloud peanut lantern'.",
+                because(weaknesses)
+            ),
             VaultError::BadKdfParams { problem } => {
                 format!("The settings for the passphrase are not valid ({problem}).")
             }
