@@ -1027,7 +1027,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         },
         StoreError::Corrupt {
             path: p(),
-            problem: Corruption::Unparsable(s()),
+            problem: Corruption::Unparsable {
+                problem: ShapeProblem::EndsEarly,
+                line: 3,
+                column: 14,
+            },
         },
         StoreError::Corrupt {
             path: p(),
@@ -1037,7 +1041,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
             path: p(),
             problem: Corruption::Entry {
                 seq: 7,
-                problem: s(),
+                problem: ShapeProblem::MissingField(s()),
             },
         },
         StoreError::NewerFormat {
@@ -1241,7 +1245,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
     ];
     let defects = || {
         [
-            Defect::Json(s()),
+            Defect::Json {
+                problem: ShapeProblem::NotJson,
+                line: 1,
+                column: 2,
+            },
             Defect::Kind(s()),
             Defect::Empty("title"),
             Defect::TooLong("title"),

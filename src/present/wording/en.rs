@@ -292,9 +292,18 @@ impl Localized for StoreError {
 /// [`Corruption`] in English.
 fn corruption(corruption: &Corruption) -> String {
     match corruption {
-        Corruption::Unparsable(problem) => problem.clone(),
+        Corruption::Unparsable {
+            problem,
+            line,
+            column,
+        } => format!(
+            "{} (line {line}, column {column})",
+            pack::shape_problem(problem)
+        ),
         Corruption::MigrationMismatch => "the migrated data does not match".to_owned(),
-        Corruption::Entry { seq, problem } => format!("journal entry {seq}: {problem}"),
+        Corruption::Entry { seq, problem } => {
+            format!("journal entry {seq}: {}", pack::shape_problem(problem))
+        }
     }
 }
 
@@ -355,7 +364,14 @@ impl Localized for MentorError {
 /// [`Defect`] in English.
 fn defect(defect: &Defect) -> String {
     match defect {
-        Defect::Json(problem) => problem.clone(),
+        Defect::Json {
+            problem,
+            line,
+            column,
+        } => format!(
+            "{} (line {line}, column {column})",
+            pack::shape_problem(problem)
+        ),
         Defect::Kind(kind) => format!("kind \"{kind}\""),
         Defect::Empty(field) => format!("{field} is empty"),
         Defect::TooLong(field) => format!("{field} is longer than {MAX_FIELD} characters"),

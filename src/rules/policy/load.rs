@@ -49,8 +49,9 @@ pub fn parse_pack(file: &str, json: &str) -> Result<PolicyPack, PolicyError> {
     Ok(pack)
 }
 
-/// What the JSON parser's error says, read into a problem; its words are not kept.
-fn shape_problem(err: &serde_json::Error) -> ShapeProblem {
+/// What the JSON parser's error says, read into a problem; its words are not kept. Every file the
+/// core parses as JSON (packs, a mentor's files, the journal's entries) reports through this.
+pub fn shape_problem(err: &serde_json::Error) -> ShapeProblem {
     use serde_json::error::Category;
     let text = err.to_string();
     // serde_json appends " at line L column C"; the error gives the position itself.

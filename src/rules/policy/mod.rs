@@ -8,7 +8,7 @@ mod problem;
 mod validate;
 
 pub use condition::{Answers, Condition, QuestionRef};
-pub use load::{load_pack_file, parse_pack, PackSet, PolicyError};
+pub use load::{load_pack_file, parse_pack, shape_problem, PackSet, PolicyError};
 pub use model::*;
 pub(crate) use problem::quoted;
 pub use problem::{AnswerRange, JsonKind, PackProblem, ReadProblem, ShapeProblem};

@@ -163,7 +163,7 @@ impl fmt::Display for ShapeProblem {
                 expected: None,
             } => write!(f, "verkeerd aantal waarden: {found}"),
             ShapeProblem::Other => {
-                f.write_str("deze waarde past niet bij het formaat van een beleidspakket")
+                f.write_str("deze waarde past niet bij het formaat van het bestand")
             }
         }
     }

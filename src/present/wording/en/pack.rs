@@ -15,7 +15,7 @@ pub(super) fn read_problem(problem: &ReadProblem) -> String {
 }
 
 /// [`ShapeProblem`] in English.
-pub(super) fn shape_problem(problem: &ShapeProblem) -> String {
+pub(in crate::present::wording) fn shape_problem(problem: &ShapeProblem) -> String {
     match problem {
         ShapeProblem::NotJson => "this is not valid JSON".to_owned(),
         ShapeProblem::EndsEarly => "the file ends before the JSON is complete".to_owned(),
@@ -60,7 +60,7 @@ pub(super) fn shape_problem(problem: &ShapeProblem) -> String {
             found,
             expected: None,
         } => format!("wrong number of values: {found}"),
-        ShapeProblem::Other => "this value does not fit the policy pack format".to_owned(),
+        ShapeProblem::Other => "this value does not fit the file's format".to_owned(),
     }
 }
 
