@@ -257,7 +257,8 @@ fn journey(lang: Lang) -> Run {
     ];
     let files = env.files.path().to_owned();
     let file = |name: &str| files.join(name);
-    // A copy of a shipped pack in the data directory: refused as a duplicate, listed in the status.
+    // A copy of a shipped pack in the data directory: refused, it uses a built-in pack's name;
+    // listed in the status.
     // Beside it, broken packs: cut short, a field with a typo, a rule broken; each listed with
     // its field and its problem.
     let policies = env.dir.path().join("policies");
@@ -296,7 +297,7 @@ fn journey(lang: Lang) -> Run {
         [
             "policy.syntax",
             "policy.invalid",
-            "policy.duplicate",
+            "policy.impersonates",
             "policy.syntax"
         ],
         "the broken and the duplicate packs are listed, by file name"
@@ -1093,6 +1094,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
             id: s(),
             version: s(),
         },
+        PolicyError::Impersonates { file: s(), id: s() },
         PolicyError::Unknown {
             id: s(),
             version: s(),

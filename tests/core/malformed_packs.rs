@@ -567,20 +567,68 @@ fn a_broken_pack_in_a_folder_does_not_stop_the_valid_ones() {
 #[test]
 fn a_second_copy_of_the_same_pack_version_is_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("hu-kopie.json"),
-        opnamewijs::policy::load::EMBEDDED[0].1,
-    )
-    .expect("write");
+    let own = opnamewijs::policy::load::EMBEDDED[0].1.replacen(
+        "\"hu-stage-opnamen\"",
+        "\"mijn-stageschool\"",
+        1,
+    );
+    std::fs::write(dir.path().join("a-eigen.json"), &own).expect("write");
+    std::fs::write(dir.path().join("b-eigen-kopie.json"), &own).expect("write");
     let mut set = PackSet::embedded();
     set.add_dir(dir.path());
     assert_eq!(
         set.errors(),
         [PolicyError::Duplicate {
-            file: "hu-kopie.json".into(),
-            id: "hu-stage-opnamen".into(),
+            file: "b-eigen-kopie.json".into(),
+            id: "mijn-stageschool".into(),
             version: "1.0.0".into()
         }]
+    );
+}
+
+/// A file in the data folder cannot pass for a pack the app ships: not as a copy, and not as a
+/// "newer version" that new recordings would be pinned to. A pack of its own loads, and every
+/// pack says where it comes from.
+#[test]
+fn a_dropped_pack_cannot_use_the_name_of_a_built_in_pack() {
+    use opnamewijs::policy::PackOrigin;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hu = opnamewijs::policy::load::EMBEDDED[0].1;
+    let newer = hu.replacen("\"version\": \"1.0.0\"", "\"version\": \"9.0.0\"", 1);
+    assert_ne!(newer, hu);
+    std::fs::write(dir.path().join("hu-kopie.json"), hu).expect("write");
+    std::fs::write(dir.path().join("hu-nieuwer.json"), &newer).expect("write");
+    let own = hu.replacen("\"hu-stage-opnamen\"", "\"mijn-stageschool\"", 1);
+    std::fs::write(dir.path().join("mijn-school.json"), &own).expect("write");
+    let mut set = PackSet::embedded();
+    set.add_dir(dir.path());
+    assert_eq!(
+        set.errors(),
+        [
+            PolicyError::Impersonates {
+                file: "hu-kopie.json".into(),
+                id: "hu-stage-opnamen".into(),
+            },
+            PolicyError::Impersonates {
+                file: "hu-nieuwer.json".into(),
+                id: "hu-stage-opnamen".into(),
+            },
+        ]
+    );
+    assert_eq!(
+        set.errors()[1].to_string(),
+        "Beleidspakket hu-nieuwer.json gebruikt de naam \"hu-stage-opnamen\" van een \
+         beleidspakket dat in Opnamewijs is ingebouwd en is daarom niet geladen. Een eigen pakket \
+         heeft een eigen naam (id)."
+    );
+    let latest = set.latest("hu-stage-opnamen").expect("built in");
+    assert_eq!(
+        (latest.version.as_str(), &latest.origin),
+        ("1.0.0", &PackOrigin::Embedded)
+    );
+    assert_eq!(
+        set.latest("mijn-stageschool").expect("own pack").origin,
+        PackOrigin::File("mijn-school.json".into())
     );
 }
 

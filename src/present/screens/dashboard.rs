@@ -21,6 +21,8 @@ impl Workspace {
                     version: p.version.clone(),
                     title: p.title.get(lang).to_owned(),
                     source: p.source.get(lang).to_owned(),
+                    origin: views::origin_label(&p.origin, lang),
+                    from_file: p.origin != crate::policy::PackOrigin::Embedded,
                 })
                 .collect(),
             pack_errors: self

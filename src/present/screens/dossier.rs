@@ -114,7 +114,13 @@ impl Workspace {
         );
         doc.field(
             &tr(lang, "Beleid", "Policy"),
-            &format!("{} {} ({})", pack.title.get(lang), pack.version, pack.id),
+            &format!(
+                "{} {} ({}; {})",
+                pack.title.get(lang),
+                pack.version,
+                pack.id,
+                views::origin_label(&pack.origin, lang)
+            ),
         );
         let outcome = checklist::verdict(pack, &known);
         doc.field(

@@ -18,7 +18,9 @@ pub use assessment::{AssessmentRecordingView, AssessmentView, CandidateView, Che
 pub use checklist::{
     ItemView, OptionView, PhaseView, QuestionInput, QuestionView, TickView, VerdictView,
 };
-pub use dashboard::{summary, AppStatus, JournalStatus, PackSummary, RecordingSummary};
+pub use dashboard::{
+    origin_label, summary, AppStatus, JournalStatus, PackSummary, RecordingSummary,
+};
 pub use deadline::{deadline_view, DeadlineView};
 pub use desk::{DeskRequestView, DeskView};
 // The words the views share with errors and the dossier live with what they name (dates in the

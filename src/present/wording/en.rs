@@ -127,6 +127,11 @@ impl Localized for PolicyError {
             PolicyError::Duplicate { file, id, version } => format!(
                 "Policy pack {file}: {id} version {version} is already loaded from another file"
             ),
+            PolicyError::Impersonates { file, id } => format!(
+                "Policy pack {file} uses the name \"{id}\" of a policy pack built into \
+                 Opnamewijs and was therefore not loaded. A pack of your own has a name (id) of \
+                 its own."
+            ),
             PolicyError::Unknown { id, version } => {
                 format!("Policy pack {id} version {version} is not available")
             }

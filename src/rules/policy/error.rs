@@ -51,6 +51,15 @@ pub enum PolicyError {
         /// Pack version.
         version: String,
     },
+    /// A pack from the data folder that uses the id of a pack built into the app: only the app
+    /// itself ships that pack, so no file can pass for the institute's rules.
+    #[error("Beleidspakket {file} gebruikt de naam \"{id}\" van een beleidspakket dat in Opnamewijs is ingebouwd en is daarom niet geladen. Een eigen pakket heeft een eigen naam (id).")]
+    Impersonates {
+        /// The file.
+        file: String,
+        /// The embedded pack's id it used.
+        id: String,
+    },
     /// A recording refers to a pack (version) that is not loaded.
     #[error("Beleidspakket {id} versie {version} is niet beschikbaar")]
     Unknown {
@@ -68,6 +77,7 @@ impl ErrorCode for PolicyError {
             PolicyError::Syntax { .. } => "policy.syntax",
             PolicyError::Invalid { .. } => "policy.invalid",
             PolicyError::Duplicate { .. } => "policy.duplicate",
+            PolicyError::Impersonates { .. } => "policy.impersonates",
             PolicyError::Unknown { .. } => "policy.unknown",
         }
     }

@@ -212,7 +212,7 @@ impl PackSet {
     pub fn embedded() -> Self {
         let mut set = PackSet::default();
         for (file, json) in EMBEDDED {
-            set.add(file, parse_pack(file, json));
+            set.add(file, parse_pack(file, json), PackOrigin::Embedded);
         }
         set
     }
@@ -236,12 +236,26 @@ impl PackSet {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            self.add(&file, load_pack_file(&path));
+            let origin = PackOrigin::File(file.clone());
+            self.add(&file, load_pack_file(&path), origin);
         }
     }
 
-    fn add(&mut self, file: &str, pack: Result<PolicyPack, PolicyError>) {
+    fn add(&mut self, file: &str, pack: Result<PolicyPack, PolicyError>, origin: PackOrigin) {
+        let pack = pack.map(|p| PolicyPack { origin, ..p });
         match pack {
+            Ok(p)
+                if p.origin != PackOrigin::Embedded
+                    && self
+                        .packs
+                        .iter()
+                        .any(|e| e.id == p.id && e.origin == PackOrigin::Embedded) =>
+            {
+                self.errors.push(PolicyError::Impersonates {
+                    file: file.to_owned(),
+                    id: p.id,
+                })
+            }
             Ok(p) if self.get(&p.id, &p.version).is_some() => {
                 self.errors.push(PolicyError::Duplicate {
                     file: file.to_owned(),
