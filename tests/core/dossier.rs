@@ -87,7 +87,7 @@ fn the_dossier_shows_policy_consent_shares_deletions_and_the_head_hash() {
         "Rekenles 3B (feedback)",
         "HU lerarenopleiding",
         "1.0.0",
-        "(hu-stage-opnamen)",
+        "(hu-stage-opnamen; ingebouwd in Opnamewijs)",
         "Toegestaan onder voorwaarden",
         "Ik vraag zelf toestemming",
         "Geslaagd op",
@@ -205,9 +205,11 @@ fn every_pack_shows_where_it_comes_from() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let policies = env.dir.path().join("policies");
     std::fs::create_dir_all(&policies).expect("policies");
-    let own = opnamewijs::policy::load::EMBEDDED[0]
-        .1
-        .replacen("\"hu-stage-opnamen\"", "\"mijn-stageschool\"", 1);
+    let own = opnamewijs::policy::load::EMBEDDED[0].1.replacen(
+        "\"hu-stage-opnamen\"",
+        "\"mijn-stageschool\"",
+        1,
+    );
     std::fs::write(policies.join("mijn-school.json"), own).expect("own pack");
     env.restart();
     let status = env.ws.status().expect("status");
