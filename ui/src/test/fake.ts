@@ -154,6 +154,9 @@ export function fakeBackend(
     exportBackup: async () => null,
     importBackup: async () => null,
     exportCalendar: async () => null,
+    closeWindow: async () => {
+      calls.push("closeWindow");
+    },
     eraseAll: async () => ({
       data_dir: "/tmp/x",
       verified_empty: true,
