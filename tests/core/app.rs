@@ -229,7 +229,7 @@ fn erase_all_removes_the_web_views_data_and_the_window_state_and_says_what_it_re
 }
 
 #[test]
-fn what_the_web_view_of_an_earlier_version_left_in_the_vault_folder_is_removed_at_start() {
+fn what_an_earlier_version_left_is_removed_or_made_private_at_start() {
     let root = tempfile::tempdir().expect("temp dir");
     let layout = desktop_layout(root.path());
     let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
@@ -266,9 +266,27 @@ fn what_the_web_view_of_an_earlier_version_left_in_the_vault_folder_is_removed_a
             "vault.key"
         ]
     );
+    #[cfg(unix)]
+    let lock = layout.data_dir.join(opnamewijs::store::LOCK_FILE);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As an earlier version made it.
+        std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
     let app = App::opening_in(layout, clock, keys);
     app.finish_open();
     app.with(|ws| ws.list()).expect("the vault opens as before");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&lock).expect("lock").permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the lock file is made private: {mode:o}"
+        );
+    }
 }
 
 #[test]

@@ -284,6 +284,9 @@ fn lock_dir(dir: &Path) -> Result<std::fs::File, StoreError> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = options.open(&path).map_err(io)?;
+    // One made by an earlier version may be readable by others. It holds nothing, so a file
+    // system without modes (a chosen folder on a USB stick) is no reason to refuse.
+    let _ = crate::files::make_private(&path);
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse),
