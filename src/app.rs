@@ -7,70 +7,53 @@
 //! was open in this run. Before any workspace was open (it could not be opened at start, or it
 //! waits for a passphrase) the language is not known, and they are Dutch.
 
+mod error;
 mod layout;
 
+pub use error::AppError;
 pub use layout::{AppDirs, Layout, Removed, Swept, WEBVIEW_DIR};
 
 use crate::clock::Clock;
 use crate::error::{ErrorCode, ErrorPayload, Localized};
+use crate::screens::{Reminder, Show};
 use crate::store::{LOCK_FILE, STATE_FILE};
 use crate::text::{tr, Lang};
-use crate::vault::{KeyStore, Leftover, Passphrase, Unlock, Vault};
+use crate::vault::{KeyStore, Leftover, Passphrase, Unlock, Vault, VaultError};
 use crate::views::{AppStatus, RecordingSummary};
-use crate::workspace::{Reminder, Touched, Workspace, WorkspaceError};
+use crate::workspace::{Touched, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Why a whole-installation operation was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AppError {
-    /// A backup is only restored into an installation without recordings.
-    #[error("Er staan al opnamen in Opnamewijs. Een reservekopie zet je terug in een lege installatie; wis eerst je gegevens als je dat echt wilt.")]
-    NotEmpty,
-    /// Everything was erased; the app has to be started again.
-    #[error("Al je gegevens zijn gewist. Sluit Opnamewijs; bij de volgende start begin je met een lege installatie.")]
-    Erased,
-    /// Erasing left something behind.
-    #[error("Niet alles kon worden gewist: {leftovers}. Probeer het opnieuw.")]
-    EraseIncomplete {
-        /// What is left, in the user's language.
-        leftovers: String,
-    },
-    /// An operation stopped half-way because of a fault in Opnamewijs itself (it panicked).
-    #[error("Deze actie is afgebroken door een fout in Opnamewijs. Sluit de app en start hem opnieuw; je dagboek wordt dan opnieuw gecontroleerd.")]
-    Interrupted,
-}
-
-impl ErrorCode for AppError {
-    fn code(&self) -> &'static str {
-        match self {
-            AppError::NotEmpty => "app.not_empty",
-            AppError::Erased => "app.erased",
-            AppError::EraseIncomplete { .. } => "app.erase_incomplete",
-            AppError::Interrupted => "app.interrupted",
-        }
+impl App {
+    /// Restores the backup into a scratch folder next to the data and removes it again: whether
+    /// it opens with `unlock` (the outer error is the scratch folder's own).
+    fn try_restore(
+        &self,
+        path: &Path,
+        passphrase: &Passphrase,
+        unlock: Unlock<'_>,
+        lang: Lang,
+    ) -> Result<Result<(), VaultError>, ErrorPayload> {
+        let probe = tempdir_in(&self.layout.data_dir, lang)?;
+        let trial = Vault::import_backup(path, passphrase, &probe, unlock).map(drop);
+        let _ = Vault::erase(&probe, self.keystore.as_ref());
+        let _ = std::fs::remove_dir_all(&probe);
+        Ok(trial)
     }
 }
 
-impl Localized for AppError {
-    fn english(&self) -> String {
-        match self {
-            AppError::NotEmpty => "There are already recordings in Opnamewijs. A backup is \
-                restored into an empty installation; erase your data first if you really want \
-                that."
-                .to_owned(),
-            AppError::Erased => "All your data has been erased. Close Opnamewijs; at the next \
-                start you begin with an empty installation."
-                .to_owned(),
-            AppError::EraseIncomplete { leftovers } => {
-                format!("Not everything could be erased: {leftovers}. Try again.")
-            }
-            AppError::Interrupted => "This action was stopped by a fault in Opnamewijs. Close \
-                the app and start it again; your journal will then be checked again."
-                .to_owned(),
-        }
+/// Whether this build takes a file's location from the page: only with the test seams, which the
+/// shipped app does not enable (see [`App::path_from_page`]).
+pub const PATHS_FROM_PAGE: bool = cfg!(feature = "test-seams");
+
+/// `path` if a build that takes locations from the page (`allowed`) got it, else the refusal.
+pub fn page_path(path: PathBuf, allowed: bool) -> Result<PathBuf, AppError> {
+    if allowed {
+        Ok(path)
+    } else {
+        Err(AppError::PathFromPage)
     }
 }
 
@@ -293,18 +276,31 @@ impl App {
     /// The answer of a command that stopped half-way because of a fault in Opnamewijs itself
     /// ([`AppError::Interrupted`]), in the language of the last workspace open in this run.
     pub fn interrupted(&self) -> ErrorPayload {
-        let lang = *self.lang.lock().unwrap_or_else(|e| e.into_inner());
-        ErrorPayload::localized(&AppError::Interrupted, lang)
+        self.refused(&AppError::Interrupted)
     }
 
-    /// Runs one change on the open workspace and answers with its result, the status and the
-    /// dashboard rows it changed, so the UI needs one round trip per action.
-    pub fn act<T>(
+    /// `err` in the language of the last workspace open in this run.
+    fn refused(&self, err: &AppError) -> ErrorPayload {
+        let lang = *self.lang.lock().unwrap_or_else(|e| e.into_inner());
+        ErrorPayload::localized(err, lang)
+    }
+
+    /// A file's location that the page gave instead of the system's file window: used only by a
+    /// build with the test seams (the end-to-end tests drive no native dialog), refused by the
+    /// shipped app ([`AppError::PathFromPage`]), so a page cannot make it read or write elsewhere.
+    pub fn path_from_page(&self, path: PathBuf) -> Result<PathBuf, ErrorPayload> {
+        page_path(path, PATHS_FROM_PAGE).map_err(|e| self.refused(&e))
+    }
+
+    /// Runs one change on the open workspace and answers with the screen that shows what it
+    /// changed ([`Show`]), the status and the dashboard rows it changed, so the UI needs one round
+    /// trip per action.
+    pub fn act<C: Show>(
         &self,
-        f: impl FnOnce(&mut Workspace) -> Result<T, WorkspaceError>,
-    ) -> Result<Acted<T>, ErrorPayload> {
+        f: impl FnOnce(&mut Workspace) -> Result<C, WorkspaceError>,
+    ) -> Result<Acted<C::View>, ErrorPayload> {
         self.with(|ws| {
-            let value = f(ws)?;
+            let value = f(ws)?.show(ws)?;
             Ok(Acted {
                 value,
                 status: ws.status()?,
@@ -350,18 +346,31 @@ impl App {
         self.status_of(&guard)
     }
 
-    /// Restores a backup into this installation, which must not hold recordings yet. The new
-    /// vault's key goes into the keyring.
+    /// Restores a backup into this installation, which must be empty
+    /// ([`crate::workspace::Contents::is_empty`]): otherwise it is refused with what would be lost. The restored vault's key goes into the
+    /// keyring; without a keyring, the backup's passphrase protects it (the user unlocks with
+    /// that from then on). Without a keyring a restore also works before any vault was created.
     pub fn import_backup(&self, path: &Path, passphrase: &str) -> Result<AppStatus, ErrorPayload> {
         let mut guard = self.lock();
         let lang = self.lang_of(&guard);
         crate::limits::check_passphrase(passphrase).map_err(in_lang(lang))?;
         crate::limits::check_import_path(path).map_err(in_lang(lang))?;
-        // Only an open, empty workspace makes way: a vault that is locked or damaged is never
-        // replaced, so nothing that could still be recovered is lost.
+        // Only an open, empty workspace makes way, or no vault at all on a machine without a
+        // keyring: a vault that is locked or damaged is never replaced, so nothing that could
+        // still be recovered is lost.
+        let keyring_down = VaultError::KeyringUnavailable {
+            reason: crate::vault::KeyStoreError::Unavailable(String::new()),
+        }
+        .code();
         match guard.as_ref() {
             Ok(ws) if ws.is_empty() => {}
-            Ok(_) => return Err(ErrorPayload::localized(&AppError::NotEmpty, lang)),
+            Ok(ws) => {
+                let err = AppError::NotEmpty {
+                    holds: ws.contents(),
+                };
+                return Err(ErrorPayload::localized(&err, lang));
+            }
+            Err(e) if e.code == keyring_down && !Vault::exists(&self.layout.data_dir) => {}
             Err(e) => return Err(e.clone()),
         }
         if !path.is_absolute() {
@@ -370,33 +379,27 @@ impl App {
             };
             return Err(ErrorPayload::localized(&err, lang));
         }
-        let passphrase = Passphrase::new(passphrase);
-        // Check the backup opens before the empty vault makes way for it.
-        let probe = tempdir_in(&self.layout.data_dir, lang)?;
-        let trial = Vault::import_backup(
-            path,
-            &passphrase,
-            &probe,
-            Unlock::Keyring(self.keystore.as_ref()),
-        );
-        let _ = Vault::erase(&probe, self.keystore.as_ref());
-        let _ = std::fs::remove_dir_all(&probe);
-        trial.map_err(in_lang(lang))?;
+        let passphrase = Passphrase::new(passphrase).existing();
+        // Check the backup opens (and where its key can go) before the empty vault makes way.
+        let keyring = Unlock::Keyring(self.keystore.as_ref());
+        let unlock = match self.try_restore(path, &passphrase, keyring, lang)? {
+            Err(VaultError::KeyringUnavailable { .. }) => {
+                let unlock = Unlock::Passphrase(&passphrase);
+                self.try_restore(path, &passphrase, unlock, lang)?
+                    .map_err(in_lang(lang))?;
+                unlock
+            }
+            tried => {
+                tried.map_err(in_lang(lang))?;
+                keyring
+            }
+        };
         *guard = Err(ErrorPayload::localized(&AppError::Erased, lang));
         Vault::erase(&self.layout.data_dir, self.keystore.as_ref()).map_err(in_lang(lang))?;
-        Vault::import_backup(
-            path,
-            &passphrase,
-            &self.layout.data_dir,
-            Unlock::Keyring(self.keystore.as_ref()),
-        )
-        .map_err(in_lang(lang))?;
-        *guard = Workspace::open(
-            &self.layout.data_dir,
-            self.clock.clone(),
-            Unlock::Keyring(self.keystore.as_ref()),
-        )
-        .map_err(in_lang(lang));
+        Vault::import_backup(path, &passphrase, &self.layout.data_dir, unlock)
+            .map_err(in_lang(lang))?;
+        *guard = Workspace::open(&self.layout.data_dir, self.clock.clone(), unlock)
+            .map_err(in_lang(lang));
         // From here in the restored workspace's language.
         self.status_of(&guard)
     }

@@ -25,6 +25,13 @@ pub enum FileError {
         /// The path given.
         path: String,
     },
+    /// The file to replace is not one Opnamewijs wrote (e.g. an export over the user's own
+    /// calendar or document).
+    #[error("{path} is niet een eerder door Opnamewijs gemaakt bestand van deze soort; kies een andere naam, er wordt niets overschreven.")]
+    NotOurs {
+        /// The path given.
+        path: String,
+    },
     /// Reading or writing a file the user chose failed.
     #[error("Kan {path} niet lezen of schrijven: {problem}.")]
     File {
@@ -75,6 +82,7 @@ impl ErrorCode for FileError {
             FileError::NotAbsolute { .. } => "file.not_absolute",
             FileError::Exists { .. } => "file.exists",
             FileError::NoFolder { .. } => "file.no_folder",
+            FileError::NotOurs { .. } => "file.not_ours",
             FileError::File { .. } => "file.io",
         }
     }
@@ -103,19 +111,25 @@ pub fn check_new_file(path: &Path) -> Result<(), FileError> {
 
 /// A file error on a path the user chose, in words a user understands.
 pub fn file_error(path: &Path, err: &std::io::Error) -> FileError {
-    use std::io::ErrorKind;
-    let problem = match err.kind() {
-        ErrorKind::NotFound => FileProblem::NotFound,
-        ErrorKind::PermissionDenied => FileProblem::PermissionDenied,
-        ErrorKind::IsADirectory => FileProblem::IsADirectory,
-        ErrorKind::StorageFull => FileProblem::StorageFull,
-        ErrorKind::ReadOnlyFilesystem => FileProblem::ReadOnly,
-        ErrorKind::InvalidFilename => FileProblem::InvalidName,
-        _ => FileProblem::Refused,
-    };
     FileError::File {
         path: path.display().to_string().chars().take(300).collect(),
-        problem,
+        problem: FileProblem::of(err),
+    }
+}
+
+impl FileProblem {
+    /// What went wrong, from the OS error's kind.
+    pub fn of(err: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        match err.kind() {
+            ErrorKind::NotFound => FileProblem::NotFound,
+            ErrorKind::PermissionDenied => FileProblem::PermissionDenied,
+            ErrorKind::IsADirectory => FileProblem::IsADirectory,
+            ErrorKind::StorageFull => FileProblem::StorageFull,
+            ErrorKind::ReadOnlyFilesystem => FileProblem::ReadOnly,
+            ErrorKind::InvalidFilename => FileProblem::InvalidName,
+            _ => FileProblem::Refused,
+        }
     }
 }
 

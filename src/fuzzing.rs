@@ -9,7 +9,7 @@
 
 use crate::error::ErrorPayload;
 use crate::policy::load::parse_pack;
-use crate::policy::PolicyError;
+use crate::policy::{PolicyError, ReadProblem};
 use crate::recording::{PackRef, Recording};
 use crate::text::Lang;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -32,14 +32,15 @@ fn now() -> DateTime<Utc> {
 /// A policy pack file: parsed and validated; when it loads, a recording pinned to it is
 /// planned, its deadlines derived and its full view rendered, as the app would.
 pub fn pack(data: &[u8]) -> Outcome {
-    let read = |problem: &str| PolicyError::Read {
+    let read = |problem: ReadProblem| PolicyError::Read {
         file: "fuzz.json".to_owned(),
-        problem: problem.to_owned(),
+        problem,
     };
     if data.len() > MAX_PACK_BYTES {
-        return Err(read("het bestand is te groot").into());
+        let max_kb = (MAX_PACK_BYTES / 1024) as u64;
+        return Err(read(ReadProblem::TooLarge { max_kb }).into());
     }
-    let text = std::str::from_utf8(data).map_err(|_| read("geen UTF-8"))?;
+    let text = std::str::from_utf8(data).map_err(|_| read(ReadProblem::NotText))?;
     let pack = parse_pack("fuzz.json", text)?;
     let rec = Recording::new(
         "fuzz".to_owned(),

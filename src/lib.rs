@@ -56,10 +56,15 @@
 //!   deletion confirmation, and the journal's head hash. No pupil data.
 //! - **Workspace** ([`workspace::Workspace`]): an open journal with its state and pack set; its
 //!   methods are the verbs. Each change runs in one **operation context** (the time, the user,
-//!   the recording's pack, read once) and answers with the **view** the screen needs.
-//! - **View** ([`views`]): what the UI renders, in the user's language, built by the core; the
-//!   **dashboard** is the app's status with every recording's summary, and a change answers with
-//!   it too (**acted**, [`app::Acted`]), so the UI needs one round trip per action.
+//!   the recording's pack, read once) and answers with what it **changed**
+//!   ([`workspace::RecordingChanged`], …).
+//! - **View** ([`views`]): what the UI renders, in the user's language, built by the core. A
+//!   **screen** ([`screens`]) is a workspace's view; [`screens::Show`] turns what a verb changed
+//!   into the screen that shows it. The **dashboard** is the app's status with every recording's
+//!   summary, and a change answers with it too (**acted**, [`app::Acted`]), so the UI needs one
+//!   round trip per action.
+//! - **Names** ([`nouns::names`], [`rules::labels`], [`dates`]): what a noun, a verdict or a date
+//!   is called in the user's language; views, errors and the dossier share them.
 //! - **Test seams**: what only tests use (the vault's fault injection, the fuzzing entry points, a
 //!   settable snapshot threshold), behind the `test-seams` feature that the shipped app does not
 //!   enable.
@@ -75,8 +80,9 @@
 // see `xtask/src/layers.rs`). Their modules are re-exported at the crate root, so a path names
 // the module, not its layer: `crate::recording`, `opnamewijs::views`.
 
-// Foundation: errors, time, language, limits, user files, parallel helpers.
+// Foundation: errors, time, dates, language, limits, user files, parallel helpers.
 pub mod clock;
+pub mod dates;
 pub mod error;
 pub mod files;
 pub mod limits;
@@ -92,11 +98,11 @@ pub use rules::{calendar, checklist, deadline, events, policy};
 pub mod persistence;
 pub use persistence::{mentor, store, vault};
 
-pub mod present;
-pub use present::{ics, pdf, views, wording};
-
 pub mod ops;
 pub use ops::workspace;
+
+pub mod present;
+pub use present::{ics, pdf, screens, views, wording};
 
 // The desktop shell's handle on one workspace.
 pub mod app;

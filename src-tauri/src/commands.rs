@@ -8,7 +8,7 @@
 use opnamewijs::app::{Acted, EraseReport};
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
-    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, FileReport,
+    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierReport, FileReport,
     RecordingSummary, RecordingView,
 };
 use opnamewijs::workspace::*;
@@ -18,6 +18,10 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
 
 type Reply<T> = Result<T, ErrorPayload>;
+
+/// A passphrase as the user typed it: its memory is wiped when the command is done with it (the
+/// core wipes its own copies too).
+type Typed = zeroize::Zeroizing<String>;
 
 /// Runs `f` on the shared [`App`] on a blocking thread, off the event loop.
 async fn core<T: Send + 'static>(
@@ -37,7 +41,7 @@ pub async fn app_status(app: AppHandle) -> Reply<AppStatus> {
 }
 
 #[tauri::command]
-pub async fn unlock(app: AppHandle, passphrase: String) -> Reply<Acted<AppStatus>> {
+pub async fn unlock(app: AppHandle, passphrase: Typed) -> Reply<Acted<AppStatus>> {
     core(app, move |a| a.answered(a.unlock(&passphrase))).await
 }
 
@@ -112,15 +116,16 @@ pub async fn incident_clock_done(app: AppHandle, input: ClockDone) -> Reply<Acte
     core(app, |a| a.act(|ws| ws.incident_clock_done(input))).await
 }
 
-/// The path the caller gave (tests, WebDriver), or else the one the user picks in a native dialog;
-/// `None` when the dialog was cancelled.
+/// The file the user picks in a native dialog (`None` when cancelled), or the path the page gave,
+/// which only a test build takes ([`App::path_from_page`]; the end-to-end tests drive no dialog).
 async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
+    app: &AppHandle,
     path: Option<PathBuf>,
     dialog: impl FnOnce() -> F,
-) -> Option<PathBuf> {
+) -> Reply<Option<PathBuf>> {
     match path {
-        Some(path) => Some(path),
-        None => dialog().await.map(|file| file.path().to_owned()),
+        Some(path) => app.state::<App>().path_from_page(path).map(Some),
+        None => Ok(dialog().await.map(|file| file.path().to_owned())),
     }
 }
 
@@ -128,10 +133,10 @@ async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
 pub async fn export_backup(
     app: AppHandle,
     path: Option<PathBuf>,
-    passphrase: String,
+    passphrase: Typed,
 ) -> Reply<Option<BackupReport>> {
     let dialog = || save_dialog("opnamewijs.owbackup");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -144,10 +149,10 @@ pub async fn export_backup(
 pub async fn import_backup(
     app: AppHandle,
     path: Option<PathBuf>,
-    passphrase: String,
+    passphrase: Typed,
 ) -> Reply<Option<Acted<AppStatus>>> {
     let dialog = || open_dialog("owbackup");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -162,7 +167,7 @@ pub async fn export_calendar(
     path: Option<PathBuf>,
 ) -> Reply<Option<CalendarReport>> {
     let dialog = || save_dialog("opnamewijs-termijnen.ics");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -190,7 +195,7 @@ pub async fn export_feedback_request(
     path: Option<PathBuf>,
 ) -> Reply<Option<Acted<RecordingView>>> {
     let dialog = || save_dialog("feedbackverzoek.opnamewijs-verzoek");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     let input = ExportRequest {
@@ -209,7 +214,7 @@ pub async fn import_feedback_receipt(
     path: Option<PathBuf>,
 ) -> Reply<Option<Acted<RecordingView>>> {
     let dialog = || open_dialog(opnamewijs::mentor::RECEIPT_EXTENSION);
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -224,7 +229,7 @@ pub async fn import_feedback_request(
     path: Option<PathBuf>,
 ) -> Reply<Option<Acted<DeskView>>> {
     let dialog = || open_dialog(opnamewijs::mentor::REQUEST_EXTENSION);
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
@@ -240,7 +245,7 @@ pub async fn export_feedback_receipt(
     path: Option<PathBuf>,
 ) -> Reply<Option<FileReport>> {
     let dialog = || save_dialog("ontvangstbewijs.opnamewijs-bewijs");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     let input = ExportReceipt {
@@ -302,7 +307,7 @@ fn open_dialog(extension: &str) -> impl Future<Output = Option<rfd::FileHandle>>
 #[tauri::command]
 pub async fn export_dossier(app: AppHandle, path: Option<PathBuf>) -> Reply<Option<DossierReport>> {
     let dialog = || save_dialog("dossier-lesopnamen.pdf");
-    let Some(path) = chosen(path, dialog).await else {
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {

@@ -2,5 +2,6 @@
 //! itself. Imports only the foundation (errors, time, language).
 
 pub mod assessment;
+pub mod names;
 pub mod profile;
 pub mod recording;

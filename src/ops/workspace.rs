@@ -1,12 +1,12 @@
 //! Operations on the user's recordings: every verb the app offers, each validating its input,
-//! applying the pack's rules and persisting the result before it answers with the view the screen
-//! needs.
+//! applying the pack's rules and persisting the result before it answers with what it changed
+//! ([`RecordingChanged`], [`DeskChanged`], …). What the screen then shows of that change is the
+//! presentation's business (`crate::present`, the layer above), so a verb knows no view.
 //!
 //! One file per family of verbs: `plan` (create, answer, tick, choose a date), `events` (log what
-//! happened, confirm feedback), `copies` (shares, deletions, incidents), `status` (the dashboard
-//! and one recording), `exports` (backup, calendar), `feedback` (the files exchanged with a
-//! mentor), `assessment`, `dossier` and `reminders`. Their inputs are in `inputs`, their errors in
-//! `errors`.
+//! happened, confirm feedback), `copies` (shares, deletions, incidents), `profile`, `exports`
+//! (the backup), `feedback` (the files exchanged with a mentor) and `assessment`. Their inputs are
+//! in `inputs`, their errors in `errors`, the reports of the files they write in `reports`.
 //!
 //! Every change to a recording goes through one write path, `Workspace::update`: it builds the
 //! operation's context once (`Op`: the time, the user and the recording's pack), applies the change
@@ -19,28 +19,25 @@ use crate::recording::Recording;
 use crate::store::{Change, JournalEntry, State, Store};
 use crate::text::Lang;
 use crate::vault::Unlock;
-use crate::views::{self, RecordingView};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod assessment;
 mod copies;
-mod dossier;
 mod errors;
 mod events;
 mod exports;
 mod feedback;
 mod inputs;
 mod plan;
-mod reminders;
-mod status;
+mod profile;
+mod reports;
 pub use assessment::{AssessmentPassed, SelectForAssessment};
-pub use dossier::DossierReport;
 pub use errors::{PackThing, RecordingError, ShareError, WorkspaceError};
 pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
 pub use inputs::*;
-pub use reminders::Reminder;
+pub use reports::{BackupReport, FileReport};
 
 use errors::unknown;
 use events::{feedback_not_confirmed, log_event_on, log_feedback};
@@ -80,6 +77,50 @@ impl Touched {
         }
     }
 }
+
+/// What an installation holds that a restore would replace: the user's own data, not their
+/// settings (the language they chose to read the app in is not lost data).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contents {
+    /// Recordings.
+    pub recordings: usize,
+    /// Feedback requests on a mentor's desk.
+    pub desk_requests: usize,
+    /// A mentor's signing key (its receipts could no longer be matched to it).
+    pub signing_key: bool,
+    /// Anything recorded for the final assessment (portfolio checked, passed).
+    pub assessment: bool,
+    /// A name other than the default one.
+    pub name: Option<String>,
+    /// The installation was set up for a mentor.
+    pub mentor: bool,
+}
+
+impl Contents {
+    /// Nothing that a restore would replace.
+    pub fn is_empty(&self) -> bool {
+        *self == Contents::default()
+    }
+}
+
+/// A verb changed this recording (its id): the screen shows it anew.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordingChanged {
+    /// The recording's id.
+    pub id: String,
+}
+
+/// A verb changed the mentor's desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeskChanged;
+
+/// A verb changed the final assessment (its choice, its checks, or "passed").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssessmentChanged;
+
+/// A verb changed the profile (name, language or mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileChanged;
 
 /// One operation on a recording, as it started: the time (read once from the clock), the user who
 /// acts and their language, and the recording's pack (resolved once).
@@ -128,6 +169,26 @@ impl Workspace {
         Ok(())
     }
 
+    /// What is kept: the profile, the recordings, the mentor's desk and the assessment.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The journal, for what the screens show of it (entries, head hash, what opening repaired).
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Now, from the workspace's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
     /// The loaded packs.
     pub fn packs(&self) -> &PackSet {
         &self.packs
@@ -160,19 +221,34 @@ impl Workspace {
         std::mem::take(&mut self.touched)
     }
 
-    /// Whether any recording exists (a backup is only restored into an empty installation).
+    /// What this installation holds that restoring a backup would replace.
+    pub fn contents(&self) -> Contents {
+        let state = &self.state;
+        let default = crate::profile::Profile::default();
+        let assessment = &state.assessment;
+        Contents {
+            recordings: state.recordings.len(),
+            desk_requests: state.desk.requests.len(),
+            signing_key: state.desk.key.is_some(),
+            assessment: assessment.passed_on.is_some() || assessment.portfolio_checked.is_some(),
+            name: (state.profile.name != default.name).then(|| state.profile.name.clone()),
+            mentor: state.profile.mode != default.mode,
+        }
+    }
+
+    /// Whether this installation holds nothing a restore would replace ([`Contents::is_empty`]).
     pub fn is_empty(&self) -> bool {
-        self.state.recordings.is_empty()
+        self.contents().is_empty()
     }
 
     /// Applies `f` to a copy of the recording within one [`Op`], journals it, and only then makes
-    /// it current; answers with the recording's view as of that same moment.
+    /// it current.
     fn update(
         &mut self,
         id: &str,
         change: Change,
         f: impl FnOnce(&mut Recording, &Op) -> Result<()>,
-    ) -> Result<RecordingView> {
+    ) -> Result<RecordingChanged> {
         let index = self
             .state
             .recordings
@@ -191,9 +267,8 @@ impl Workspace {
         entry.recording = Some(rec.clone());
         self.store.append(&entry)?;
         self.touched.recording(id);
-        let view = views::recording_view(op.pack, &rec, op.now, op.lang);
         self.state.recordings[index] = rec;
-        Ok(view)
+        Ok(RecordingChanged { id: id.to_owned() })
     }
 
     /// Appends a change with the snapshots `fill` puts in it (durably): a new recording, the

@@ -119,8 +119,15 @@ pub enum MentorError {
 /// [`MentorError::NotAReceipt`]). `Display` is the Dutch phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Defect {
-    /// Not JSON of the file's shape: the parser's message.
-    Json(String),
+    /// Not JSON of the file's shape: what does not fit, and where.
+    Json {
+        /// What does not fit.
+        problem: crate::policy::ShapeProblem,
+        /// Line of the file (from 1).
+        line: usize,
+        /// Column of that line (from 1).
+        column: usize,
+    },
     /// Another kind of file: its `kind` (shortened).
     Kind(String),
     /// A field that is empty.
@@ -133,10 +140,25 @@ pub enum Defect {
     Nonce,
 }
 
+impl Defect {
+    /// What the JSON parser found wrong, without its words.
+    fn json(err: &serde_json::Error) -> Defect {
+        Defect::Json {
+            problem: crate::policy::shape_problem(err),
+            line: err.line(),
+            column: err.column(),
+        }
+    }
+}
+
 impl std::fmt::Display for Defect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Defect::Json(problem) => f.write_str(problem),
+            Defect::Json {
+                problem,
+                line,
+                column,
+            } => write!(f, "{problem} (regel {line}, kolom {column})"),
             Defect::Kind(kind) => write!(f, "soort \"{kind}\""),
             Defect::Empty(field) => write!(f, "{field} is leeg"),
             Defect::TooLong(field) => write!(f, "{field} is langer dan {MAX_FIELD} tekens"),
@@ -374,8 +396,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, MentorError> {
 pub fn parse_request(bytes: &[u8]) -> Result<FeedbackRequest, MentorError> {
     let bad = |problem: Defect| MentorError::NotARequest { problem };
     check_header(bytes, REQUEST_KIND, &bad)?;
-    let req: FeedbackRequest =
-        serde_json::from_slice(bytes).map_err(|e| bad(Defect::Json(e.to_string())))?;
+    let req: FeedbackRequest = serde_json::from_slice(bytes).map_err(|e| bad(Defect::json(&e)))?;
     for (field, value) in [
         ("id", &req.id),
         ("recording", &req.recording),
@@ -398,7 +419,7 @@ pub fn parse_receipt(bytes: &[u8]) -> Result<(FeedbackReceipt, String), MentorEr
     let bad = |problem: Defect| MentorError::NotAReceipt { problem };
     check_header(bytes, RECEIPT_KIND, &bad)?;
     let receipt: FeedbackReceipt =
-        serde_json::from_slice(bytes).map_err(|e| bad(Defect::Json(e.to_string())))?;
+        serde_json::from_slice(bytes).map_err(|e| bad(Defect::json(&e)))?;
     let fingerprint = receipt.verify()?;
     let body = &receipt.receipt;
     for (field, value) in [
@@ -424,8 +445,7 @@ fn check_header(
         kind: String,
         format: u32,
     }
-    let header: Header =
-        serde_json::from_slice(bytes).map_err(|e| bad(Defect::Json(e.to_string())))?;
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| bad(Defect::json(&e)))?;
     if header.kind != kind {
         return Err(bad(Defect::Kind(clip(&header.kind))));
     }

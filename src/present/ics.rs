@@ -38,6 +38,22 @@ pub struct CalendarDeadline {
     pub done: bool,
 }
 
+/// Whether the file at `path` is a calendar an earlier export wrote: its first lines (read at
+/// most 4 KiB) open a calendar with Opnamewijs's product id. Only such a file is replaced.
+pub fn is_earlier_export(path: &std::path::Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(path)?
+        .take(4096)
+        .read_to_end(&mut head)?;
+    let head = String::from_utf8_lossy(&head);
+    let mut lines = head.lines().map(str::trim_end);
+    Ok(lines.next() == Some("BEGIN:VCALENDAR")
+        && lines
+            .take_while(|l| !l.starts_with("BEGIN:VEVENT"))
+            .any(|l| l == format!("PRODID:{PRODID}")))
+}
+
 /// The stable UID of a deadline of a recording.
 pub fn uid(recording: &str, deadline: &str) -> String {
     format!("{recording}.{}@opnamewijs", deadline.replace('/', "."))

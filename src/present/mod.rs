@@ -1,10 +1,11 @@
-//! **Presentation**: what a person sees of the nouns and rules, as data the UI renders (the view
-//! types and the functions that build them, in the user's language), as files a person reads (the
-//! dossier's PDF, the calendar), and as sentences: the English wording of the errors of the layers
-//! below ([`wording`]). Knows nothing of the verbs, and of storage only the errors it words: the
-//! operations above answer each action with a view built here, so the UI needs one round trip.
+//! **Presentation**, the top layer of the core: what a person sees, in the user's language. The
+//! view types and the functions that build them from nouns and rules ([`views`]), the screens of
+//! a workspace and how each verb's change is shown ([`screens`]), the files a person reads (the
+//! dossier's [`pdf`], the calendar's [`ics`]), and the English wording of the errors of every
+//! layer below ([`wording`]). It reads the workspace and never changes it.
 
 pub mod ics;
 pub mod pdf;
+pub mod screens;
 pub mod views;
 pub mod wording;

@@ -7,4 +7,5 @@ pub mod calendar;
 pub mod checklist;
 pub mod deadline;
 pub mod events;
+pub mod labels;
 pub mod policy;

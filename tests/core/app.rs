@@ -362,9 +362,13 @@ fn the_data_directory_and_every_file_the_app_writes_are_private_to_the_user() {
     let id = crate::mentor::recorded_lesson(&mut env, "Aardrijkskunde 2B");
     let out = env.files.path().to_owned();
     let calendar = out.join("termijnen.ics");
-    std::fs::write(&calendar, b"an earlier export").expect("earlier export");
+    env.ws
+        .export_calendar(&calendar)
+        .expect("an earlier export");
     std::fs::set_permissions(&calendar, std::fs::Permissions::from_mode(0o644)).expect("chmod");
-    env.ws.export_calendar(&calendar).expect("calendar");
+    env.ws
+        .export_calendar(&calendar)
+        .expect("calendar, replacing its earlier file");
     env.ws
         .export_backup(
             &out.join("reservekopie.owbackup"),
@@ -568,4 +572,168 @@ fn a_change_answers_with_the_rows_it_touched_at_their_place() {
         );
     };
     assert_eq!(recordings.len(), 2);
+}
+
+#[test]
+fn only_a_test_build_takes_a_file_location_from_the_page() {
+    use opnamewijs::app::{page_path, AppError, PATHS_FROM_PAGE};
+    let path = PathBuf::from("/home/łukasz/.ssh/id_ed25519");
+    assert_eq!(page_path(path.clone(), true), Ok(path.clone()));
+    assert_eq!(page_path(path, false), Err(AppError::PathFromPage));
+    // The shipped app builds the core without the test seams (checked by the xtask test
+    // `the_release_build_leaves_the_test_seams_out`), so there it refuses; these tests run with them.
+    assert_eq!(PATHS_FROM_PAGE, cfg!(feature = "test-seams"));
+}
+
+/// A backup made on `env`'s installation (one recording, ticked), and its passphrase.
+fn backup_of(env: &mut Env, dir: &Path) -> (PathBuf, &'static str) {
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    env.tick(&id, "vooraf.live");
+    let path = dir.join("opnamewijs.owbackup");
+    let pass = "wachtwoord voor backup";
+    env.ws.export_backup(&path, pass).expect("export");
+    (path, pass)
+}
+
+fn profile(name: &str, lang: opnamewijs::text::Lang) -> opnamewijs::profile::Profile {
+    opnamewijs::profile::Profile {
+        name: name.into(),
+        lang,
+        mode: opnamewijs::profile::Mode::Student,
+    }
+}
+
+/// A restore replaces only an empty installation. Anything of the user's (their name, the
+/// assessment, recordings, a mentor's desk) is named in the refusal, in their language, and stays;
+/// the language they read the app in is a setting, not data, and does not stand in the way.
+#[test]
+fn a_restore_refuses_an_installation_with_data_and_names_what_would_be_lost() {
+    use opnamewijs::text::Lang;
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let out = tempfile::tempdir().expect("temp dir");
+    let (backup, pass) = backup_of(&mut env, out.path());
+    let clock = Arc::new(FixedClock::new(nl(2026, 12, 1, 9, 0)));
+
+    let laptop = tempfile::tempdir().expect("laptop");
+    let app = App::open(
+        laptop.path(),
+        clock.clone(),
+        Arc::new(MemoryKeyStore::new()),
+    );
+    app.act(|ws| ws.set_profile(profile("Ayşe Yılmaz", Lang::Nl)))
+        .expect("name");
+    app.act(|ws| ws.check_portfolio(true)).expect("portfolio");
+    let err = app.import_backup(&backup, pass).expect_err("not empty");
+    assert_eq!(err.code, "app.not_empty");
+    assert_eq!(
+        err.message,
+        "Er staan al gegevens in Opnamewijs die je bij het terugzetten kwijt zou raken: wat je \
+         voor het eindassessment hebt vastgelegd en je naam (Ayşe Yılmaz). Een reservekopie zet \
+         je alleen terug in een lege installatie; maak eerst een reservekopie van deze gegevens \
+         en wis ze daarna, als je dat echt wilt."
+    );
+    app.act(|ws| ws.set_profile(profile("Ayşe Yılmaz", Lang::En)))
+        .expect("English");
+    let err = app.import_backup(&backup, pass).expect_err("not empty");
+    assert!(
+        err.message.starts_with(
+            "Opnamewijs already holds data you would lose by restoring: what you recorded for \
+             the final assessment and your name (Ayşe Yılmaz)."
+        ),
+        "{}",
+        err.message
+    );
+    let kept = app.with(|ws| ws.status()).expect("status");
+    assert_eq!(kept.profile.name, "Ayşe Yılmaz", "nothing was replaced");
+
+    // Only the language changed: still empty.
+    let fresh = tempfile::tempdir().expect("another laptop");
+    let app = App::open(fresh.path(), clock, Arc::new(MemoryKeyStore::new()));
+    app.act(|ws| ws.set_profile(profile("Student", Lang::En)))
+        .expect("English");
+    let status = app.import_backup(&backup, pass).expect("restored");
+    assert_eq!(status.profile.name, "Student");
+    assert_eq!(app.with(|ws| ws.list()).expect("list").len(), 1);
+}
+
+/// Every part of what a restore would replace has words in both languages.
+#[test]
+fn what_a_restore_would_replace_is_worded_in_full() {
+    use opnamewijs::app::AppError;
+    use opnamewijs::error::Localized;
+    use opnamewijs::workspace::Contents;
+    let err = AppError::NotEmpty {
+        holds: Contents {
+            recordings: 3,
+            desk_requests: 1,
+            signing_key: true,
+            assessment: true,
+            name: Some("Łukasz Şahin-Nguyễn".into()),
+            mentor: true,
+        },
+    };
+    assert!(err.to_string().contains(
+        ": 3 opnamen, 1 feedbackverzoek op je bureau, je ondertekeningssleutel als begeleider, \
+         wat je voor het eindassessment hebt vastgelegd, je naam (Łukasz Şahin-Nguyễn) en de \
+         instelling voor een begeleider."
+    ));
+    assert!(err.english().contains(
+        ": 3 recordings, 1 feedback request on your desk, your signing key as a mentor, what you \
+         recorded for the final assessment, your name (Łukasz Şahin-Nguyễn) and the setting for \
+         a mentor."
+    ));
+    assert!(Contents::default().is_empty());
+}
+
+/// Without a keyring a backup is restored too: on a new laptop before any vault exists, or into
+/// an empty installation unlocked with a passphrase. The backup's passphrase then protects the
+/// restored data, and is the one to unlock with from then on.
+#[test]
+fn without_a_keyring_a_backup_is_restored_under_its_own_passphrase() {
+    use opnamewijs::vault::KeyStoreError;
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let out = tempfile::tempdir().expect("temp dir");
+    let (backup, pass) = backup_of(&mut env, out.path());
+    let head = env.ws.status().expect("status").journal.head_hash;
+    let clock = Arc::new(FixedClock::new(nl(2026, 12, 1, 9, 0)));
+    let no_keyring = || {
+        let keys = Arc::new(MemoryKeyStore::new());
+        keys.fail_with(KeyStoreError::Unavailable("geen D-Bus-sessie".into()));
+        keys
+    };
+
+    // A new laptop: nothing yet, no keyring.
+    let laptop = tempfile::tempdir().expect("laptop");
+    let app = App::open(laptop.path(), clock.clone(), no_keyring());
+    assert_eq!(
+        app.with(|ws| ws.list()).expect_err("locked").code,
+        "vault.keyring_unavailable"
+    );
+    let status = app.import_backup(&backup, pass).expect("restored");
+    assert_eq!(status.journal.head_hash, head);
+    drop(app);
+    let app = App::open(laptop.path(), clock.clone(), no_keyring());
+    assert_eq!(
+        app.with(|ws| ws.list()).expect_err("locked").code,
+        "vault.needs_passphrase"
+    );
+    app.unlock(pass).expect("the backup's passphrase opens it");
+    assert_eq!(app.with(|ws| ws.list()).expect("list").len(), 1);
+
+    // An empty installation protected by another passphrase makes way the same way.
+    let other = tempfile::tempdir().expect("other laptop");
+    let app = App::open(other.path(), clock.clone(), no_keyring());
+    app.unlock("paarse fiets onder de brug").expect("new vault");
+    app.import_backup(&backup, pass).expect("restored");
+    assert_eq!(app.with(|ws| ws.list()).expect("list").len(), 1);
+    drop(app);
+    let app = App::open(other.path(), clock, no_keyring());
+    assert_eq!(
+        app.unlock("paarse fiets onder de brug")
+            .expect_err("the old passphrase no longer")
+            .code,
+        "vault.wrong_passphrase"
+    );
+    app.unlock(pass).expect("the backup's passphrase");
+    assert_eq!(app.with(|ws| ws.list()).expect("list").len(), 1);
 }

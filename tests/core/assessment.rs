@@ -14,6 +14,7 @@ fn select(env: &mut Env, id: &str, selected: bool) -> opnamewijs::views::Assessm
             recording: id.into(),
             selected,
         })
+        .shown(&env.ws)
         .expect("selection")
 }
 
@@ -24,6 +25,7 @@ fn delete_copy(env: &mut Env, id: &str, copy: &str) {
             copy: copy.into(),
             method: "verwijderd en prullenbak geleegd".into(),
         })
+        .shown(&env.ws)
         .expect("deleted");
 }
 
@@ -65,6 +67,7 @@ fn chosen_recordings_are_checked_then_passing_starts_delete_now_for_every_copy()
             on: None,
             note: None,
         })
+        .shown(&env.ws)
         .expect("stored");
     let copies = env.ws.view(&id).expect("view").copies;
     let labels: Vec<_> = copies.iter().map(|c| c.id.clone()).collect();
@@ -75,7 +78,10 @@ fn chosen_recordings_are_checked_then_passing_starts_delete_now_for_every_copy()
     );
     delete_copy(&mut env, &id, "copy-1");
     delete_copy(&mut env, &id, "copy-2");
-    env.ws.check_portfolio(true).expect("portfolio");
+    env.ws
+        .check_portfolio(true)
+        .shown(&env.ws)
+        .expect("portfolio");
     let view = env.ws.assessment().expect("view");
     assert!(
         view.chosen[0].checks.iter().all(|c| c.ok),
@@ -94,6 +100,7 @@ fn chosen_recordings_are_checked_then_passing_starts_delete_now_for_every_copy()
         .assessment_passed(AssessmentPassed {
             on: "2027-01-20".into(),
         })
+        .shown(&env.ws)
         .expect("passed");
     assert_eq!(view.passed.as_deref(), Some("wo 20 jan. 2027"));
     let deadline = view.chosen[0]
@@ -137,6 +144,7 @@ fn only_recorded_lessons_can_be_chosen_and_passing_needs_a_choice() {
                 recording: planned,
                 selected: true,
             })
+            .shown(&env.ws)
             .expect_err("not recorded"),
     );
     assert_eq!(err.code, "recording.not_recorded_yet");
@@ -145,6 +153,7 @@ fn only_recorded_lessons_can_be_chosen_and_passing_needs_a_choice() {
             .assessment_passed(AssessmentPassed {
                 on: "2026-11-23".into(),
             })
+            .shown(&env.ws)
             .expect_err("nothing chosen"),
     );
     assert_eq!(

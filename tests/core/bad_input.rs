@@ -712,3 +712,103 @@ fn restore_and_unlock_refuse_bad_paths_and_passphrases() {
     );
     assert_eq!(files_in(dir.path()), before, "nothing written");
 }
+
+/// serde_json's own wording, which must never reach a user: its messages for data and syntax
+/// errors and the position it appends.
+const PARSER_WORDS: [&str; 14] = [
+    "EOF while parsing",
+    "missing field `",
+    "unknown field `",
+    "unknown variant `",
+    "duplicate field `",
+    "invalid type:",
+    "invalid value:",
+    "invalid length",
+    "trailing characters",
+    "expected value",
+    "expected `",
+    "key must be a string",
+    " at line ",
+    "control character",
+];
+
+/// Broken JSON of every kind a user may hand the app by mistake, as bytes.
+fn broken_json() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        (
+            "cut short",
+            b"{\"kind\": \"opnamewijs-feedbackverzoek\", \"format\": 1, \"id\"".to_vec(),
+        ),
+        (
+            "not JSON",
+            b"Hallo Ayse, hierbij de les van Lukasz.".to_vec(),
+        ),
+        (
+            "a missing field",
+            b"{\"kind\": \"opnamewijs-feedbackverzoek\", \"format\": 1}".to_vec(),
+        ),
+        (
+            "a field of the wrong kind",
+            b"{\"kind\": 7, \"format\": \"een\"}".to_vec(),
+        ),
+        (
+            "a field twice",
+            b"{\"kind\": \"a\", \"kind\": \"b\"}".to_vec(),
+        ),
+        ("trailing text", b"{} en nog wat".to_vec()),
+        ("an array", b"[1, 2, 3]".to_vec()),
+        ("a control character", b"{\"kind\": \"a\x01b\"}".to_vec()),
+        (
+            "the legacy state with a bad field",
+            b"{\"format\": 1, \"recordings\": 5}".to_vec(),
+        ),
+    ]
+}
+
+/// No message about a malformed file carries the JSON parser's words, in either language: a
+/// mentor's request or receipt, the plain file of an earlier version, a policy pack.
+#[test]
+fn no_message_about_a_malformed_file_carries_the_parsers_words() {
+    let mut messages: Vec<(String, String)> = Vec::new();
+    let mut note = |what: String, err: WorkspaceError| {
+        for lang in [Lang::Nl, Lang::En] {
+            messages.push((what.clone(), ErrorPayload::localized(&err, lang).message));
+        }
+    };
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    for (name, bytes) in broken_json() {
+        let path = env
+            .files
+            .path()
+            .join(format!("{}.opnamewijs-verzoek", name.replace(' ', "-")));
+        std::fs::write(&path, &bytes).expect("file");
+        let err = env.ws.import_feedback_request(&path).expect_err("request");
+        note(format!("request, {name}"), err);
+        let err = env.ws.import_feedback_receipt(&path).expect_err("receipt");
+        note(format!("receipt, {name}"), err);
+
+        let old = tempfile::tempdir().expect("an earlier version's data");
+        std::fs::write(old.path().join(opnamewijs::store::STATE_FILE), &bytes).expect("file");
+        let keys = MemoryKeyStore::new();
+        let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+        let opened = Workspace::open(old.path(), clock, opnamewijs::vault::Unlock::Keyring(&keys));
+        // Some of these are a valid (empty) file of the earlier format; the rest is refused.
+        if let Err(err) = opened {
+            note(format!("earlier version's file, {name}"), err);
+        }
+
+        let err = opnamewijs::policy::parse_pack("kapot.json", &String::from_utf8_lossy(&bytes))
+            .expect_err("pack");
+        note(format!("pack, {name}"), err.into());
+    }
+    assert!(messages.len() >= 64, "{}", messages.len());
+    for (what, message) in &messages {
+        assert!(!message.is_empty(), "{what}");
+        for words in PARSER_WORDS {
+            assert!(
+                !message.contains(words),
+                "{what}: the parser's \"{words}\" in: {message}"
+            );
+        }
+    }
+}

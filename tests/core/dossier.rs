@@ -197,3 +197,43 @@ fn long_dossiers_break_across_pages_and_keep_every_line() {
     }
     assert!(checked > 6, "every object has an entry: {checked}");
 }
+
+/// A pack from a file in the data folder says so in the picker, on the recording and on the
+/// dossier; a built-in one says it is built in.
+#[test]
+fn every_pack_shows_where_it_comes_from() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    let policies = env.dir.path().join("policies");
+    std::fs::create_dir_all(&policies).expect("policies");
+    let own = opnamewijs::policy::load::EMBEDDED[0].1.replacen(
+        "\"hu-stage-opnamen\"",
+        "\"mijn-stageschool\"",
+        1,
+    );
+    std::fs::write(policies.join("mijn-school.json"), own).expect("own pack");
+    env.restart();
+    let status = env.ws.status().expect("status");
+    let origins: Vec<(&str, &str, bool)> = status
+        .packs
+        .iter()
+        .map(|p| (p.id.as_str(), p.origin.as_str(), p.from_file))
+        .collect();
+    assert!(origins.contains(&("hu-stage-opnamen", "ingebouwd in Opnamewijs", false)));
+    assert!(origins.contains(&(
+        "mijn-stageschool",
+        "eigen bestand mijn-school.json in de map policies",
+        true
+    )));
+    let view = env.create("mijn-stageschool", "2026-11-24");
+    assert_eq!(
+        view.pack_origin,
+        "eigen bestand mijn-school.json in de map policies"
+    );
+    let path = env.files.path().join("dossier.pdf");
+    env.ws.export_dossier(&path).expect("dossier");
+    let text = poppler("pdftotext", &[], &path).replace('\n', " ");
+    assert!(
+        text.contains("eigen bestand mijn-school.json in de map policies"),
+        "{text}"
+    );
+}

@@ -24,7 +24,9 @@ use opnamewijs::error::{ErrorPayload, Localized};
 use opnamewijs::files::{FileError, FileProblem};
 use opnamewijs::limits::{InputError, InputField};
 use opnamewijs::mentor::{Defect, MentorError};
-use opnamewijs::policy::{PolicyError, Verdict};
+use opnamewijs::policy::{
+    AnswerRange, JsonKind, PackProblem, PolicyError, ReadProblem, ShapeProblem, Verdict,
+};
 use opnamewijs::profile::MentorRole;
 use opnamewijs::recording::{Channel, CopyKind, EventKind, Role};
 use opnamewijs::store::{Corruption, Mode, Profile, StoreError};
@@ -233,11 +235,14 @@ fn answer_all(run: &mut Run, env: &mut Env, id: &str, purpose: &str) {
         ),
     ];
     for (question, answer) in answers {
-        let view = env.ws.answer(AnswerQuestion {
-            recording: id.into(),
-            question: question.into(),
-            answer: Some(answer),
-        });
+        let view = env
+            .ws
+            .answer(AnswerQuestion {
+                recording: id.into(),
+                question: question.into(),
+                answer: Some(answer),
+            })
+            .shown(&env.ws);
         run.ok(&format!("answer {question}"), view);
     }
 }
@@ -252,145 +257,242 @@ fn journey(lang: Lang) -> Run {
     ];
     let files = env.files.path().to_owned();
     let file = |name: &str| files.join(name);
-    // A copy of a shipped pack in the data directory: refused as a duplicate, listed in the status.
+    // A copy of a shipped pack in the data directory: refused, it uses a built-in pack's name;
+    // listed in the status.
+    // Beside it, broken packs: cut short, a field with a typo, a rule broken; each listed with
+    // its field and its problem.
     let policies = env.dir.path().join("policies");
     std::fs::create_dir_all(&policies).expect("policies");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/policies/memo-lesopnamen.json"),
-        policies.join("memo-copy.json"),
-    )
-    .expect("copy pack");
+    let memo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/policies/memo-lesopnamen.json");
+    std::fs::copy(&memo, policies.join("memo-copy.json")).expect("copy pack");
+    let memo = std::fs::read_to_string(&memo).expect("read pack");
+    let broken = [
+        (
+            "cut-short.json",
+            memo.chars().take(memo.len() / 2).collect(),
+        ),
+        (
+            "typo.json",
+            memo.replacen("\"audience\"", "\"audiense\"", 1),
+        ),
+        (
+            "format-2.json",
+            memo.replacen("\"format\": 1", "\"format\": 2", 1),
+        ),
+    ];
+    for (name, text) in &broken {
+        assert_ne!(text, &memo, "{name} is broken");
+        std::fs::write(policies.join(name), text).expect("write broken pack");
+    }
     env.restart();
 
-    let status = env.ws.set_profile(profile(STUDENT, lang, Mode::Student));
+    let status = env
+        .ws
+        .set_profile(profile(STUDENT, lang, Mode::Student))
+        .shown(&env.ws);
     let status = run.ok("profile", status);
-    assert_eq!(status.pack_errors.len(), 1, "the duplicate pack is listed");
+    let codes: Vec<&str> = status.pack_errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "policy.syntax",
+            "policy.invalid",
+            "policy.impersonates",
+            "policy.syntax"
+        ],
+        "the broken and the duplicate packs are listed, by file name"
+    );
 
     // Plan recording A and work through its checklist.
-    let created = env.ws.create(new_recording(TITLE_A));
+    let created = env.ws.create(new_recording(TITLE_A)).shown(&env.ws);
     let a = run.ok("create A", created).id;
-    let r = env.ws.create(NewRecording {
-        title: " ".into(),
-        ..new_recording(TITLE_A)
-    });
+    let r = env
+        .ws
+        .create(NewRecording {
+            title: " ".into(),
+            ..new_recording(TITLE_A)
+        })
+        .shown(&env.ws);
     run.refused("create: empty title", r);
-    let r = env.ws.create(NewRecording {
-        planned_for: "next Tuesday".into(),
-        ..new_recording(TITLE_A)
-    });
+    let r = env
+        .ws
+        .create(NewRecording {
+            planned_for: "next Tuesday".into(),
+            ..new_recording(TITLE_A)
+        })
+        .shown(&env.ws);
     run.refused("create: invalid date", r);
-    let r = env.ws.create(NewRecording {
-        pack: "no-such-pack".into(),
-        ..new_recording(TITLE_A)
-    });
+    let r = env
+        .ws
+        .create(NewRecording {
+            pack: "no-such-pack".into(),
+            ..new_recording(TITLE_A)
+        })
+        .shown(&env.ws);
     run.refused("create: unknown pack", r);
-    let r = env.ws.log_event(event(&a, EventKind::Recorded, None));
+    let r = env
+        .ws
+        .log_event(event(&a, EventKind::Recorded, None))
+        .shown(&env.ws);
     run.refused("record before answering", r);
-    let r = env.ws.answer(AnswerQuestion {
-        recording: a.clone(),
-        question: "no_such_question".into(),
-        answer: Some(no()),
-    });
+    let r = env
+        .ws
+        .answer(AnswerQuestion {
+            recording: a.clone(),
+            question: "no_such_question".into(),
+            answer: Some(no()),
+        })
+        .shown(&env.ws);
     run.refused("answer: unknown question", r);
-    let r = env.ws.answer(AnswerQuestion {
-        recording: a.clone(),
-        question: "purpose".into(),
-        answer: Some(yes()),
-    });
+    let r = env
+        .ws
+        .answer(AnswerQuestion {
+            recording: a.clone(),
+            question: "purpose".into(),
+            answer: Some(yes()),
+        })
+        .shown(&env.ws);
     run.refused("answer: flag for a choice", r);
     answer_all(&mut run, &mut env, &a, "feedback");
-    let r = env.ws.set_item(SetItem {
-        recording: a.clone(),
-        item: "apparatuur.getest".into(),
-        done: true,
-        note: None,
-    });
+    let r = env
+        .ws
+        .set_item(SetItem {
+            recording: a.clone(),
+            item: "apparatuur.getest".into(),
+            done: true,
+            note: None,
+        })
+        .shown(&env.ws);
     run.refused("tick: earlier phase open", r);
-    let r = env.ws.set_item(SetItem {
-        recording: a.clone(),
-        item: "no.such.item".into(),
-        done: true,
-        note: None,
-    });
+    let r = env
+        .ws
+        .set_item(SetItem {
+            recording: a.clone(),
+            item: "no.such.item".into(),
+            done: true,
+            note: None,
+        })
+        .shown(&env.ws);
     run.refused("tick: unknown item", r);
     let view = env.complete_phases_before(&a, "opslaan");
     run.view("checklist before storing", &view);
 
     // Record, store, share.
     env.clock.set(nl(2026, 11, 24, 11, 0));
-    let recorded = env.ws.log_event(event(&a, EventKind::Recorded, None));
+    let recorded = env
+        .ws
+        .log_event(event(&a, EventKind::Recorded, None))
+        .shown(&env.ws);
     run.ok("record A", recorded);
-    let r = env.ws.log_event(event(&a, EventKind::Recorded, None));
+    let r = env
+        .ws
+        .log_event(event(&a, EventKind::Recorded, None))
+        .shown(&env.ws);
     run.refused("record twice", r);
-    let r = env.ws.log_event(event(&a, EventKind::Shared, None));
+    let r = env
+        .ws
+        .log_event(event(&a, EventKind::Shared, None))
+        .shown(&env.ws);
     run.refused("log a share as an event", r);
     let r = env
         .ws
-        .log_event(event(&a, EventKind::StoredSecurely, Some("2026-12-25")));
+        .log_event(event(&a, EventKind::StoredSecurely, Some("2026-12-25")))
+        .shown(&env.ws);
     run.refused("event in the future", r);
     let r = env
         .ws
-        .log_event(event(&a, EventKind::StoredSecurely, Some("tomorrow")));
+        .log_event(event(&a, EventKind::StoredSecurely, Some("tomorrow")))
+        .shown(&env.ws);
     run.refused("event on an invalid day", r);
-    let r = env.ws.log_event(LogEvent {
-        note: Some("x".repeat(600)),
-        ..event(&a, EventKind::StoredSecurely, None)
-    });
+    let r = env
+        .ws
+        .log_event(LogEvent {
+            note: Some("x".repeat(600)),
+            ..event(&a, EventKind::StoredSecurely, None)
+        })
+        .shown(&env.ws);
     run.refused("event with a long note", r);
-    let stored = env.ws.log_event(event(&a, EventKind::StoredSecurely, None));
+    let stored = env
+        .ws
+        .log_event(event(&a, EventKind::StoredSecurely, None))
+        .shown(&env.ws);
     run.ok("store A", stored);
-    let shared = env.ws.log_share(LogShare {
-        recording: a.clone(),
-        role: Role::Mentor,
-        channel: Channel::SecureStorage,
-        note: Some(SHARE_NOTE.into()),
-    });
+    let shared = env
+        .ws
+        .log_share(LogShare {
+            recording: a.clone(),
+            role: Role::Mentor,
+            channel: Channel::SecureStorage,
+            note: Some(SHARE_NOTE.into()),
+        })
+        .shown(&env.ws);
     run.ok("share A", shared);
-    let r = env.ws.log_share(LogShare {
-        recording: a.clone(),
-        role: Role::Mentor,
-        channel: Channel::Email,
-        note: None,
-    });
+    let r = env
+        .ws
+        .log_share(LogShare {
+            recording: a.clone(),
+            role: Role::Mentor,
+            channel: Channel::Email,
+            note: None,
+        })
+        .shown(&env.ws);
     run.refused("share by e-mail", r);
-    let r = env.ws.log_share(LogShare {
-        recording: a.clone(),
-        role: Role::Other,
-        channel: Channel::SecureStorage,
-        note: None,
-    });
+    let r = env
+        .ws
+        .log_share(LogShare {
+            recording: a.clone(),
+            role: Role::Other,
+            channel: Channel::SecureStorage,
+            note: None,
+        })
+        .shown(&env.ws);
     run.refused("share with someone else", r);
 
     // An incident and its clocks.
-    let incident = env.ws.log_incident(LogIncident {
-        recording: a.clone(),
-        kind: "apparaat_kwijt".into(),
-        note: Some(INCIDENT_NOTE.into()),
-    });
+    let incident = env
+        .ws
+        .log_incident(LogIncident {
+            recording: a.clone(),
+            kind: "apparaat_kwijt".into(),
+            note: Some(INCIDENT_NOTE.into()),
+        })
+        .shown(&env.ws);
     run.ok("incident", incident);
-    let done = env.ws.incident_clock_done(ClockDone {
-        recording: a.clone(),
-        incident: "incident-1".into(),
-        clock: "school".into(),
-    });
+    let done = env
+        .ws
+        .incident_clock_done(ClockDone {
+            recording: a.clone(),
+            incident: "incident-1".into(),
+            clock: "school".into(),
+        })
+        .shown(&env.ws);
     run.ok("incident clock done", done);
-    let r = env.ws.log_incident(LogIncident {
-        recording: a.clone(),
-        kind: "no_such_kind".into(),
-        note: None,
-    });
+    let r = env
+        .ws
+        .log_incident(LogIncident {
+            recording: a.clone(),
+            kind: "no_such_kind".into(),
+            note: None,
+        })
+        .shown(&env.ws);
     run.refused("incident: unknown type", r);
-    let r = env.ws.incident_clock_done(ClockDone {
-        recording: a.clone(),
-        incident: "incident-9".into(),
-        clock: "school".into(),
-    });
+    let r = env
+        .ws
+        .incident_clock_done(ClockDone {
+            recording: a.clone(),
+            incident: "incident-9".into(),
+            clock: "school".into(),
+        })
+        .shown(&env.ws);
     run.refused("incident: unknown incident", r);
-    let r = env.ws.incident_clock_done(ClockDone {
-        recording: a.clone(),
-        incident: "incident-1".into(),
-        clock: "no_such_clock".into(),
-    });
+    let r = env
+        .ws
+        .incident_clock_done(ClockDone {
+            recording: a.clone(),
+            incident: "incident-1".into(),
+            clock: "no_such_clock".into(),
+        })
+        .shown(&env.ws);
     run.refused("incident: unknown clock", r);
 
     // Deletions.
@@ -399,13 +501,25 @@ fn journey(lang: Lang) -> Run {
         copy: copy.into(),
         method: method.into(),
     };
-    let deleted = env.ws.confirm_deletion(deletion("copy-1", METHOD));
+    let deleted = env
+        .ws
+        .confirm_deletion(deletion("copy-1", METHOD))
+        .shown(&env.ws);
     run.ok("delete copy-1", deleted);
-    let r = env.ws.confirm_deletion(deletion("copy-1", METHOD));
+    let r = env
+        .ws
+        .confirm_deletion(deletion("copy-1", METHOD))
+        .shown(&env.ws);
     run.refused("delete copy-1 again", r);
-    let r = env.ws.confirm_deletion(deletion("copy-2", " "));
+    let r = env
+        .ws
+        .confirm_deletion(deletion("copy-2", " "))
+        .shown(&env.ws);
     run.refused("delete without a method", r);
-    let r = env.ws.confirm_deletion(deletion("copy-9", METHOD));
+    let r = env
+        .ws
+        .confirm_deletion(deletion("copy-9", METHOD))
+        .shown(&env.ws);
     run.refused("delete an unknown copy", r);
 
     // Feedback confirmed on the student's laptop.
@@ -416,22 +530,34 @@ fn journey(lang: Lang) -> Run {
         mentor: mentor.into(),
         role: MentorRole::Werkplekbegeleider,
     };
-    let r = env.ws.confirm_feedback(feedback(" ", "2026-11-26"));
+    let r = env
+        .ws
+        .confirm_feedback(feedback(" ", "2026-11-26"))
+        .shown(&env.ws);
     run.refused("feedback without a name", r);
-    let r = env.ws.confirm_feedback(feedback(MENTOR, "2026-11-20"));
+    let r = env
+        .ws
+        .confirm_feedback(feedback(MENTOR, "2026-11-20"))
+        .shown(&env.ws);
     run.refused("feedback before the recording", r);
-    let confirmed = env.ws.confirm_feedback(feedback(MENTOR, "2026-11-26"));
+    let confirmed = env
+        .ws
+        .confirm_feedback(feedback(MENTOR, "2026-11-26"))
+        .shown(&env.ws);
     run.ok("feedback on A", confirmed);
-    let r = env.ws.export_feedback_request(ExportRequest {
-        recording: a.clone(),
-        path: file("late-request.opnamewijs-verzoek")
-            .display()
-            .to_string(),
-    });
+    let r = env
+        .ws
+        .export_feedback_request(ExportRequest {
+            recording: a.clone(),
+            path: file("late-request.opnamewijs-verzoek")
+                .display()
+                .to_string(),
+        })
+        .shown(&env.ws);
     run.refused("request after feedback", r);
 
     // Recording B, for reflection: a date of one's own choosing, and feedback by signed receipt.
-    let created = env.ws.create(new_recording(TITLE_B));
+    let created = env.ws.create(new_recording(TITLE_B)).shown(&env.ws);
     let b = run.ok("create B", created).id;
     answer_all(&mut run, &mut env, &b, "reflection");
     let choose = |deadline: &str, date: &str| ChooseDate {
@@ -439,41 +565,68 @@ fn journey(lang: Lang) -> Run {
         deadline: deadline.into(),
         date: date.into(),
     };
-    let r = env.ws.choose_date(choose("bewaartermijn", "2026-11-01"));
+    let r = env
+        .ws
+        .choose_date(choose("bewaartermijn", "2026-11-01"))
+        .shown(&env.ws);
     run.refused("date in the past", r);
-    let r = env.ws.choose_date(choose("bewaartermijn", "2028-06-01"));
+    let r = env
+        .ws
+        .choose_date(choose("bewaartermijn", "2028-06-01"))
+        .shown(&env.ws);
     run.refused("date beyond the window", r);
-    let r = env.ws.choose_date(choose("no_such_deadline", "2027-03-01"));
+    let r = env
+        .ws
+        .choose_date(choose("no_such_deadline", "2027-03-01"))
+        .shown(&env.ws);
     run.refused("date for an unknown deadline", r);
-    let r = env.ws.choose_date(choose("veilig_opslaan", "2027-03-01"));
+    let r = env
+        .ws
+        .choose_date(choose("veilig_opslaan", "2027-03-01"))
+        .shown(&env.ws);
     run.refused("date for a deadline without one", r);
-    let chosen = env.ws.choose_date(choose("bewaartermijn", "2027-03-01"));
+    let chosen = env
+        .ws
+        .choose_date(choose("bewaartermijn", "2027-03-01"))
+        .shown(&env.ws);
     run.ok("choose a date", chosen);
-    let r = env.ws.export_feedback_request(ExportRequest {
-        recording: b.clone(),
-        path: file("early-request.opnamewijs-verzoek")
-            .display()
-            .to_string(),
-    });
+    let r = env
+        .ws
+        .export_feedback_request(ExportRequest {
+            recording: b.clone(),
+            path: file("early-request.opnamewijs-verzoek")
+                .display()
+                .to_string(),
+        })
+        .shown(&env.ws);
     run.refused("request before recording", r);
     let view = env.complete_phases_before(&b, "opslaan");
     run.view("checklist of B", &view);
-    let recorded = env.ws.log_event(event(&b, EventKind::Recorded, None));
+    let recorded = env
+        .ws
+        .log_event(event(&b, EventKind::Recorded, None))
+        .shown(&env.ws);
     run.ok("record B", recorded);
 
     // Recording D, for feedback by a signed receipt from the mentor's own installation.
-    let created = env.ws.create(new_recording(TITLE_D));
+    let created = env.ws.create(new_recording(TITLE_D)).shown(&env.ws);
     let d = run.ok("create D", created).id;
     answer_all(&mut run, &mut env, &d, "feedback");
     let view = env.complete_phases_before(&d, "opslaan");
     run.view("checklist of D", &view);
-    let recorded = env.ws.log_event(event(&d, EventKind::Recorded, None));
+    let recorded = env
+        .ws
+        .log_event(event(&d, EventKind::Recorded, None))
+        .shown(&env.ws);
     run.ok("record D", recorded);
     let request_path = file("request.opnamewijs-verzoek");
-    let exported = env.ws.export_feedback_request(ExportRequest {
-        recording: d.clone(),
-        path: request_path.display().to_string(),
-    });
+    let exported = env
+        .ws
+        .export_feedback_request(ExportRequest {
+            recording: d.clone(),
+            path: request_path.display().to_string(),
+        })
+        .shown(&env.ws);
     run.ok("export request", exported);
 
     // The mentor's installation.
@@ -481,20 +634,33 @@ fn journey(lang: Lang) -> Run {
     run.dirs.push(mentor.dir.path().display().to_string());
     let status = mentor
         .ws
-        .set_profile(profile("Student", lang, Mode::Mentor));
+        .set_profile(profile("Student", lang, Mode::Mentor))
+        .shown(&mentor.ws);
     run.ok("mentor profile without a name", status);
-    let desk = mentor.ws.import_feedback_request(&request_path);
+    let desk = mentor
+        .ws
+        .import_feedback_request(&request_path)
+        .shown(&mentor.ws);
     let request_id = run.ok("mentor imports", desk).requests[0].id.clone();
     let confirm = |on: &str| ConfirmRequest {
         request: request_id.clone(),
         on: on.into(),
         role: MentorRole::Schoolopleider,
     };
-    let r = mentor.ws.confirm_request(confirm("2026-12-18"));
+    let r = mentor
+        .ws
+        .confirm_request(confirm("2026-12-18"))
+        .shown(&mentor.ws);
     run.refused("mentor without a name", r);
-    let status = mentor.ws.set_profile(profile(MENTOR, lang, Mode::Mentor));
+    let status = mentor
+        .ws
+        .set_profile(profile(MENTOR, lang, Mode::Mentor))
+        .shown(&mentor.ws);
     run.ok("mentor profile", status);
-    let r = mentor.ws.import_feedback_request(&request_path);
+    let r = mentor
+        .ws
+        .import_feedback_request(&request_path)
+        .shown(&mentor.ws);
     run.refused("mentor imports twice", r);
     let receipt_path = file("receipt.opnamewijs-bewijs");
     let export_receipt = |request: &str| ExportReceipt {
@@ -505,63 +671,87 @@ fn journey(lang: Lang) -> Run {
         .ws
         .export_feedback_receipt(export_receipt(&request_id));
     run.refused("receipt before confirming", r);
-    let r = mentor.ws.confirm_request(ConfirmRequest {
-        request: "no-such-request".into(),
-        ..confirm("2026-12-18")
-    });
+    let r = mentor
+        .ws
+        .confirm_request(ConfirmRequest {
+            request: "no-such-request".into(),
+            ..confirm("2026-12-18")
+        })
+        .shown(&mentor.ws);
     run.refused("confirm an unknown request", r);
-    let r = mentor.ws.confirm_request(confirm("2026-12-25"));
+    let r = mentor
+        .ws
+        .confirm_request(confirm("2026-12-25"))
+        .shown(&mentor.ws);
     run.refused("confirm a day in the future", r);
-    let r = mentor.ws.confirm_request(confirm("2026-11-20"));
+    let r = mentor
+        .ws
+        .confirm_request(confirm("2026-11-20"))
+        .shown(&mentor.ws);
     run.refused("confirm a day before the recording", r);
     let late = mentor.ws.desk();
     run.ok("desk with a late request", late);
     for reminder in mentor.ws.reminders().expect("mentor reminders") {
         run.remind(&reminder.title, &reminder.body);
     }
-    let confirmed = mentor.ws.confirm_request(confirm("2026-12-18"));
+    let confirmed = mentor
+        .ws
+        .confirm_request(confirm("2026-12-18"))
+        .shown(&mentor.ws);
     run.ok("mentor confirms late", confirmed);
     let exported = mentor
         .ws
         .export_feedback_receipt(export_receipt(&request_id));
     run.ok("mentor exports the receipt", exported);
-    let r = mentor.ws.import_feedback_receipt(&receipt_path);
+    let r = mentor
+        .ws
+        .import_feedback_receipt(&receipt_path)
+        .shown(&mentor.ws);
     run.refused("receipt for another installation", r);
 
     // Files that are not what they should be.
     let garbage = file("garbage.json");
     std::fs::write(&garbage, b"not json").expect("write");
-    let r = env.ws.import_feedback_receipt(&garbage);
+    let r = env.ws.import_feedback_receipt(&garbage).shown(&env.ws);
     run.refused("receipt that is not JSON", r);
     let calendar_kind = file("other-kind.json");
     std::fs::write(&calendar_kind, br#"{"kind": "calendar", "format": 1}"#).expect("write");
-    let r = env.ws.import_feedback_receipt(&calendar_kind);
+    let r = env
+        .ws
+        .import_feedback_receipt(&calendar_kind)
+        .shown(&env.ws);
     run.refused("receipt of another kind", r);
     let huge = file("huge.json");
     std::fs::write(&huge, vec![b' '; 70_000]).expect("write");
-    let r = mentor.ws.import_feedback_request(&huge);
+    let r = mentor.ws.import_feedback_request(&huge).shown(&mentor.ws);
     run.refused("request too large", r);
     let mut json: Value =
         serde_json::from_slice(&std::fs::read(&request_path).expect("read")).expect("json");
     json["title"] = Value::String(" ".into());
     let empty_title = file("empty-title.json");
     std::fs::write(&empty_title, json.to_string()).expect("write");
-    let r = mentor.ws.import_feedback_request(&empty_title);
+    let r = mentor
+        .ws
+        .import_feedback_request(&empty_title)
+        .shown(&mentor.ws);
     run.refused("request without a title", r);
     let mut json: Value =
         serde_json::from_slice(&std::fs::read(&receipt_path).expect("read")).expect("json");
     json["receipt"]["feedback_on"] = Value::String("2026-12-01".into());
     let changed = file("changed.json");
     std::fs::write(&changed, json.to_string()).expect("write");
-    let r = env.ws.import_feedback_receipt(&changed);
+    let r = env.ws.import_feedback_receipt(&changed).shown(&env.ws);
     run.refused("receipt changed after signing", r);
-    let r = env.ws.import_feedback_receipt(&file("missing.json"));
+    let r = env
+        .ws
+        .import_feedback_receipt(&file("missing.json"))
+        .shown(&env.ws);
     run.refused("receipt that does not exist", r);
 
     env.clock.set(nl(2026, 12, 21, 9, 0));
-    let imported = env.ws.import_feedback_receipt(&receipt_path);
+    let imported = env.ws.import_feedback_receipt(&receipt_path).shown(&env.ws);
     run.ok("student imports the receipt", imported);
-    let r = env.ws.import_feedback_receipt(&receipt_path);
+    let r = env.ws.import_feedback_receipt(&receipt_path).shown(&env.ws);
     run.refused("receipt imported twice", r);
     let desk = mentor.ws.desk();
     run.ok("desk after confirming", desk);
@@ -569,32 +759,44 @@ fn journey(lang: Lang) -> Run {
 
     // Recording C stays planned; the assessment.
     env.clock.set(nl(2027, 1, 20, 14, 0));
-    let created = env.ws.create(new_recording(TITLE_C));
+    let created = env.ws.create(new_recording(TITLE_C)).shown(&env.ws);
     let c = run.ok("create C", created).id;
-    let r = env.ws.assessment_passed(AssessmentPassed {
-        on: "2027-01-20".into(),
-    });
+    let r = env
+        .ws
+        .assessment_passed(AssessmentPassed {
+            on: "2027-01-20".into(),
+        })
+        .shown(&env.ws);
     run.refused("passed without choosing", r);
-    let r = env.ws.select_for_assessment(SelectForAssessment {
-        recording: c.clone(),
-        selected: true,
-    });
+    let r = env
+        .ws
+        .select_for_assessment(SelectForAssessment {
+            recording: c.clone(),
+            selected: true,
+        })
+        .shown(&env.ws);
     run.refused("choose a lesson not recorded", r);
     let view = env.ws.assessment();
     run.ok("assessment before choosing", view);
     let dossier = file("dossier-all.pdf");
     let report = env.ws.export_dossier(&dossier);
     run.ok("dossier of all recordings", report);
-    let selected = env.ws.select_for_assessment(SelectForAssessment {
-        recording: a.clone(),
-        selected: true,
-    });
+    let selected = env
+        .ws
+        .select_for_assessment(SelectForAssessment {
+            recording: a.clone(),
+            selected: true,
+        })
+        .shown(&env.ws);
     run.ok("choose A", selected);
-    let checked = env.ws.check_portfolio(true);
+    let checked = env.ws.check_portfolio(true).shown(&env.ws);
     run.ok("portfolio checked", checked);
-    let passed = env.ws.assessment_passed(AssessmentPassed {
-        on: "2027-01-20".into(),
-    });
+    let passed = env
+        .ws
+        .assessment_passed(AssessmentPassed {
+            on: "2027-01-20".into(),
+        })
+        .shown(&env.ws);
     run.ok("passed", passed);
 
     // Files out, and paths that are refused.
@@ -696,6 +898,11 @@ fn journey(lang: Lang) -> Run {
     let acted: Result<Acted<_>, _> =
         app.act(|ws| ws.set_profile(profile(STUDENT, lang, Mode::Student)));
     run.view("new installation", &acted.expect("profile"));
+    let r = app.import_backup(&backup, BACKUP_PASSPHRASE);
+    run.refused_payload("restore: the new installation holds a name", r);
+    let acted: Result<Acted<_>, _> =
+        app.act(|ws| ws.set_profile(profile("Student", lang, Mode::Student)));
+    run.view("new installation, default name", &acted.expect("profile"));
     let r = app.import_backup(&backup, "not the right passphrase");
     run.refused_payload("restore: wrong passphrase", r);
     let r = app.import_backup(&file("missing.owbackup"), BACKUP_PASSPHRASE);
@@ -751,6 +958,15 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         VaultError::NeedsPassphrase,
         VaultError::NeedsKeyring,
         VaultError::PassphraseTooShort { min: 8 },
+        VaultError::PassphraseWeak { weaknesses: vec![] },
+        VaultError::PassphraseWeak {
+            weaknesses: vec![
+                opnamewijs::vault::Weakness::Common { word: s() },
+                opnamewijs::vault::Weakness::Date,
+                opnamewijs::vault::Weakness::Sequence,
+                opnamewijs::vault::Weakness::Repeat,
+            ],
+        },
         VaultError::BadKdfParams { problem: s() },
         VaultError::UnsupportedVersion {
             path: p(),
@@ -812,7 +1028,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         },
         StoreError::Corrupt {
             path: p(),
-            problem: Corruption::Unparsable(s()),
+            problem: Corruption::Unparsable {
+                problem: ShapeProblem::EndsEarly,
+                line: 3,
+                column: 14,
+            },
         },
         StoreError::Corrupt {
             path: p(),
@@ -822,7 +1042,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
             path: p(),
             problem: Corruption::Entry {
                 seq: 7,
-                problem: s(),
+                problem: ShapeProblem::MissingField(s()),
             },
         },
         StoreError::NewerFormat {
@@ -835,6 +1055,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         FileError::NotAbsolute { path: s() },
         FileError::Exists { path: s() },
         FileError::NoFolder { path: s() },
+        FileError::NotOurs { path: s() },
     ];
     for problem in [
         FileProblem::NotFound,
@@ -859,31 +1080,150 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         InputError::PathTraversal { path: s() },
         InputError::InsideDataDir { data_dir: s() },
     ];
-    let policy = vec![
+    let mut policy = vec![
         PolicyError::Read {
             file: s(),
-            problem: s(),
+            problem: ReadProblem::TooLarge { max_kb: 1024 },
         },
-        PolicyError::Syntax {
+        PolicyError::Read {
             file: s(),
-            field: s(),
-            problem: s(),
-        },
-        PolicyError::Invalid {
-            file: s(),
-            field: s(),
-            problem: s(),
+            problem: ReadProblem::NotText,
         },
         PolicyError::Duplicate {
             file: s(),
             id: s(),
             version: s(),
         },
+        PolicyError::Impersonates { file: s(), id: s() },
         PolicyError::Unknown {
             id: s(),
             version: s(),
         },
     ];
+    policy.extend(files.iter().filter_map(|e| match e {
+        FileError::File { problem, .. } => Some(PolicyError::Read {
+            file: s(),
+            problem: ReadProblem::File(*problem),
+        }),
+        _ => None,
+    }));
+    let kinds = [
+        JsonKind::Boolean,
+        JsonKind::Count,
+        JsonKind::Integer,
+        JsonKind::Number,
+        JsonKind::Text,
+        JsonKind::List,
+        JsonKind::Object,
+        JsonKind::Null,
+    ];
+    let mut shapes = vec![
+        ShapeProblem::NotJson,
+        ShapeProblem::EndsEarly,
+        ShapeProblem::MissingField(s()),
+        ShapeProblem::UnknownField {
+            name: s(),
+            allowed: vec![s(), s()],
+        },
+        ShapeProblem::UnknownField {
+            name: s(),
+            allowed: vec![],
+        },
+        ShapeProblem::DuplicateField(s()),
+        ShapeProblem::UnknownName {
+            name: s(),
+            allowed: vec![s(), s()],
+        },
+        ShapeProblem::UnknownName {
+            name: s(),
+            allowed: vec![],
+        },
+        ShapeProblem::WrongValue { expected: None },
+        ShapeProblem::WrongLength {
+            found: 1,
+            expected: Some(2),
+        },
+        ShapeProblem::WrongLength {
+            found: 1,
+            expected: None,
+        },
+        ShapeProblem::Other,
+    ];
+    for kind in kinds {
+        shapes.push(ShapeProblem::WrongKind {
+            found: kind,
+            expected: None,
+        });
+        shapes.push(ShapeProblem::WrongKind {
+            found: JsonKind::Null,
+            expected: Some(kind),
+        });
+        shapes.push(ShapeProblem::WrongValue {
+            expected: Some(kind),
+        });
+    }
+    for (field, problem) in [Some(s()), None].into_iter().flat_map(|field| {
+        shapes
+            .iter()
+            .map(move |problem| (field.clone(), problem.clone()))
+    }) {
+        policy.push(PolicyError::Syntax {
+            file: s(),
+            field,
+            problem: Box::new(problem),
+            line: 3,
+            column: 14,
+        });
+    }
+    for problem in [
+        PackProblem::UnsupportedFormat {
+            found: 2,
+            expected: 1,
+        },
+        PackProblem::BadVersion(s()),
+        PackProblem::BadId(s()),
+        PackProblem::DuplicateId(s()),
+        PackProblem::EmptyText(Lang::Nl),
+        PackProblem::EmptyText(Lang::En),
+        PackProblem::NoPhases,
+        PackProblem::NoVerdictRules,
+        PackProblem::NoAudience,
+        PackProblem::UnknownPhase(s()),
+        PackProblem::UnknownQuestion(s()),
+        PackProblem::UnknownItem(s()),
+        PackProblem::UnknownIncidentType(s()),
+        PackProblem::DuplicateChannel,
+        PackProblem::TooFewOptions,
+        PackProblem::ZeroMaximum,
+        PackProblem::DefaultDoesNotFit,
+        PackProblem::Cycle(vec![s(), s()]),
+        PackProblem::EmptyValueList(s()),
+        PackProblem::ValueDoesNotFit {
+            value: s(),
+            question: s(),
+            expected: AnswerRange::YesNo,
+        },
+        PackProblem::ValueDoesNotFit {
+            value: s(),
+            question: s(),
+            expected: AnswerRange::OneOf(vec![s(), s()]),
+        },
+        PackProblem::ValueDoesNotFit {
+            value: s(),
+            question: s(),
+            expected: AnswerRange::UpTo(3),
+        },
+        PackProblem::NeverTrue,
+        PackProblem::LastRuleHasCondition,
+        PackProblem::UnconditionalRuleNotLast,
+        PackProblem::NegativeOffset,
+    ] {
+        policy.push(PolicyError::Invalid {
+            file: s(),
+            field: s(),
+            problem: Box::new(problem),
+        });
+    }
     let mut mentor = vec![
         MentorError::TooLarge,
         MentorError::NewerFormat { found: 9 },
@@ -907,7 +1247,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
     ];
     let defects = || {
         [
-            Defect::Json(s()),
+            Defect::Json {
+                problem: ShapeProblem::NotJson,
+                line: 1,
+                column: 2,
+            },
             Defect::Kind(s()),
             Defect::Empty("title"),
             Defect::TooLong("title"),
@@ -962,10 +1306,20 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         },
     ];
     let app = vec![
-        AppError::NotEmpty,
+        AppError::NotEmpty {
+            holds: Contents {
+                recordings: 2,
+                desk_requests: 2,
+                signing_key: true,
+                assessment: true,
+                name: Some(s()),
+                mentor: true,
+            },
+        },
         AppError::Erased,
         AppError::EraseIncomplete { leftovers: s() },
         AppError::Interrupted,
+        AppError::PathFromPage,
     ];
     let mut all: Vec<Box<dyn Localized>> = Vec::new();
     all.extend(keystore.map(|e| Box::new(e) as Box<dyn Localized>));
@@ -1003,7 +1357,7 @@ const MARK: &str = "\u{1}";
 
 /// The fixed parts of every Dutch error sentence (and of the details they name), at least six
 /// characters long.
-fn dutch_error_fragments() -> Vec<String> {
+pub(crate) fn dutch_error_fragments() -> Vec<String> {
     let mut fragments: Vec<String> = every_error(MARK, MARK)
         .iter()
         .flat_map(|e| {
@@ -1179,7 +1533,7 @@ fn holds(text: &str, phrase: &str) -> bool {
 }
 
 /// The Dutch found in `text`: phrases of the Dutch catalog, and Dutch words.
-fn dutch_in(text: &str, catalog: &[String]) -> Vec<String> {
+pub(crate) fn dutch_in(text: &str, catalog: &[String]) -> Vec<String> {
     let mut found: Vec<String> = catalog
         .iter()
         .filter(|phrase| holds(text, phrase))

@@ -60,6 +60,7 @@ fn record(env: &mut Env, id: &str) -> opnamewijs::views::RecordingView {
             on: None,
             note: None,
         })
+        .shown(&env.ws)
         .expect("log recorded")
 }
 
@@ -95,6 +96,7 @@ fn vooraf_mentor_joining_live_comes_first() {
                 on: None,
                 note: None,
             })
+            .shown(&env.ws)
             .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "recording.not_allowed");
@@ -128,6 +130,7 @@ fn vooraf_school_policy_and_agreements_block_the_next_phases() {
                 done: true,
                 note: None,
             })
+            .shown(&env.ws)
             .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "recording.phase_blocked");
@@ -165,6 +168,7 @@ fn vooraf_agreements_keep_an_evidence_note_with_who_and_when() {
             done: true,
             note: Some("  Alleen Anna kijkt mee; weg na nabespreking ".into()),
         })
+        .shown(&env.ws)
         .expect("tick with note");
     let tick = view.phases[0]
         .items
@@ -317,12 +321,15 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
     let (mut env, id) = planned();
     typical(&mut env, &id, &[]);
     env.complete_phases_before(&id, "opslaan");
-    let early = env.ws.set_item(opnamewijs::workspace::SetItem {
-        recording: id.clone(),
-        item: "opslaan.veilig".into(),
-        done: true,
-        note: None,
-    });
+    let early = env
+        .ws
+        .set_item(opnamewijs::workspace::SetItem {
+            recording: id.clone(),
+            item: "opslaan.veilig".into(),
+            done: true,
+            note: None,
+        })
+        .shown(&env.ws);
     assert_eq!(
         ErrorPayload::from(early.expect_err("nothing to store yet")).code,
         "recording.not_recorded_yet"
@@ -363,6 +370,7 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
             copy: "copy-1".into(),
             method: "Verwijderd in Foto's en 'Recent verwijderd' geleegd".into(),
         })
+        .shown(&env.ws)
         .expect("confirm");
     assert_eq!(deadline(&view, "van_apparaat").status, DeadlineStatus::Done);
     assert_eq!(
@@ -376,6 +384,7 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
                 copy: "copy-2".into(),
                 method: "  ".into(),
             })
+            .shown(&env.ws)
             .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "recording.method_missing");
@@ -394,6 +403,7 @@ fn delen_only_mentor_assessor_or_peers() {
             channel: Channel::SecureStorage,
             note: None,
         })
+        .shown(&env.ws)
         .expect("mentor via secure storage");
     let rec = env.ws.recording(&id).expect("rec");
     assert!(
@@ -408,6 +418,7 @@ fn delen_only_mentor_assessor_or_peers() {
                 channel: Channel::SecureStorage,
                 note: None,
             })
+            .shown(&env.ws)
             .expect_err("the core refuses this"),
     );
     assert_eq!(err.code, "share.role_not_allowed");
@@ -435,6 +446,7 @@ fn delen_never_by_email_wetransfer_internet_or_social_media() {
                 channel,
                 note: None,
             })
+            .shown(&env.ws)
             .expect_err("the core refuses this");
         let payload = ErrorPayload::from(err);
         assert_eq!(payload.code, "share.forbidden_channel", "{channel:?}");
@@ -455,6 +467,7 @@ fn delen_never_by_email_wetransfer_internet_or_social_media() {
             kind: "verkeerd_gedeeld".into(),
             note: None,
         })
+        .shown(&env.ws)
         .expect("incident");
     let d = deadline(&view, "incident/incident-1/school");
     assert_eq!(
@@ -484,6 +497,7 @@ fn verwijderen_after_feedback_closes_the_recording() {
             on: None,
             note: None,
         })
+        .shown(&env.ws)
         .expect("feedback");
     let d = deadline(&view, "na_feedback");
     assert_eq!(
@@ -500,6 +514,7 @@ fn verwijderen_after_feedback_closes_the_recording() {
                 copy: copy.into(),
                 method: "definitief verwijderd".into(),
             })
+            .shown(&env.ws)
             .expect("confirm");
     }
     let view = env.ws.view(&id).expect("view");
@@ -521,6 +536,7 @@ fn verwijderen_after_reflection_needs_a_concrete_date() {
             deadline: "bewaartermijn".into(),
             date: "2028-01-01".into(),
         })
+        .shown(&env.ws)
         .expect_err("the core refuses this");
     assert_eq!(
         ErrorPayload::from(too_late).message,
@@ -533,6 +549,7 @@ fn verwijderen_after_reflection_needs_a_concrete_date() {
             deadline: "bewaartermijn".into(),
             date: "2026-11-01".into(),
         })
+        .shown(&env.ws)
         .expect_err("the core refuses this");
     assert_eq!(ErrorPayload::from(past).code, "recording.date_out_of_range");
     let view = env
@@ -542,6 +559,7 @@ fn verwijderen_after_reflection_needs_a_concrete_date() {
             deadline: "bewaartermijn".into(),
             date: "2027-01-31".into(),
         })
+        .shown(&env.ws)
         .expect("choose");
     assert_eq!(
         deadline(&view, "bewaartermijn").status,
@@ -576,6 +594,7 @@ fn assessment_show_from_secure_storage_and_delete_right_after_passing() {
             on: None,
             note: None,
         })
+        .shown(&env.ws)
         .expect("passed");
     let d = deadline(&view, "na_assessment");
     assert_eq!(d.when, "uiterlijk ma 14 jun. 2027 23:59");
@@ -592,6 +611,7 @@ fn incident_lost_device_is_a_data_breach_with_24_hour_clocks() {
             kind: "apparaat_kwijt".into(),
             note: Some("telefoon in de trein laten liggen".into()),
         })
+        .shown(&env.ws)
         .expect("incident");
     assert_eq!(view.incidents.len(), 1);
     assert!(
@@ -611,6 +631,7 @@ fn incident_lost_device_is_a_data_breach_with_24_hour_clocks() {
             incident: "incident-1".into(),
             clock: "school".into(),
         })
+        .shown(&env.ws)
         .expect("done");
     assert_eq!(
         deadline(&view, "incident/incident-1/school").status,
@@ -661,12 +682,14 @@ fn verwijderen_mentor_confirms_feedback_in_person_and_reminds_the_student() {
     let err = ErrorPayload::from(
         env.ws
             .confirm_feedback(confirm(" ", "2026-11-26"))
+            .shown(&env.ws)
             .expect_err("no name"),
     );
     assert_eq!(err.code, "profile.invalid_name");
     let err = ErrorPayload::from(
         env.ws
             .confirm_feedback(confirm("Anna de Wit", "2026-11-23"))
+            .shown(&env.ws)
             .expect_err("before the recording"),
     );
     assert_eq!(
@@ -676,6 +699,7 @@ fn verwijderen_mentor_confirms_feedback_in_person_and_reminds_the_student() {
     let view = env
         .ws
         .confirm_feedback(confirm("Anna de Wit", "2026-11-26"))
+        .shown(&env.ws)
         .expect("confirmed");
     assert_eq!(
         view.today, "2026-11-26",
@@ -699,6 +723,7 @@ fn verwijderen_mentor_confirms_feedback_in_person_and_reminds_the_student() {
     let again = ErrorPayload::from(
         env.ws
             .confirm_feedback(confirm("Anna de Wit", "2026-11-26"))
+            .shown(&env.ws)
             .expect_err("twice"),
     );
     assert_eq!(again.code, "recording.already_logged");

@@ -107,3 +107,60 @@ fn the_calendar_file_is_written_where_asked_and_only_there() {
     );
     assert_eq!(err.code, "file.no_folder");
 }
+
+#[test]
+fn the_calendar_export_replaces_only_an_earlier_calendar_of_opnamewijs() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    env.create("hu-stage-opnamen", "2026-11-24");
+    let out = tempfile::tempdir().expect("temp dir");
+    // A student in a hurry picks a file of their own in the save dialog and confirms "replace".
+    let own_calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nBEGIN:VEVENT\r\nSUMMARY:Verjaardag Ayşe Yılmaz\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let cases: [(&str, &[u8]); 4] = [
+        ("agenda.ics", own_calendar.as_bytes()),
+        (
+            "verslag.docx",
+            b"PK\x03\x04 het lesverslag van \xc5\x81ukasz",
+        ),
+        ("leeg.ics", b""),
+        (
+            "half.ics",
+            b"BEGIN:VEVENT\r\nPRODID:-//Opnamewijs//Opnamewijs termijnen//NL\r\n",
+        ),
+    ];
+    for (name, bytes) in cases {
+        let path = out.path().join(name);
+        std::fs::write(&path, bytes).expect("user's file");
+        let err =
+            opnamewijs::ErrorPayload::from(env.ws.export_calendar(&path).expect_err("not ours"));
+        assert_eq!(err.code, "file.not_ours", "{name}");
+        assert!(err.message.contains(name), "{name}: {}", err.message);
+        assert_eq!(
+            std::fs::read(&path).expect("still there"),
+            bytes,
+            "{name} unchanged"
+        );
+    }
+    // A folder, and (on Unix) a link to the user's file, are not replaced either.
+    let folder = out.path().join("map.ics");
+    std::fs::create_dir(&folder).expect("folder");
+    let err = opnamewijs::ErrorPayload::from(env.ws.export_calendar(&folder).expect_err("dir"));
+    assert_eq!(err.code, "file.not_ours");
+    #[cfg(unix)]
+    {
+        let target = out.path().join("agenda.ics");
+        let link = out.path().join("link.ics");
+        std::os::unix::fs::symlink(&target, &link).expect("link");
+        let err = opnamewijs::ErrorPayload::from(env.ws.export_calendar(&link).expect_err("link"));
+        assert_eq!(err.code, "file.not_ours");
+        assert_eq!(
+            std::fs::read(&target).expect("target"),
+            own_calendar.as_bytes()
+        );
+    }
+    // An earlier export is replaced, as before.
+    let ours = out.path().join("termijnen.ics");
+    env.ws.export_calendar(&ours).expect("first export");
+    env.ws
+        .export_calendar(&ours)
+        .expect("replaces the earlier export");
+}

@@ -1,6 +1,14 @@
-//! Broken packs: each case asserts the exact error (code, file, field, problem).
+//! Broken packs: each case asserts the exact error (code, file, field, problem and the problem's
+//! Dutch sentence), and that its English sentence has no Dutch in it.
 
-use opnamewijs::policy::{parse_pack, PackSet, PolicyError};
+use crate::english::{dutch_error_fragments, dutch_in};
+use opnamewijs::error::{ErrorCode, ErrorPayload, Localized};
+use opnamewijs::files::FileProblem;
+use opnamewijs::policy::{
+    load_pack_file, parse_pack, AnswerRange, JsonKind, PackProblem, PackSet, PolicyError,
+    ReadProblem, ShapeProblem,
+};
+use opnamewijs::text::Lang;
 use serde_json::{json, Value};
 
 /// The smallest valid pack; each case breaks one thing.
@@ -25,108 +33,226 @@ fn minimal() -> Value {
     })
 }
 
+fn parse_text(text: &str) -> Result<(), PolicyError> {
+    parse_pack("kapot.json", text).map(|_| ())
+}
+
 fn parse(v: &Value) -> Result<(), PolicyError> {
-    parse_pack("kapot.json", &v.to_string()).map(|_| ())
+    parse_text(&v.to_string())
 }
 
-fn invalid(field: &str, problem: &str) -> PolicyError {
-    PolicyError::Invalid {
-        file: "kapot.json".into(),
-        field: field.into(),
-        problem: problem.into(),
-    }
+type Mutate = fn(&mut Value);
+
+/// The minimal pack with `mutate` applied, as text.
+fn with(mutate: Mutate) -> String {
+    let mut v = minimal();
+    mutate(&mut v);
+    v.to_string()
 }
 
-#[test]
-fn the_minimal_pack_is_valid() {
-    assert_eq!(parse(&minimal()), Ok(()));
+/// `["a", "b"]` as owned strings.
+fn names(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
 }
 
-#[test]
-fn shape_errors_name_the_field() {
-    // (case, mutation, expected field, expected start of the problem)
-    type Mutate = fn(&mut Value);
-    let cases: [(&str, Mutate, &str, &str); 6] = [
+/// A pack whose JSON does not have the pack's shape: (case, the file's text, the field, the
+/// problem, its Dutch sentence).
+type ShapeCase = (
+    &'static str,
+    String,
+    Option<&'static str>,
+    ShapeProblem,
+    &'static str,
+);
+
+fn shape_cases() -> Vec<ShapeCase> {
+    vec![
         (
             "missing field",
-            |v| _ = v["items"][0].as_object_mut().map(|o| o.remove("phase")),
-            "items[0]",
-            "missing field `phase`",
+            with(|v| _ = v["items"][0].as_object_mut().map(|o| o.remove("phase"))),
+            Some("items[0]"),
+            ShapeProblem::MissingField("phase".into()),
+            "het veld \"phase\" ontbreekt",
         ),
         (
             "wrong type",
-            |v| v["items"][0]["blocking"] = json!("ja"),
-            "items[0].blocking",
-            "invalid type: string \"ja\", expected a boolean",
+            with(|v| v["items"][0]["blocking"] = json!("ja")),
+            Some("items[0].blocking"),
+            ShapeProblem::WrongKind {
+                found: JsonKind::Text,
+                expected: Some(JsonKind::Boolean),
+            },
+            "hier hoort true of false, niet tekst",
         ),
         (
             "unknown field (typo)",
-            |v| v["items"][0]["blokking"] = json!(true),
-            "items[0].blokking",
-            "unknown field `blokking`",
+            with(|v| v["items"][0]["blokking"] = json!(true)),
+            Some("items[0].blokking"),
+            ShapeProblem::UnknownField {
+                name: "blokking".into(),
+                allowed: names(&[
+                    "id",
+                    "phase",
+                    "text",
+                    "help",
+                    "shown_when",
+                    "blocking",
+                    "evidence",
+                    "records_event",
+                ]),
+            },
+            "onbekend veld \"blokking\" (toegestaan: \"id\", \"phase\", \"text\", \"help\", \
+             \"shown_when\", \"blocking\", \"evidence\", \"records_event\")",
         ),
         (
             "unknown verdict",
-            |v| v["verdict_rules"][0]["verdict"] = json!("maybe"),
-            "verdict_rules[0].verdict",
-            "unknown variant `maybe`",
+            with(|v| v["verdict_rules"][0]["verdict"] = json!("maybe")),
+            Some("verdict_rules[0].verdict"),
+            ShapeProblem::UnknownName {
+                name: "maybe".into(),
+                allowed: names(&[
+                    "allowed",
+                    "allowed_with_conditions",
+                    "needs_officer_approval",
+                    "not_allowed",
+                ]),
+            },
+            "onbekende waarde \"maybe\" (kies uit \"allowed\", \"allowed_with_conditions\", \
+             \"needs_officer_approval\", \"not_allowed\")",
         ),
         (
             "unknown event",
-            |v| v["items"][0]["records_event"] = json!("filmed"),
-            "items[0].records_event",
-            "unknown variant `filmed`",
+            with(|v| v["items"][0]["records_event"] = json!("filmed")),
+            Some("items[0].records_event"),
+            ShapeProblem::UnknownName {
+                name: "filmed".into(),
+                allowed: names(&[
+                    "planned_for",
+                    "recorded",
+                    "stored_securely",
+                    "shared",
+                    "feedback_given",
+                    "assessment_passed",
+                    "officer_request_sent",
+                    "officer_answered",
+                    "consent_withdrawn",
+                    "objection",
+                    "incident",
+                ]),
+            },
+            "onbekende waarde \"filmed\" (kies uit \"planned_for\", \"recorded\", \
+             \"stored_securely\", \"shared\", \"feedback_given\", \"assessment_passed\", \
+             \"officer_request_sent\", \"officer_answered\", \"consent_withdrawn\", \"objection\", \
+             \"incident\")",
         ),
         (
             "unknown answer kind",
-            |v| v["questions"][0]["answer"] = json!("text"),
-            "questions[0].answer",
-            "unknown variant `text`",
+            with(|v| v["questions"][0]["answer"] = json!("text")),
+            Some("questions[0].answer"),
+            ShapeProblem::UnknownName {
+                name: "text".into(),
+                allowed: names(&["yes_no", "choice", "count"]),
+            },
+            "onbekende waarde \"text\" (kies uit \"yes_no\", \"choice\", \"count\")",
         ),
-    ];
-    for (case, mutate, field, problem) in cases {
-        let mut v = minimal();
-        mutate(&mut v);
-        match parse(&v) {
-            Err(PolicyError::Syntax {
-                file,
-                field: f,
-                problem: p,
-            }) => {
-                assert_eq!(file, "kapot.json", "{case}");
-                assert_eq!(f, field, "{case}");
-                assert!(p.starts_with(problem), "{case}: {p}");
-                assert!(
-                    p.contains("(regel 1, kolom "),
-                    "{case}: position given: {p}"
-                );
-            }
-            other => panic!("{case}: expected a syntax error, got {other:?}"),
-        }
-    }
+        (
+            "negative format version",
+            with(|v| v["format"] = json!(-1)),
+            Some("format"),
+            ShapeProblem::WrongValue {
+                expected: Some(JsonKind::Count),
+            },
+            "deze waarde is hier niet toegestaan; hier hoort een geheel getal van 0 of meer",
+        ),
+        (
+            "condition with one value",
+            with(|v| v["items"][0]["shown_when"] = json!({ "eq": ["a"] })),
+            Some("items[0].shown_when.eq"),
+            ShapeProblem::WrongLength {
+                found: 1,
+                expected: Some(2),
+            },
+            "verkeerd aantal waarden: 1, verwacht 2",
+        ),
+        (
+            "a field twice",
+            format!("{{\"format\": 1, {}", &minimal().to_string()[1..]),
+            None,
+            ShapeProblem::DuplicateField("format".into()),
+            "het veld \"format\" staat er twee keer",
+        ),
+        (
+            "not JSON",
+            "{ \"format\": 1,, }".to_owned(),
+            None,
+            ShapeProblem::NotJson,
+            "dit is geen geldige JSON",
+        ),
+        (
+            "cut short",
+            "{ \"format\": 1, ".to_owned(),
+            None,
+            ShapeProblem::EndsEarly,
+            "het bestand houdt op voordat de JSON compleet is",
+        ),
+    ]
 }
 
-#[test]
-fn content_errors_name_the_field_and_the_problem() {
-    type Mutate = fn(&mut Value);
-    let cases: [(&str, Mutate, PolicyError); 12] = [
-        ("unsupported format", |v| v["format"] = json!(2), invalid("format", "formaatversie 2 wordt niet ondersteund (verwacht 1)")),
-        ("unknown phase", |v| v["items"][0]["phase"] = json!("later"), invalid("items[0].phase", "onbekende fase \"later\"")),
-        ("unknown question", |v| v["items"][0]["shown_when"] = json!({ "eq": ["z", true] }), invalid("items[0].shown_when", "onbekende vraag \"z\"")),
+/// A pack with the right shape that breaks a rule: (case, how, the field, the problem, its Dutch
+/// sentence).
+type ContentCase = (
+    &'static str,
+    Mutate,
+    &'static str,
+    PackProblem,
+    &'static str,
+);
+
+fn content_cases() -> Vec<ContentCase> {
+    vec![
+        ("unsupported format", |v| v["format"] = json!(2), "format", PackProblem::UnsupportedFormat { found: 2, expected: 1 }, "formaatversie 2 wordt niet ondersteund (verwacht 1)"),
+        ("not a version number", |v| v["version"] = json!("1.0-beta"), "version", PackProblem::BadVersion("1.0-beta".into()), "\"1.0-beta\" is geen versienummer zoals 1.0.0"),
+        ("invalid id", |v| v["id"] = json!("Test Pack"), "id", PackProblem::BadId("Test Pack".into()), "\"Test Pack\" is geen geldige id (kleine letters, cijfers, '-', '_' of '.')"),
+        ("no phases", |v| v["phases"] = json!([]), "phases", PackProblem::NoPhases, "er moet minstens één fase zijn"),
+        ("unknown phase", |v| v["items"][0]["phase"] = json!("later"), "items[0].phase", PackProblem::UnknownPhase("later".into()), "onbekende fase \"later\""),
+        ("unknown question", |v| v["items"][0]["shown_when"] = json!({ "eq": ["z", true] }), "items[0].shown_when", PackProblem::UnknownQuestion("z".into()), "onbekende vraag \"z\""),
         (
             "value does not fit a yes/no question",
             |v| v["items"][0]["shown_when"] = json!({ "eq": ["a", "ja"] }),
-            invalid("items[0].shown_when", "waarde \"ja\" past niet bij vraag \"a\" (verwacht true of false)"),
+            "items[0].shown_when",
+            PackProblem::ValueDoesNotFit { value: "\"ja\"".into(), question: "a".into(), expected: AnswerRange::YesNo },
+            "waarde \"ja\" past niet bij vraag \"a\" (verwacht true of false)",
         ),
         (
             "value is not an option",
             |v| v["items"][0]["shown_when"] = json!({ "eq": ["b", "z"] }),
-            invalid("items[0].shown_when", "waarde \"z\" past niet bij vraag \"b\" (verwacht een van \"x\", \"y\")"),
+            "items[0].shown_when",
+            PackProblem::ValueDoesNotFit { value: "\"z\"".into(), question: "b".into(), expected: AnswerRange::OneOf(names(&["x", "y"])) },
+            "waarde \"z\" past niet bij vraag \"b\" (verwacht een van \"x\", \"y\")",
+        ),
+        (
+            "count above the maximum",
+            |v| {
+                v["questions"][1]["answer"] = json!({ "count": 3 });
+                v["items"][0]["shown_when"] = json!({ "at_least": ["b", 5] });
+            },
+            "items[0].shown_when",
+            PackProblem::ValueDoesNotFit { value: "≥ 5".into(), question: "b".into(), expected: AnswerRange::UpTo(3) },
+            "waarde ≥ 5 past niet bij vraag \"b\" (verwacht een aantal van 0 tot en met 3)",
+        ),
+        (
+            "empty list of values",
+            |v| v["items"][0]["shown_when"] = json!({ "in": ["b", []] }),
+            "items[0].shown_when",
+            PackProblem::EmptyValueList("b".into()),
+            "lege lijst van waarden voor vraag \"b\"",
         ),
         (
             "unsatisfiable condition",
             |v| v["items"][0]["shown_when"] = json!({ "all": [{ "eq": ["a", true] }, { "eq": ["a", false] }] }),
-            invalid("items[0].shown_when", "deze voorwaarde kan nooit waar zijn"),
+            "items[0].shown_when",
+            PackProblem::NeverTrue,
+            "deze voorwaarde kan nooit waar zijn",
         ),
         (
             "cyclic condition",
@@ -134,17 +260,46 @@ fn content_errors_name_the_field_and_the_problem() {
                 v["questions"][0]["asked_when"] = json!({ "eq": ["b", "x"] });
                 v["questions"][1]["asked_when"] = json!({ "eq": ["a", true] });
             },
-            invalid("questions[0].asked_when", "cyclische voorwaarde: a → b → a"),
+            "questions[0].asked_when",
+            PackProblem::Cycle(names(&["a", "b", "a"])),
+            "cyclische voorwaarde: a → b → a",
         ),
         (
             "self-referencing question",
             |v| v["questions"][0]["asked_when"] = json!({ "eq": ["a", true] }),
-            invalid("questions[0].asked_when", "cyclische voorwaarde: a → a"),
+            "questions[0].asked_when",
+            PackProblem::Cycle(names(&["a", "a"])),
+            "cyclische voorwaarde: a → a",
         ),
+        (
+            "choice with one option",
+            |v| _ = v["questions"][1]["answer"]["choice"].as_array_mut().map(|o| o.truncate(1)),
+            "questions[1].answer.choice",
+            PackProblem::TooFewOptions,
+            "een keuzevraag heeft minstens twee opties",
+        ),
+        ("count up to 0", |v| v["questions"][1]["answer"] = json!({ "count": 0 }), "questions[1].answer.count", PackProblem::ZeroMaximum, "het maximum moet groter dan 0 zijn"),
+        ("default not an option", |v| v["questions"][1]["default"] = json!("z"), "questions[1].default", PackProblem::DefaultDoesNotFit, "het standaardantwoord past niet bij de vraag"),
+        ("no verdict rules", |v| v["verdict_rules"] = json!([]), "verdict_rules", PackProblem::NoVerdictRules, "er moet minstens één oordeelregel zijn"),
         (
             "last verdict rule has a condition",
             |v| v["verdict_rules"][0]["when"] = json!({ "eq": ["a", true] }),
-            invalid("verdict_rules[0].when", "de laatste oordeelregel moet zonder voorwaarde zijn, zodat er altijd een oordeel is"),
+            "verdict_rules[0].when",
+            PackProblem::LastRuleHasCondition,
+            "de laatste oordeelregel moet zonder voorwaarde zijn, zodat er altijd een oordeel is",
+        ),
+        (
+            "a rule without a condition before the last",
+            |v| {
+                let mut last = v["verdict_rules"][0].clone();
+                last["id"] = json!("never");
+                if let Some(rules) = v["verdict_rules"].as_array_mut() {
+                    rules.push(last);
+                }
+            },
+            "verdict_rules[0].when",
+            PackProblem::UnconditionalRuleNotLast,
+            "een regel zonder voorwaarde mag alleen als laatste staan; de regels erna worden nooit bereikt",
         ),
         (
             "duplicate item id",
@@ -154,8 +309,12 @@ fn content_errors_name_the_field_and_the_problem() {
                     items.push(copy);
                 }
             },
-            invalid("items[1].id", "id \"i1\" komt twee keer voor")),
-        ("empty English text", |v| v["items"][0]["text"]["en"] = json!(" "), invalid("items[0].text.en", "de Engelse tekst is leeg")),
+            "items[1].id",
+            PackProblem::DuplicateId("i1".into()),
+            "id \"i1\" komt twee keer voor",
+        ),
+        ("empty English text", |v| v["items"][0]["text"]["en"] = json!(" "), "items[0].text.en", PackProblem::EmptyText(Lang::En), "de Engelse tekst is leeg"),
+        ("empty Dutch text", |v| v["title"]["nl"] = json!(""), "title.nl", PackProblem::EmptyText(Lang::Nl), "de Nederlandse tekst is leeg"),
         (
             "deadline completed by an unknown item",
             |v| {
@@ -163,14 +322,211 @@ fn content_errors_name_the_field_and_the_problem() {
                     "due": { "type": "after_event", "event": "recorded", "offset": { "days": 0 } },
                     "done_when": { "item": "nope" } }]);
             },
-            invalid("deadlines[0].done_when.item", "onbekend item \"nope\""),
+            "deadlines[0].done_when.item",
+            PackProblem::UnknownItem("nope".into()),
+            "onbekend item \"nope\"",
+        ),
+        (
+            "deadline before the recording",
+            |v| {
+                v["deadlines"] = json!([{ "id": "d", "title": { "nl": "T", "en": "T" },
+                    "due": { "type": "after_event", "event": "recorded", "offset": { "days": -1 } },
+                    "done_when": { "item": "i1" } }]);
+            },
+            "deadlines[0].due.offset",
+            PackProblem::NegativeOffset,
+            "alleen termijnen vanaf de geplande datum mogen negatief zijn",
+        ),
+        ("nobody may see it", |v| v["audience"] = json!([]), "audience", PackProblem::NoAudience, "er moet minstens één rol zijn die de opname mag zien"),
+        (
+            "forbidden channel with an unknown incident type",
+            |v| v["forbidden_channels"] = json!([{ "channel": "email", "reason": { "nl": "R", "en": "R" }, "incident": "nope" }]),
+            "forbidden_channels[0].incident",
+            PackProblem::UnknownIncidentType("nope".into()),
+            "onbekend incidenttype \"nope\"",
+        ),
+        (
+            "a forbidden channel twice",
+            |v| {
+                v["incidents"] = json!([{ "id": "leak", "title": { "nl": "T", "en": "T" }, "advice": { "nl": "A", "en": "A" } }]);
+                let channel = json!({ "channel": "email", "reason": { "nl": "R", "en": "R" }, "incident": "leak" });
+                v["forbidden_channels"] = json!([channel.clone(), channel]);
+            },
+            "forbidden_channels[1].channel",
+            PackProblem::DuplicateChannel,
+            "dit kanaal staat er al",
+        ),
+    ]
+}
+
+#[test]
+fn the_minimal_pack_is_valid() {
+    assert_eq!(parse(&minimal()), Ok(()));
+}
+
+#[test]
+fn shape_errors_name_the_field() {
+    for (case, text, field, problem, dutch) in shape_cases() {
+        let err = parse_text(&text).expect_err(case);
+        let PolicyError::Syntax {
+            file,
+            field: f,
+            problem: p,
+            line,
+            column,
+        } = &err
+        else {
+            panic!("{case}: expected a syntax error, got {err:?}");
+        };
+        assert_eq!(file, "kapot.json", "{case}");
+        assert_eq!(f.as_deref(), field, "{case}");
+        assert_eq!(**p, problem, "{case}");
+        assert_eq!(p.to_string(), dutch, "{case}");
+        assert_eq!((*line, *column > 0), (1, true), "{case}: position given");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "Beleidspakket kapot.json, veld {}: {dutch} (regel 1, kolom {column})",
+                field.unwrap_or("(bestand)")
+            ),
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn content_errors_name_the_field_and_the_problem() {
+    for (case, mutate, field, problem, dutch) in content_cases() {
+        assert_eq!(problem.to_string(), dutch, "{case}: the Dutch problem");
+        let expected = PolicyError::Invalid {
+            file: "kapot.json".into(),
+            field: field.into(),
+            problem: Box::new(problem),
+        };
+        assert_eq!(parse_text(&with(mutate)), Err(expected.clone()), "{case}");
+        assert_eq!(
+            expected.to_string(),
+            format!("Beleidspakket kapot.json, veld {field}: {dutch}"),
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn read_errors_say_why_the_file_cannot_be_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let large = dir.path().join("groot.json");
+    std::fs::write(&large, vec![b' '; 1024 * 1024 + 1]).expect("write");
+    let latin1 = dir.path().join("latin1.json");
+    std::fs::write(&latin1, b"{ \"id\": \"caf\xe9\" }").expect("write");
+    let cases = [
+        (
+            dir.path().join("weg.json"),
+            ReadProblem::File(FileProblem::NotFound),
+            "het bestand of de map bestaat niet",
+        ),
+        (
+            large,
+            ReadProblem::TooLarge { max_kb: 1024 },
+            "het bestand is groter dan 1024 kB",
+        ),
+        (
+            latin1,
+            ReadProblem::NotText,
+            "het bestand is geen tekst (geen UTF-8)",
         ),
     ];
-    for (case, mutate, expected) in cases {
-        let mut v = minimal();
-        mutate(&mut v);
-        assert_eq!(parse(&v), Err(expected), "{case}");
+    for (path, problem, dutch) in cases {
+        let file = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let err = load_pack_file(&path).expect_err("refused");
+        assert_eq!(problem.to_string(), dutch);
+        assert_eq!(
+            err,
+            PolicyError::Read {
+                file: file.clone(),
+                problem
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            format!("Beleidspakket {file} kan niet worden gelezen: {dutch}")
+        );
+        assert_english(&err, dutch);
     }
+}
+
+/// The English sentence of `err`: not empty, not the Dutch one, without the Dutch `problem` and
+/// without any phrase of the Dutch catalog or Dutch word; and the payload carries it.
+fn assert_english(err: &PolicyError, problem: &str) -> String {
+    let catalog = dutch_error_fragments();
+    let en = err.message(Lang::En);
+    assert!(!en.trim().is_empty(), "{err:?}: no English");
+    assert_ne!(en, err.to_string(), "{err:?}: not translated");
+    assert!(!en.contains(problem), "{en:?} holds the Dutch {problem:?}");
+    let found = dutch_in(&en, &catalog);
+    assert!(found.is_empty(), "{en:?} holds Dutch: {found:?}");
+    let payload = ErrorPayload::localized(err, Lang::En);
+    assert_eq!(
+        (payload.code.as_str(), payload.message.as_str()),
+        (err.code(), en.as_str())
+    );
+    en
+}
+
+#[test]
+fn every_broken_pack_is_reported_in_english_without_dutch() {
+    let mut checked = 0;
+    for (case, text, _, _, dutch) in shape_cases() {
+        let err = parse_text(&text).expect_err(case);
+        assert_english(&err, dutch);
+        checked += 1;
+    }
+    for (case, mutate, _, _, dutch) in content_cases() {
+        let err = parse_text(&with(mutate)).expect_err(case);
+        assert_english(&err, dutch);
+        checked += 1;
+    }
+    assert!(checked >= 35, "{checked} cases");
+}
+
+#[test]
+fn broken_packs_in_english_word_for_word() {
+    let en = |text: &str| parse_text(text).expect_err("refused").message(Lang::En);
+    assert_eq!(
+        en(&with(|v| v["format"] = json!(2))),
+        "Policy pack kapot.json, field format: format version 2 is not supported (expected 1)"
+    );
+    assert_eq!(
+        en(&with(
+            |v| v["items"][0]["shown_when"] = json!({ "eq": ["b", "z"] })
+        )),
+        "Policy pack kapot.json, field items[0].shown_when: value \"z\" does not fit question \
+         \"b\" (expected one of \"x\", \"y\")"
+    );
+    assert_eq!(
+        en(&with(
+            |v| v["verdict_rules"][0]["when"] = json!({ "eq": ["a", true] })
+        )),
+        "Policy pack kapot.json, field verdict_rules[0].when: the last verdict rule must have no \
+         condition, so that there is always a verdict"
+    );
+    assert_eq!(
+        en(&with(|v| _ = v["items"][0].as_object_mut().map(|o| o.remove("phase")))),
+        "Policy pack kapot.json, field items[0]: the field \"phase\" is missing (line 1, column 117)"
+    );
+    assert_eq!(
+        en(&with(|v| v["items"][0]["blocking"] = json!("ja"))),
+        "Policy pack kapot.json, field items[0].blocking: expected true or false, not text (line 1, \
+         column 77)"
+    );
+    assert_eq!(
+        en("{ \"format\": 1, "),
+        "Policy pack kapot.json: the file ends before the JSON is complete (line 1, column 15)"
+    );
 }
 
 #[test]
@@ -191,33 +547,88 @@ fn a_broken_pack_in_a_folder_does_not_stop_the_valid_ones() {
         "the embedded packs stay"
     );
     assert_eq!(set.errors().len(), 1);
-    let err = opnamewijs::ErrorPayload::from(set.errors()[0].clone());
+    let err = ErrorPayload::from(set.errors()[0].clone());
     assert_eq!(err.code, "policy.syntax");
-    assert!(
-        err.message
-            .starts_with("Beleidspakket kapot.json, veld (bestand): EOF while parsing"),
-        "{}",
-        err.message
+    assert_eq!(
+        err.message,
+        "Beleidspakket kapot.json, veld (bestand): het bestand houdt op voordat de JSON compleet \
+         is (regel 1, kolom 15)"
+    );
+    let en = assert_english(
+        &set.errors()[0],
+        "het bestand houdt op voordat de JSON compleet is",
+    );
+    assert_eq!(
+        en,
+        "Policy pack kapot.json: the file ends before the JSON is complete (line 1, column 15)"
     );
 }
 
 #[test]
 fn a_second_copy_of_the_same_pack_version_is_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("hu-kopie.json"),
-        opnamewijs::policy::load::EMBEDDED[0].1,
-    )
-    .expect("write");
+    let own = opnamewijs::policy::load::EMBEDDED[0].1.replacen(
+        "\"hu-stage-opnamen\"",
+        "\"mijn-stageschool\"",
+        1,
+    );
+    std::fs::write(dir.path().join("a-eigen.json"), &own).expect("write");
+    std::fs::write(dir.path().join("b-eigen-kopie.json"), &own).expect("write");
     let mut set = PackSet::embedded();
     set.add_dir(dir.path());
     assert_eq!(
         set.errors(),
         [PolicyError::Duplicate {
-            file: "hu-kopie.json".into(),
-            id: "hu-stage-opnamen".into(),
+            file: "b-eigen-kopie.json".into(),
+            id: "mijn-stageschool".into(),
             version: "1.0.0".into()
         }]
+    );
+}
+
+/// A file in the data folder cannot pass for a pack the app ships: not as a copy, and not as a
+/// "newer version" that new recordings would be pinned to. A pack of its own loads, and every
+/// pack says where it comes from.
+#[test]
+fn a_dropped_pack_cannot_use_the_name_of_a_built_in_pack() {
+    use opnamewijs::policy::PackOrigin;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hu = opnamewijs::policy::load::EMBEDDED[0].1;
+    let newer = hu.replacen("\"version\": \"1.0.0\"", "\"version\": \"9.0.0\"", 1);
+    assert_ne!(newer, hu);
+    std::fs::write(dir.path().join("hu-kopie.json"), hu).expect("write");
+    std::fs::write(dir.path().join("hu-nieuwer.json"), &newer).expect("write");
+    let own = hu.replacen("\"hu-stage-opnamen\"", "\"mijn-stageschool\"", 1);
+    std::fs::write(dir.path().join("mijn-school.json"), &own).expect("write");
+    let mut set = PackSet::embedded();
+    set.add_dir(dir.path());
+    assert_eq!(
+        set.errors(),
+        [
+            PolicyError::Impersonates {
+                file: "hu-kopie.json".into(),
+                id: "hu-stage-opnamen".into(),
+            },
+            PolicyError::Impersonates {
+                file: "hu-nieuwer.json".into(),
+                id: "hu-stage-opnamen".into(),
+            },
+        ]
+    );
+    assert_eq!(
+        set.errors()[1].to_string(),
+        "Beleidspakket hu-nieuwer.json gebruikt de naam \"hu-stage-opnamen\" van een \
+         beleidspakket dat in Opnamewijs is ingebouwd en is daarom niet geladen. Een eigen pakket \
+         heeft een eigen naam (id)."
+    );
+    let latest = set.latest("hu-stage-opnamen").expect("built in");
+    assert_eq!(
+        (latest.version.as_str(), &latest.origin),
+        ("1.0.0", &PackOrigin::Embedded)
+    );
+    assert_eq!(
+        set.latest("mijn-stageschool").expect("own pack").origin,
+        PackOrigin::File("mijn-school.json".into())
     );
 }
 

@@ -106,6 +106,7 @@ fn rule_2c_other_necessity_needs_the_privacy_officers_within_two_working_days() 
             on: None,
             note: None,
         })
+        .shown(&env.ws)
         .expect_err("the core refuses this");
     assert_eq!(
         ErrorPayload::from(refused).code,
@@ -133,6 +134,7 @@ fn rule_2c_other_necessity_needs_the_privacy_officers_within_two_working_days() 
             on: None,
             note: None,
         })
+        .shown(&env.ws)
         .expect("answered");
     assert_eq!(
         deadline(&view, "doorlooptijd_verzoek").status,
@@ -161,6 +163,7 @@ fn condition_4_objection_upheld_means_the_recordings_are_destroyed() {
             kind: "bezwaar_toegekend".into(),
             note: None,
         })
+        .shown(&env.ws)
         .expect("incident");
     assert_eq!(
         deadline(&view, "incident/incident-1/vernietigd").when,
@@ -185,6 +188,7 @@ fn condition_6_objections_and_incidents_go_to_the_privacy_officers() {
             kind: "bezwaar".into(),
             note: None,
         })
+        .shown(&env.ws)
         .expect("incident");
     // One working day after Thursday 23 April is Friday 24 April.
     assert_eq!(

@@ -21,6 +21,7 @@ pub fn recorded_lesson(env: &mut Env, title: &str) -> String {
             planned_for: "2026-11-24".into(),
             pack: HU.into(),
         })
+        .shown(&env.ws)
         .expect("create")
         .id;
     env.answer(
@@ -44,6 +45,7 @@ pub fn recorded_lesson(env: &mut Env, title: &str) -> String {
             on: None,
             note: None,
         })
+        .shown(&env.ws)
         .expect("recorded");
     id
 }
@@ -55,6 +57,7 @@ pub fn named(env: &mut Env, name: &str, mode: Mode) {
             lang: Lang::Nl,
             mode,
         })
+        .shown(&env.ws)
         .expect("profile");
 }
 
@@ -74,6 +77,7 @@ fn export_request(student: &mut Env, id: &str, name: &str) -> PathBuf {
             recording: id.into(),
             path: path.display().to_string(),
         })
+        .shown(&student.ws)
         .expect("request exported");
     path
 }
@@ -83,6 +87,7 @@ fn mentor_answers(mentor: &mut Env, request: &Path, on: &str, name: &str) -> Pat
     let desk = mentor
         .ws
         .import_feedback_request(request)
+        .shown(&mentor.ws)
         .expect("imported");
     let id = desk.requests[0].id.clone();
     mentor
@@ -92,6 +97,7 @@ fn mentor_answers(mentor: &mut Env, request: &Path, on: &str, name: &str) -> Pat
             on: on.into(),
             role: MentorRole::Werkplekbegeleider,
         })
+        .shown(&mentor.ws)
         .expect("confirmed");
     let path = file(mentor, name);
     mentor
@@ -146,6 +152,7 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
     let desk = mentor
         .ws
         .import_feedback_request(&request)
+        .shown(&mentor.ws)
         .expect("imported");
     assert_eq!(desk.requests.len(), 1);
     let r = &desk.requests[0];
@@ -165,6 +172,7 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
             mentor
                 .ws
                 .import_feedback_request(&request)
+                .shown(&mentor.ws)
                 .expect_err("twice")
         ),
         "mentor.already_imported"
@@ -190,6 +198,7 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
             on: "2026-11-26".into(),
             role: MentorRole::Werkplekbegeleider,
         })
+        .shown(&mentor.ws)
         .expect("confirmed");
     let r = &desk.requests[0];
     assert_eq!(
@@ -208,6 +217,7 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
     let view = student
         .ws
         .import_feedback_receipt(&receipt)
+        .shown(&student.ws)
         .expect("verified and imported");
     let feedback = view.feedback.expect("feedback confirmed");
     assert_eq!(feedback.by, "Anna de Wit (werkplekbegeleider)");
@@ -234,6 +244,7 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
             student
                 .ws
                 .import_feedback_receipt(&receipt)
+                .shown(&student.ws)
                 .expect_err("twice")
         ),
         "mentor.already_confirmed"
@@ -272,6 +283,7 @@ fn a_modified_receipt_is_refused_and_nothing_changes() {
                 student
                     .ws
                     .import_feedback_receipt(&tampered)
+                    .shown(&student.ws)
                     .expect_err(what)
             ),
             "mentor.receipt_modified",
@@ -284,6 +296,7 @@ fn a_modified_receipt_is_refused_and_nothing_changes() {
         student
             .ws
             .import_feedback_receipt(&garbage)
+            .shown(&student.ws)
             .expect_err("garbage"),
     );
     assert_eq!(err.code, "mentor.not_a_receipt");
@@ -295,6 +308,7 @@ fn a_modified_receipt_is_refused_and_nothing_changes() {
             student
                 .ws
                 .import_feedback_receipt(&request)
+                .shown(&student.ws)
                 .expect_err("a request is not a receipt")
         ),
         "mentor.not_a_receipt"
@@ -302,7 +316,13 @@ fn a_modified_receipt_is_refused_and_nothing_changes() {
     let huge = file(&student, "huge.opnamewijs-bewijs");
     std::fs::write(&huge, vec![b' '; 70_000]).expect("write");
     assert_eq!(
-        code(student.ws.import_feedback_receipt(&huge).expect_err("huge")),
+        code(
+            student
+                .ws
+                .import_feedback_receipt(&huge)
+                .shown(&student.ws)
+                .expect_err("huge")
+        ),
         "mentor.too_large"
     );
     assert_eq!(
@@ -310,6 +330,7 @@ fn a_modified_receipt_is_refused_and_nothing_changes() {
             student
                 .ws
                 .import_feedback_receipt(Path::new("relative.opnamewijs-bewijs"))
+                .shown(&student.ws)
                 .expect_err("relative")
         ),
         "file.not_absolute"
@@ -345,6 +366,7 @@ fn a_receipt_for_another_recording_or_request_is_refused() {
             student
                 .ws
                 .import_feedback_receipt(&moved)
+                .shown(&student.ws)
                 .expect_err("moved")
         ),
         "mentor.receipt_modified"
@@ -368,6 +390,7 @@ fn a_receipt_for_another_recording_or_request_is_refused() {
         student
             .ws
             .import_feedback_receipt(&forged)
+            .shown(&student.ws)
             .expect_err("unknown request"),
     );
     assert_eq!(err.code, "mentor.unknown_request");
@@ -392,6 +415,7 @@ fn a_receipt_for_another_recording_or_request_is_refused() {
             student
                 .ws
                 .import_feedback_receipt(&their_receipt)
+                .shown(&student.ws)
                 .expect_err("not ours")
         ),
         "mentor.other_recording"
@@ -400,6 +424,7 @@ fn a_receipt_for_another_recording_or_request_is_refused() {
     assert!(student
         .ws
         .import_feedback_receipt(&receipt)
+        .shown(&student.ws)
         .expect("the real one still works")
         .feedback
         .is_some());
@@ -413,6 +438,7 @@ fn late_feedback_is_flagged_for_the_mentor_and_travels_with_the_receipt() {
     let desk = mentor
         .ws
         .import_feedback_request(&request)
+        .shown(&mentor.ws)
         .expect("imported");
     assert_eq!(
         desk.requests[0].late.as_deref(),
@@ -426,6 +452,7 @@ fn late_feedback_is_flagged_for_the_mentor_and_travels_with_the_receipt() {
             on: "2026-12-09".into(),
             role: MentorRole::Schoolopleider,
         })
+        .shown(&mentor.ws)
         .expect("confirmed");
     assert_eq!(
         desk.requests[0].late.as_deref(),
@@ -443,6 +470,7 @@ fn late_feedback_is_flagged_for_the_mentor_and_travels_with_the_receipt() {
     let view = student
         .ws
         .import_feedback_receipt(&receipt)
+        .shown(&student.ws)
         .expect("imported");
     assert!(view.feedback.expect("confirmed").late);
     assert_eq!(
@@ -459,6 +487,7 @@ fn the_mentor_must_name_themselves_and_give_a_sensible_day() {
     let desk = mentor
         .ws
         .import_feedback_request(&request)
+        .shown(&mentor.ws)
         .expect("imported");
     let confirm = |on: &str| ConfirmRequest {
         request: desk.requests[0].id.clone(),
@@ -470,6 +499,7 @@ fn the_mentor_must_name_themselves_and_give_a_sensible_day() {
             mentor
                 .ws
                 .confirm_request(confirm("2026-11-26"))
+                .shown(&mentor.ws)
                 .expect_err("no name")
         ),
         "mentor.no_name"
@@ -481,7 +511,13 @@ fn the_mentor_must_name_themselves_and_give_a_sensible_day() {
         ("26-11-2026", "recording.invalid_date"),
     ] {
         assert_eq!(
-            code(mentor.ws.confirm_request(confirm(on)).expect_err(on)),
+            code(
+                mentor
+                    .ws
+                    .confirm_request(confirm(on))
+                    .shown(&mentor.ws)
+                    .expect_err(on)
+            ),
             expected,
             "{on}"
         );
@@ -489,12 +525,14 @@ fn the_mentor_must_name_themselves_and_give_a_sensible_day() {
     mentor
         .ws
         .confirm_request(confirm("2026-11-26"))
+        .shown(&mentor.ws)
         .expect("ok");
     assert_eq!(
         code(
             mentor
                 .ws
                 .confirm_request(confirm("2026-11-26"))
+                .shown(&mentor.ws)
                 .expect_err("twice")
         ),
         "mentor.already_confirmed"
@@ -514,6 +552,7 @@ fn a_request_needs_a_recorded_lesson_and_a_new_file() {
             recording: id.clone(),
             path: path.display().to_string(),
         })
+        .shown(ws)
     };
     assert_eq!(
         code(export(&mut student.ws, &path).expect_err("not recorded")),
@@ -556,7 +595,13 @@ fn request_files_with_bad_contents_are_refused_with_a_reason() {
         let path = file(&mentor, name);
         std::fs::write(&path, contents).expect("write");
         assert_eq!(
-            code(mentor.ws.import_feedback_request(&path).expect_err(name)),
+            code(
+                mentor
+                    .ws
+                    .import_feedback_request(&path)
+                    .shown(&mentor.ws)
+                    .expect_err(name)
+            ),
             expected,
             "{name}"
         );

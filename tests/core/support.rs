@@ -2,9 +2,10 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Amsterdam;
 use opnamewijs::clock::FixedClock;
 use opnamewijs::recording::Answer;
+use opnamewijs::screens::Show;
 use opnamewijs::vault::{MemoryKeyStore, Unlock};
 use opnamewijs::views::RecordingView;
-use opnamewijs::workspace::{AnswerQuestion, NewRecording, SetItem, Workspace};
+use opnamewijs::workspace::{AnswerQuestion, NewRecording, SetItem, Workspace, WorkspaceError};
 use std::sync::Arc;
 
 /// An instant given in Dutch wall-clock time.
@@ -59,9 +60,7 @@ impl Env {
                 self.clock.clone(),
                 Unlock::Keyring(self.keys.as_ref()),
             ) {
-                Err(opnamewijs::WorkspaceError::Store(opnamewijs::store::StoreError::InUse))
-                    if tries < 100 =>
-                {
+                Err(WorkspaceError::Store(opnamewijs::store::StoreError::InUse)) if tries < 100 => {
                     tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
@@ -88,6 +87,7 @@ impl Env {
                 planned_for: planned_for.into(),
                 pack: pack.into(),
             })
+            .shown(&self.ws)
             .expect("create recording")
     }
 
@@ -102,6 +102,7 @@ impl Env {
                     question: (*q).into(),
                     answer: Some(a.clone()),
                 })
+                .shown(&self.ws)
                 .unwrap_or_else(|e| panic!("answer {q}: {e}"));
         }
         view
@@ -115,6 +116,7 @@ impl Env {
                 done: true,
                 note: None,
             })
+            .shown(&self.ws)
             .unwrap_or_else(|e| panic!("tick {item}: {e}"))
     }
 
@@ -168,4 +170,20 @@ pub fn deadline<'v>(view: &'v RecordingView, id: &str) -> &'v opnamewijs::views:
                 view.deadlines.iter().map(|d| &d.id).collect::<Vec<_>>()
             )
         })
+}
+
+/// A verb's answer as the screen the app shows for it (what `App::act` answers): the verbs
+/// answer with what they changed, the presentation shows it.
+pub trait Shown {
+    /// The screen.
+    type View;
+    /// The screen of the change, or the verb's error.
+    fn shown(self, ws: &Workspace) -> Result<Self::View, WorkspaceError>;
+}
+
+impl<C: Show> Shown for Result<C, WorkspaceError> {
+    type View = C::View;
+    fn shown(self, ws: &Workspace) -> Result<C::View, WorkspaceError> {
+        self.and_then(|changed| changed.show(ws))
+    }
 }

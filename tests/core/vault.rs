@@ -647,9 +647,130 @@ fn locked_keyring_and_short_passphrases() {
     let tmp = tempfile::tempdir().expect("temp dir");
     assert!(matches!(
         Vault::create(tmp.path(), Unlock::Passphrase(&pass("kort"))),
-        Err(VaultError::PassphraseTooShort { min: 8 })
+        Err(VaultError::PassphraseTooShort { min: 12 })
     ));
     assert!(!Vault::exists(tmp.path()));
+}
+
+/// A new passphrase must be hard to guess, and the refusal says why, in Dutch and English; the
+/// passphrase of an existing vault is never judged again.
+#[test]
+fn weak_new_passphrases_are_refused_with_the_reason() {
+    use opnamewijs::error::Localized;
+    use opnamewijs::vault::Weakness;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let err = Vault::create(tmp.path(), Unlock::Passphrase(&pass("Welkom2026!!")))
+        .expect_err("weak passphrase");
+    let VaultError::PassphraseWeak { weaknesses } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(
+        weaknesses,
+        &[
+            Weakness::Common {
+                word: "welkom".into()
+            },
+            Weakness::Date,
+        ]
+    );
+    assert_eq!(
+        err.to_string(),
+        "Deze wachtwoordzin is te makkelijk te raden: hij bevat het veelgebruikte woord 'welkom' \
+         en een jaartal of datum. Kies bijvoorbeeld vier losse woorden die niet bij elkaar \
+         horen, zoals 'fiets wolk pindakaas lantaarn'."
+    );
+    assert_eq!(
+        err.english(),
+        "This passphrase is easy to guess: it contains the common word 'welkom' and a year or \
+         date. Choose, for example, four separate words that do not belong together, such as \
+         'bicycle cloud peanut lantern'."
+    );
+    assert!(!Vault::exists(tmp.path()), "nothing written");
+    for weak in [
+        "wachtwoord123",
+        "qwertyuiop12",
+        "aaaaaaaaaaaaaaaa",
+        "ikhouvanjou1234",
+    ] {
+        assert!(
+            matches!(
+                Vault::create(tmp.path(), Unlock::Passphrase(&pass(weak))),
+                Err(VaultError::PassphraseWeak { .. })
+            ),
+            "{weak}"
+        );
+    }
+    let backup = tmp.path().join("backup.owbackup");
+    let (env, vault) = Env::with_entries(2);
+    assert!(matches!(
+        vault.export_backup(&backup, &pass("geheim geheim")),
+        Err(VaultError::PassphraseWeak { .. })
+    ));
+    drop((env, vault));
+    Vault::create(
+        tmp.path(),
+        Unlock::Passphrase(&pass("Łukasz fietst naar Zwolle")),
+    )
+    .expect("a strong passphrase");
+}
+
+/// New keys get Argon2id at 64 MiB and three passes; a vault made with cheaper parameters still
+/// opens with its passphrase, and that unlock re-wraps its key with today's (the data stays).
+#[test]
+fn an_older_cheaper_key_is_rewrapped_at_the_next_unlock() {
+    use opnamewijs::vault::kdf_of_key_file;
+    const { assert!(KdfParams::RECOMMENDED.memory_kib >= 64 * 1024) };
+    const { assert!(KdfParams::RECOMMENDED.iterations >= 3) };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("vault");
+    let words = "paarse fiets onder de brug";
+    let old = KdfParams {
+        memory_kib: 19 * 1024,
+        iterations: 2,
+        lanes: 1,
+    };
+    let mut vault = Vault::create(
+        &dir,
+        Unlock::Passphrase(&Passphrase::new(words).with_kdf(old)),
+    )
+    .expect("create with the parameters of an earlier version");
+    vault.append(b"een").expect("append");
+    drop(vault);
+    let key_path = dir.join(KEY_FILE);
+    assert_eq!(
+        kdf_of_key_file(&std::fs::read(&key_path).expect("key")),
+        Some(old)
+    );
+
+    // The app unlocks with a typed passphrase, which carries today's parameters.
+    let (vault, _) = Vault::open(&dir, Unlock::Passphrase(&Passphrase::new(words))).expect("opens");
+    assert_eq!(vault.entries().expect("entries").len(), 1);
+    drop(vault);
+    let rewrapped = std::fs::read(&key_path).expect("key");
+    assert_eq!(kdf_of_key_file(&rewrapped), Some(KdfParams::RECOMMENDED));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_path)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the new key file is the user's only");
+    }
+
+    // Opens again, with the same passphrase only; a second unlock changes nothing.
+    assert!(matches!(
+        Vault::open(
+            &dir,
+            Unlock::Passphrase(&Passphrase::new("verkeerde fiets onder de brug"))
+        ),
+        Err(VaultError::WrongPassphrase)
+    ));
+    let (vault, _) =
+        Vault::open(&dir, Unlock::Passphrase(&Passphrase::new(words))).expect("opens again");
+    assert_eq!(vault.entries().expect("entries").len(), 1);
+    drop(vault);
+    assert_eq!(std::fs::read(&key_path).expect("key"), rewrapped);
 }
 
 #[test]
@@ -863,9 +984,10 @@ fn crash_child() {
 }
 
 /// SQLite-style crash test: a child process appends entries and reports each acknowledged one;
-/// the parent SIGKILLs it at a moving point (a random delay after the child has opened the
-/// vault, from before its first append to dozens of appends in), then reopens the vault, which
-/// must verify and hold every acknowledged entry. Prints one summary line for `cargo xtask
+/// the parent SIGKILLs it at a moving point (after a random number of acknowledged appends, from
+/// none to ten, plus a random delay of up to five milliseconds, so the kill lands before,
+/// inside and between writes and head updates however fast the machine is), then reopens the
+/// vault, which must verify and hold every acknowledged entry. Prints one summary line for `cargo xtask
 /// stress`: `crash-summary kills=… survived=… lost=… repaired=… acked=…`.
 #[test]
 fn kill_during_appends_loses_nothing_acknowledged() {
@@ -895,7 +1017,8 @@ fn kill_during_appends_loses_nothing_acknowledged() {
             .spawn()
             .expect("spawn child writer");
         let stdout = child.stdout.take().expect("child stdout");
-        let (opened_tx, opened_rx) = std::sync::mpsc::channel();
+        // The reader counts the child's progress: 0 once it opened the vault, then each ack.
+        let (progress_tx, progress_rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             let mut acks = Vec::new();
             for line in std::io::BufReader::new(stdout)
@@ -903,17 +1026,22 @@ fn kill_during_appends_loses_nothing_acknowledged() {
                 .map_while(Result::ok)
             {
                 if line.starts_with("OPEN ") {
-                    let _ = opened_tx.send(());
+                    let _ = progress_tx.send(0);
                 } else if let Some(seq) = line.strip_prefix("ACK ").and_then(|n| n.parse().ok()) {
                     acks.push(seq);
+                    let _ = progress_tx.send(acks.len());
                 }
             }
             acks
         });
-        // The kill point moves: from right after opening to a few dozen appends in, in
-        // microseconds, so it lands before, inside and between writes and head updates.
-        let _ = opened_rx.recv_timeout(Duration::from_secs(10));
-        std::thread::sleep(Duration::from_micros(rng.below(60_000)));
+        // The kill point moves: after 0 to 10 acknowledged appends, then up to 5 ms more.
+        let target = rng.below(11) as usize;
+        while let Ok(seen) = progress_rx.recv_timeout(Duration::from_secs(10)) {
+            if seen >= target {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_micros(rng.below(5_000)));
         child.kill().expect("SIGKILL the child");
         child.wait().expect("reap the child");
         let acked: Vec<u64> = reader.join().expect("reader thread");

@@ -51,6 +51,7 @@ fn unticking_removes_the_tick() {
             done: false,
             note: None,
         })
+        .shown(&env.ws)
         .expect("untick");
     assert!(view.phases[0].items[0].tick.is_none());
 }
@@ -96,7 +97,12 @@ fn bad_input_is_refused_with_a_code_and_a_dutch_message() {
         ),
     ];
     for (input, code, message) in cases {
-        let err = ErrorPayload::from(env.ws.create(input).expect_err("the core refuses this"));
+        let err = ErrorPayload::from(
+            env.ws
+                .create(input)
+                .shown(&env.ws)
+                .expect_err("the core refuses this"),
+        );
         assert_eq!((err.code.as_str(), err.message.as_str()), (code, message));
     }
     assert!(
@@ -114,6 +120,7 @@ fn bad_input_is_refused_with_a_code_and_a_dutch_message() {
                 done: true,
                 note: None,
             })
+            .shown(&env.ws)
             .expect_err("the core refuses this"),
     );
     assert_eq!(
@@ -158,6 +165,7 @@ fn a_damaged_data_file_is_reported_and_never_overwritten() {
                 planned_for: "2026-11-24".into(),
                 pack: "hu-stage-opnamen".into(),
             })
+            .shown(ws)
         })
         .expect_err("the core refuses this");
     assert_eq!(err.code, "store.corrupt");
@@ -230,6 +238,7 @@ fn the_profile_names_who_ticked_and_switches_the_language() {
                 lang: Lang::Nl,
                 mode: Mode::Student,
             })
+            .shown(&env.ws)
             .expect_err("empty name"),
     );
     assert_eq!(
@@ -246,6 +255,7 @@ fn the_profile_names_who_ticked_and_switches_the_language() {
             lang: Lang::En,
             mode: Mode::Student,
         })
+        .shown(&env.ws)
         .expect("profile");
     assert_eq!(
         status.profile,
@@ -380,7 +390,7 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
         app.unlock("kort").expect_err("too short").code,
         "vault.passphrase_too_short"
     );
-    app.unlock("lange wachtwoordzin")
+    app.unlock("paarse fiets onder de brug")
         .expect("create with passphrase");
     app.with(|ws| {
         ws.create(NewRecording {
@@ -388,6 +398,7 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
             planned_for: "2026-11-24".into(),
             pack: "hu-stage-opnamen".into(),
         })
+        .shown(ws)
     })
     .expect("works once unlocked");
     drop(app);
@@ -404,7 +415,7 @@ fn without_a_keyring_a_passphrase_protects_the_data() {
         "vault.wrong_passphrase"
     );
     let status = again
-        .unlock("lange wachtwoordzin")
+        .unlock("paarse fiets onder de brug")
         .expect("right passphrase");
     assert_eq!(status.journal.entries, 1);
 }

@@ -1,6 +1,8 @@
 // Planning questions, verdict and checklist for one HU and one memo recording, in a real window.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDir, tid, withApp } from './webdriver.mjs';
 import { fill, plan } from './app.mjs';
 
@@ -47,5 +49,24 @@ test('a memo recording: convenience is refused, other necessity needs the privac
     await s.waitForText(tid('error'), 'Volgens het beleid mag je (nog) niet opnemen');
     await s.find(tid('item-voor.verzoek'));
     await s.screenshot('policy-memo.png');
+  });
+});
+
+test('a pack dropped in the data folder shows where it comes from, and cannot pass for a built-in one', async () => {
+  const dataDir = tempDir('opnamewijs-e2e-own-pack-');
+  const policies = join(dataDir, 'policies');
+  mkdirSync(policies, { recursive: true });
+  const hu = readFileSync(new URL('../../assets/policies/hu-stage-opnamen.json', import.meta.url), 'utf8');
+  writeFileSync(join(policies, 'mijn-school.json'), hu.replace('"hu-stage-opnamen"', '"mijn-stageschool"'));
+  writeFileSync(join(policies, 'hu-nieuwer.json'), hu.replace('"version": "1.0.0"', '"version": "9.0.0"'));
+  await withApp('policy-own-pack', { dataDir }, async (s) => {
+    await s.find('body[data-ready="true"]');
+    await s.waitForText(tid('pack-errors'), 'hu-nieuwer.json gebruikt de naam "hu-stage-opnamen"');
+    await s.click(tid('new-recording'));
+    await s.waitForText(tid('pack-origin-hu-stage-opnamen'), 'ingebouwd in Opnamewijs');
+    await s.waitForText(tid('pack-origin-mijn-stageschool'), 'eigen bestand mijn-school.json in de map policies');
+    await s.screenshot('policy-own-pack.png');
+    await plan(s, { title: 'Muziekles 1B', date: '2026-12-09', pack: 'mijn-stageschool' });
+    await s.waitForText(tid('recording-pack-origin'), 'eigen bestand mijn-school.json');
   });
 });

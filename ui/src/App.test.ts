@@ -47,9 +47,30 @@ describe("App", () => {
     const { backend } = fakeBackend({ fail: { code: "recording.invalid_title", message: "Geef de opname een titel van 1 tot 120 tekens." } });
     render(App, { backend });
     await fireEvent.click(await screen.findByTestId("new-recording"));
+    const create = screen.getByTestId("create");
+    await fireEvent.pointerDown(create);
+    await fireEvent.click(create);
+    const refusal = await screen.findByTestId("error");
+    expect(refusal.textContent).toContain("Geef de opname een titel van 1 tot 120 tekens.");
+    // Next to the button the student pressed, which points to it, and read out by screen readers.
+    expect(screen.getByTestId("new-recording-form").contains(refusal)).toBe(true);
+    expect(create.getAttribute("aria-describedby")).toBe(refusal.id);
+    expect(screen.getByTestId("announced").getAttribute("aria-live")).toBe("assertive");
+    expect(screen.getByTestId("announced").textContent).toContain("Geef de opname een titel");
+    // The next action takes it away.
+    await fireEvent.click(refusal.querySelector("button")!);
+    expect(screen.queryByTestId("error")).toBeNull();
+    expect(create.hasAttribute("aria-describedby")).toBe(false);
+  });
+
+  it("shows a refusal at the top when the control that asked is gone", async () => {
+    const { backend } = fakeBackend({ fail: { code: "recording.invalid_title", message: "Geef de opname een titel van 1 tot 120 tekens." } });
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
     await fireEvent.click(screen.getByTestId("create"));
-    expect((await screen.findByRole("alert")).textContent).toContain("Geef de opname een titel van 1 tot 120 tekens.");
-    expect(screen.getByTestId("new-recording-form")).toBeTruthy();
+    const refusal = await screen.findByTestId("error");
+    expect(refusal.classList.contains("alert")).toBe(true);
+    expect(refusal.textContent).toContain("Geef de opname een titel");
   });
 });
 

@@ -3,7 +3,7 @@
 //! fails `cargo xtask test`, naming the import or the ring.
 //!
 //! The layers, bottom to top, are the folders of `src/` (see `src/lib.rs`): the foundation (files
-//! directly in `src/`), `nouns`, `rules`, `persistence`, `present`, `ops`, then `app.rs` (the
+//! directly in `src/`), `nouns`, `rules`, `persistence`, `ops`, `present`, then `app.rs` (the
 //! desktop shell's handle) and `fuzzing.rs` (entry points for the fuzz targets).
 
 #![cfg(test)]
@@ -70,7 +70,7 @@ fn group_heads(group: &str) -> Vec<String> {
 }
 
 /// The layer folders of `src/`, bottom to top.
-const LAYERS: [&str; 5] = ["nouns", "rules", "persistence", "present", "ops"];
+const LAYERS: [&str; 5] = ["nouns", "rules", "persistence", "ops", "present"];
 
 /// The modules that `code` names through `crate::`: `crate::recording` and
 /// `crate::nouns::recording` both name `recording`.

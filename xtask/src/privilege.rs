@@ -199,3 +199,28 @@ fn the_release_build_leaves_the_test_seams_out() {
         "only the debug build of the app (for the end-to-end tests) gets `e2e`"
     );
 }
+
+/// Every command that reads or writes a file the user chose takes its location from the native
+/// dialog, or from the page only through `App::path_from_page`, which a release build (no test
+/// seams) refuses: no command uses a page's path any other way.
+#[test]
+fn a_file_location_from_the_page_goes_through_the_release_refusal() {
+    let commands = read(&shell().join("src/commands.rs"));
+    let takes_a_path = commands.matches("path: Option<PathBuf>,").count()
+        + commands.matches("path: Option<PathBuf>)").count();
+    // `chosen` itself has one such parameter.
+    assert!(takes_a_path >= 8, "read the commands: {takes_a_path}");
+    assert_eq!(
+        commands
+            .matches("chosen(&app, path, dialog).await?")
+            .count(),
+        takes_a_path - 1,
+        "each command with a path parameter resolves it through `chosen`"
+    );
+    let chosen = &commands[commands.find("async fn chosen").expect("chosen")..];
+    let chosen = &chosen[..chosen.find("\n}\n").expect("end of chosen")];
+    assert!(
+        chosen.contains("Some(path) => app.state::<App>().path_from_page(path)"),
+        "`chosen` hands a page's path to the core's refusal: {chosen}"
+    );
+}

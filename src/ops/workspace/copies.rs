@@ -3,15 +3,17 @@
 
 use super::events::add_copy;
 use super::MAX_NOTE;
-use super::{clean_note, unknown, PackThing, RecordingError, Result, ShareError, Workspace};
+use super::{
+    clean_note, unknown, PackThing, RecordingChanged, RecordingError, Result, ShareError, Workspace,
+};
 use super::{ClockDone, ConfirmDeletion, LogIncident, LogShare};
+use crate::nouns::names;
 use crate::recording::{Channel, Confirmation, CopyKind, Event, EventKind, Incident, Role, Share};
 use crate::store::Change;
-use crate::views::{self, RecordingView};
 
 impl Workspace {
     /// Logs a share; a forbidden channel or audience is refused (and should be logged as an incident).
-    pub fn log_share(&mut self, input: LogShare) -> Result<RecordingView> {
+    pub fn log_share(&mut self, input: LogShare) -> Result<RecordingChanged> {
         self.update(&input.recording, Change::Shared, |rec, op| {
             let lang = op.lang;
             if let Some(fc) = op
@@ -21,7 +23,7 @@ impl Workspace {
                 .find(|f| f.channel == input.channel)
             {
                 return Err(ShareError::ForbiddenChannel {
-                    channel: views::channel_label(input.channel, lang),
+                    channel: names::channel_label(input.channel, lang),
                     reason: fc.reason.get(lang).to_owned(),
                     incident: fc.incident.clone(),
                 }
@@ -32,11 +34,11 @@ impl Workspace {
                     .pack
                     .audience
                     .iter()
-                    .map(|r| views::role_label(*r, lang))
+                    .map(|r| names::role_label(*r, lang))
                     .collect::<Vec<_>>()
                     .join(", ");
                 return Err(ShareError::RoleNotAllowed {
-                    role: views::role_label(input.role, lang),
+                    role: names::role_label(input.role, lang),
                     allowed,
                 }
                 .into());
@@ -55,7 +57,7 @@ impl Workspace {
                 add_copy(
                     rec,
                     CopyKind::MentorAccess,
-                    views::copy_label(CopyKind::MentorAccess, lang),
+                    names::copy_label(CopyKind::MentorAccess, lang),
                     op.now,
                 );
             }
@@ -76,7 +78,7 @@ impl Workspace {
     }
 
     /// Confirms a copy deleted: who (the profile), when (now) and how.
-    pub fn confirm_deletion(&mut self, input: ConfirmDeletion) -> Result<RecordingView> {
+    pub fn confirm_deletion(&mut self, input: ConfirmDeletion) -> Result<RecordingChanged> {
         self.update(
             &input.recording,
             Change::DeletionConfirmed {
@@ -109,7 +111,7 @@ impl Workspace {
     }
 
     /// Logs an incident; its clocks start now.
-    pub fn log_incident(&mut self, input: LogIncident) -> Result<RecordingView> {
+    pub fn log_incident(&mut self, input: LogIncident) -> Result<RecordingChanged> {
         self.update(
             &input.recording,
             Change::IncidentLogged {
@@ -143,7 +145,7 @@ impl Workspace {
     }
 
     /// Marks a clock of a logged incident done.
-    pub fn incident_clock_done(&mut self, input: ClockDone) -> Result<RecordingView> {
+    pub fn incident_clock_done(&mut self, input: ClockDone) -> Result<RecordingChanged> {
         let ClockDone {
             recording,
             incident,

@@ -2,11 +2,10 @@
 //! the user, and [`WorkspaceError`] that carries any of them across the workspace's API.
 //!
 //! The Dutch sentence of each variant is its `#[error]` attribute; the English one is in the
-//! [`Localized`] implementation below its enum (the English of the areas below the operations is
-//! in [`crate::wording::en`], see [`crate::wording`] for why it is split).
+//! English catalog, [`crate::wording::en`].
 
 use super::inputs::{MAX_NOTE, MAX_TITLE};
-use crate::error::{ErrorCode, Localized};
+use crate::error::ErrorCode;
 use crate::policy::PolicyError;
 use crate::store::StoreError;
 use crate::vault::VaultError;
@@ -110,48 +109,6 @@ impl ErrorCode for RecordingError {
     }
 }
 
-impl Localized for RecordingError {
-    fn english(&self) -> String {
-        match self {
-            RecordingError::NotFound => "This recording does not exist (any more).".to_owned(),
-            RecordingError::InvalidTitle => {
-                format!("Give the recording a title of 1 to {MAX_TITLE} characters.")
-            }
-            RecordingError::InvalidDate { input } => {
-                format!("\"{input}\" is not a valid date; use the form 2026-11-23.")
-            }
-            RecordingError::DateOutOfRange { problem } => problem.clone(),
-            RecordingError::InvalidName => "Fill in a name of 1 to 80 characters.".to_owned(),
-            RecordingError::NoteTooLong => {
-                format!("A note can be at most {MAX_NOTE} characters long.")
-            }
-            RecordingError::Unknown { what, id } => {
-                format!("Unknown {} \"{id}\" in this policy pack.", what.english())
-            }
-            RecordingError::InvalidAnswer { question } => {
-                format!("This answer does not fit the question \"{question}\".")
-            }
-            RecordingError::PhaseBlocked { blockers } => format!("First complete: {blockers}."),
-            RecordingError::NotAllowed { verdict, reason } => {
-                format!("Under the policy you may not record (yet): {verdict}. {reason}")
-            }
-            RecordingError::AlreadyLogged { event, at } => {
-                format!("\"{event}\" was already logged on {at}.")
-            }
-            RecordingError::NotLoggable => {
-                "You log this kind of event as a share or an incident.".to_owned()
-            }
-            RecordingError::NotRecordedYet => "First log that the lesson was recorded.".to_owned(),
-            RecordingError::AlreadyDeleted => {
-                "The deletion of this copy was already confirmed.".to_owned()
-            }
-            RecordingError::MethodMissing => "Describe how you deleted the copy (for example: \
-                deleted in Photos and emptied 'Recently Deleted')."
-                .to_owned(),
-        }
-    }
-}
-
 /// What kind of thing [`RecordingError::Unknown`] did not find. `Display` is the Dutch word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PackThing {
@@ -169,21 +126,6 @@ pub enum PackThing {
     IncidentType,
     /// An incident logged on the recording.
     Incident,
-}
-
-impl PackThing {
-    /// The English word.
-    pub fn english(self) -> &'static str {
-        match self {
-            PackThing::Question => "question",
-            PackThing::Item => "item",
-            PackThing::Deadline => "deadline",
-            PackThing::ChosenDateDeadline => "deadline with a date you choose",
-            PackThing::Copy => "copy",
-            PackThing::IncidentType => "incident type",
-            PackThing::Incident => "incident",
-        }
-    }
 }
 
 impl std::fmt::Display for PackThing {
@@ -232,23 +174,6 @@ impl ErrorCode for ShareError {
     }
 }
 
-impl Localized for ShareError {
-    fn english(&self) -> String {
-        match self {
-            ShareError::ForbiddenChannel {
-                channel, reason, ..
-            } => format!(
-                "Sharing {channel} is not allowed: {reason} Was it shared this way anyway? Then \
-                 report an incident."
-            ),
-            ShareError::RoleNotAllowed { role, allowed } => format!(
-                "Only {allowed} may see the recording, not {role}. Was it shared anyway? Then \
-                 report an incident."
-            ),
-        }
-    }
-}
-
 /// Any error of a workspace operation, by area.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
@@ -291,20 +216,6 @@ impl ErrorCode for WorkspaceError {
             WorkspaceError::File(e) => e.code(),
             WorkspaceError::Mentor(e) => e.code(),
             WorkspaceError::Input(e) => e.code(),
-        }
-    }
-}
-
-impl Localized for WorkspaceError {
-    fn english(&self) -> String {
-        match self {
-            WorkspaceError::Recording(e) => e.english(),
-            WorkspaceError::Share(e) => e.english(),
-            WorkspaceError::Policy(e) => e.english(),
-            WorkspaceError::Store(e) => e.english(),
-            WorkspaceError::File(e) => e.english(),
-            WorkspaceError::Mentor(e) => e.english(),
-            WorkspaceError::Input(e) => e.english(),
         }
     }
 }

@@ -1,20 +1,22 @@
 //! Logging what happened to a recording (recorded, stored, feedback given, …) with the rules on
 //! when each may be logged, and the copies a recording starts with.
 
-use super::{clean_note, parse_date, Op, RecordingError, Result, Workspace};
+use super::{clean_note, parse_date, Op, RecordingChanged, RecordingError, Result, Workspace};
 use super::{ConfirmFeedback, LogEvent};
 use crate::checklist;
 use crate::clock::{local_date, start_of_day};
+use crate::dates::{format_date, format_datetime};
+use crate::nouns::names;
 use crate::policy::{PolicyPack, Verdict};
 use crate::recording::{Copy, CopyKind, Event, EventKind, Recording};
+use crate::rules::labels::verdict_label;
 use crate::store::Change;
 use crate::text::{tr, Lang};
-use crate::views::{self, RecordingView};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 impl Workspace {
     /// Logs that something happened (recorded, feedback given, assessment passed, …).
-    pub fn log_event(&mut self, input: LogEvent) -> Result<RecordingView> {
+    pub fn log_event(&mut self, input: LogEvent) -> Result<RecordingChanged> {
         let LogEvent {
             recording,
             kind,
@@ -28,13 +30,13 @@ impl Workspace {
 
     /// The mentor confirms on the student's laptop that feedback was given: with their name, role
     /// and the day. This starts the "delete after feedback" deadline.
-    pub fn confirm_feedback(&mut self, input: ConfirmFeedback) -> Result<RecordingView> {
+    pub fn confirm_feedback(&mut self, input: ConfirmFeedback) -> Result<RecordingChanged> {
         let lang = self.lang();
         let name = input.mentor.trim();
         if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
             return Err(RecordingError::InvalidName.into());
         }
-        let by = format!("{name} ({})", views::mentor_role_label(input.role, lang));
+        let by = format!("{name} ({})", names::mentor_role_label(input.role, lang));
         let note = Some(tr(
             lang,
             "bevestigd door de begeleider op de laptop van de student",
@@ -85,11 +87,7 @@ pub(super) fn feedback_not_confirmed(rec: &Recording, lang: Lang) -> Result<()> 
     {
         Some(given) => Err(crate::mentor::MentorError::AlreadyConfirmed {
             title: rec.title.clone(),
-            by: format!(
-                "{}, {}",
-                given.by,
-                views::format_date(local_date(given.at), lang)
-            ),
+            by: format!("{}, {}", given.by, format_date(local_date(given.at), lang)),
         }
         .into()),
         None => Ok(()),
@@ -134,8 +132,8 @@ pub(super) fn log_event_on(
     let repeatable = matches!(kind, EventKind::ConsentWithdrawn | EventKind::Objection);
     if let (false, Some(first)) = (repeatable, rec.first(kind)) {
         return Err(RecordingError::AlreadyLogged {
-            event: views::event_label(kind, lang),
-            at: views::format_datetime(first, lang),
+            event: names::event_label(kind, lang),
+            at: format_datetime(first, lang),
         }
         .into());
     }
@@ -192,7 +190,7 @@ fn start_recording(
             ),
         };
         return Err(RecordingError::NotAllowed {
-            verdict: views::verdict_label(outcome.verdict(), lang),
+            verdict: verdict_label(outcome.verdict(), lang),
             reason,
         }
         .into());

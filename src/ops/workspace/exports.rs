@@ -1,81 +1,22 @@
-//! Files written from the whole journal: the encrypted backup and the calendar of deadlines.
+//! The encrypted backup of the whole journal.
 
-use super::{Result, Workspace};
+use super::{BackupReport, Result, Workspace};
 use crate::vault::Passphrase;
-use crate::views;
 use std::path::Path;
 
 impl Workspace {
     /// Writes an encrypted backup of the whole journal to `path`, protected by `passphrase`.
-    pub fn export_backup(&self, path: &Path, passphrase: &str) -> Result<views::BackupReport> {
+    pub fn export_backup(&self, path: &Path, passphrase: &str) -> Result<BackupReport> {
         crate::files::check_new_file(path)?;
         crate::limits::check_export_path(path, &self.data_dir)?;
         crate::limits::check_passphrase(passphrase)?;
         let verified = self
             .store
             .export_backup(path, &Passphrase::new(passphrase))?;
-        Ok(views::BackupReport {
+        Ok(BackupReport {
             path: path.display().to_string(),
             entries: verified.entries,
             head_hash: verified.head_hash_hex,
-        })
-    }
-
-    /// The iCalendar text of every open, dated deadline of every recording.
-    pub fn calendar(&self) -> Result<String> {
-        let lang = self.lang();
-        let now = self.clock.now();
-        let mut views = Vec::with_capacity(self.state.recordings.len());
-        for rec in &self.state.recordings {
-            let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
-            let deadlines: Vec<_> = crate::deadline::derive(pack, rec, now)
-                .iter()
-                .map(|d| {
-                    let view = views::deadline_view(d, lang);
-                    crate::ics::CalendarDeadline {
-                        done: view.status == crate::deadline::DeadlineStatus::Done,
-                        id: view.id,
-                        title: view.title,
-                        help: view.help,
-                        when: view.when,
-                        due: view.due,
-                    }
-                })
-                .collect();
-            views.push((rec, deadlines));
-        }
-        let recordings: Vec<_> = views
-            .iter()
-            .map(|(rec, deadlines)| crate::ics::RecordingDeadlines {
-                id: &rec.id,
-                title: &rec.title,
-                deadlines,
-            })
-            .collect();
-        Ok(crate::ics::export(&recordings, now))
-    }
-
-    /// Writes [`Workspace::calendar`] to `path` (replacing an earlier export there) and says how
-    /// many deadlines it holds.
-    pub fn export_calendar(&self, path: &Path) -> Result<views::CalendarReport> {
-        if !path.is_absolute() {
-            return Err(crate::files::FileError::NotAbsolute {
-                path: path.display().to_string(),
-            }
-            .into());
-        }
-        if !path.parent().is_some_and(Path::is_dir) {
-            return Err(crate::files::FileError::NoFolder {
-                path: path.display().to_string(),
-            }
-            .into());
-        }
-        crate::limits::check_export_path(path, &self.data_dir)?;
-        let text = self.calendar()?;
-        crate::files::write_export(path, text.as_bytes())?;
-        Ok(views::CalendarReport {
-            path: path.display().to_string(),
-            events: text.matches("BEGIN:VEVENT").count() as u32,
         })
     }
 }

@@ -1,17 +1,20 @@
 //! Feedback confirmed at a distance: the student exports a request, the mentor's installation
 //! signs a receipt, the student imports it. See [`crate::mentor`] for the files.
 
-use super::{feedback_not_confirmed, log_feedback, parse_date, Result, Workspace};
-use crate::clock::{local_date, start_of_day};
-use crate::deadline::{self, apply_offset};
+use super::{
+    feedback_not_confirmed, log_feedback, parse_date, DeskChanged, FileReport, RecordingChanged,
+    Result, Workspace,
+};
+use crate::clock::local_date;
+use crate::dates::format_date;
+use crate::deadline::{self};
 use crate::mentor::{self, FeedbackRequest, MentorError, MentorKey, ReceiptBody, ReceivedRequest};
-use crate::policy::{DoneWhen, Due};
+use crate::nouns::names;
+use crate::policy::DoneWhen;
 use crate::recording::{EventKind, ReceivedReceipt, SentRequest};
 use crate::store::Change;
 use crate::text::tr;
-use crate::views::{self, DeskRequestView, DeskView, FileReport, RecordingView};
 use crate::workspace::{MentorRole, RecordingError};
-use chrono::Duration;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -62,7 +65,7 @@ fn readable(path: &Path) -> Result<()> {
 
 impl Workspace {
     /// Student: writes a feedback request for a recorded lesson to `path`.
-    pub fn export_feedback_request(&mut self, input: ExportRequest) -> Result<RecordingView> {
+    pub fn export_feedback_request(&mut self, input: ExportRequest) -> Result<RecordingChanged> {
         let path = PathBuf::from(&input.path);
         crate::limits::check_export_path(&path, &self.data_dir)?;
         crate::files::check_new_file(&path)?;
@@ -101,7 +104,7 @@ impl Workspace {
             at: request.created_at,
         };
         // Journal first: a request the journal does not know could never be answered.
-        let view = self.update(
+        let changed = self.update(
             &input.recording,
             Change::FeedbackRequested {
                 request: sent.id.clone(),
@@ -112,11 +115,11 @@ impl Workspace {
             },
         )?;
         crate::files::write_export(&path, &mentor::to_file_bytes(&request))?;
-        Ok(view)
+        Ok(changed)
     }
 
     /// Student: imports a mentor's receipt, verifies it and confirms the feedback with it.
-    pub fn import_feedback_receipt(&mut self, path: &Path) -> Result<RecordingView> {
+    pub fn import_feedback_receipt(&mut self, path: &Path) -> Result<RecordingChanged> {
         readable(path)?;
         let lang = self.lang();
         let (receipt, fingerprint) = mentor::parse_receipt(&mentor::read_limited(path)?)?;
@@ -141,7 +144,7 @@ impl Workspace {
         let by = format!(
             "{} ({})",
             body.mentor,
-            views::mentor_role_label(body.role, lang)
+            names::mentor_role_label(body.role, lang)
         );
         let note = Some(format!(
             "{} {fingerprint}",
@@ -182,7 +185,7 @@ impl Workspace {
     }
 
     /// Mentor: imports a student's request onto the desk (creating the signing key on first use).
-    pub fn import_feedback_request(&mut self, path: &Path) -> Result<DeskView> {
+    pub fn import_feedback_request(&mut self, path: &Path) -> Result<DeskChanged> {
         readable(path)?;
         let request = mentor::parse_request(&mentor::read_limited(path)?)?;
         if let Some(known) = self
@@ -212,11 +215,11 @@ impl Workspace {
             e.desk = Some(desk.clone());
         })?;
         self.state.desk = desk;
-        self.desk()
+        Ok(DeskChanged)
     }
 
     /// Mentor: confirms that feedback was given and signs the receipt.
-    pub fn confirm_request(&mut self, input: ConfirmRequest) -> Result<DeskView> {
+    pub fn confirm_request(&mut self, input: ConfirmRequest) -> Result<DeskChanged> {
         let lang = self.lang();
         let mentor_name = self.state.profile.name.trim().to_owned();
         if mentor_name.is_empty() || mentor_name == crate::profile::Profile::default().name {
@@ -235,7 +238,7 @@ impl Workspace {
                 by: format!(
                     "{}, {}",
                     done.receipt.mentor,
-                    views::format_date(done.receipt.feedback_on, lang)
+                    format_date(done.receipt.feedback_on, lang)
                 ),
             }
             .into());
@@ -282,7 +285,7 @@ impl Workspace {
             |e| e.desk = Some(desk.clone()),
         )?;
         self.state.desk = desk;
-        self.desk()
+        Ok(DeskChanged)
     }
 
     /// Mentor: writes the signed receipt of a confirmed request to `path`.
@@ -301,102 +304,6 @@ impl Workspace {
         crate::files::write_export(&path, &mentor::to_file_bytes(receipt))?;
         Ok(FileReport {
             path: path.display().to_string(),
-        })
-    }
-
-    /// Mentor: the requests on the desk, newest first, with late flags and reminders.
-    pub fn desk(&self) -> Result<DeskView> {
-        let lang = self.lang();
-        let now = self.clock.now();
-        let today = local_date(now);
-        let requests = self
-            .state
-            .desk
-            .requests
-            .iter()
-            .rev()
-            .map(|r| {
-                let req = &r.request;
-                let pack = self.packs.require(&req.pack.id, &req.pack.version).ok();
-                let due = req.feedback_due.map(|d| views::format_date(d, lang));
-                let confirmed = r.receipt.as_ref().map(|rc| &rc.receipt);
-                let late = match (confirmed, req.feedback_due) {
-                    (Some(c), Some(due)) if c.late => Some(format!(
-                        "{} {} {}",
-                        tr(lang, "Te laat: feedback gegeven op", "Late: feedback given on"),
-                        views::format_date(c.feedback_on, lang),
-                        tr(lang, &format!("terwijl die uiterlijk {} verwacht werd; de opname is daardoor langer bewaard dan nodig.", views::format_date(due, lang)), &format!("while it was expected by {}; the recording was kept longer than needed.", views::format_date(due, lang)))
-                    )),
-                    (None, Some(due)) if today > due => Some(format!(
-                        "{} {}. {}",
-                        tr(lang, "Te laat: feedback werd uiterlijk verwacht op", "Late: feedback was expected by"),
-                        views::format_date(due, lang),
-                        tr(lang, "Zolang je niet bevestigt, blijft de opname bewaard.", "Until you confirm, the recording is kept.")
-                    )),
-                    _ => None,
-                };
-                let reminder = confirmed.map(|c| {
-                    let delete_by = pack.and_then(|p| {
-                        p.deadlines.iter().find_map(|rule| match rule.due {
-                            Due::AfterEvent {
-                                event: EventKind::FeedbackGiven,
-                                offset,
-                            } => Some(apply_offset(
-                                start_of_day(c.feedback_on) + Duration::hours(12),
-                                offset,
-                                &deadline::calendar_of(p),
-                            )),
-                            _ => None,
-                        })
-                    });
-                    let by_when = delete_by
-                        .map(|d| format!(" {} {}", tr(lang, "uiterlijk", "by"), views::format_datetime(d, lang)))
-                        .unwrap_or_default();
-                    format!(
-                        "{} {} {} \"{}\"{by_when} {}",
-                        tr(lang, "Vertel", "Tell"),
-                        req.student,
-                        tr(lang, "dat alle kopieën van", "that every copy of"),
-                        req.title,
-                        tr(lang, "definitief verwijderd moeten zijn.", "must be deleted for good.")
-                    )
-                });
-                DeskRequestView {
-                    id: req.id.clone(),
-                    title: req.title.clone(),
-                    student: req.student.clone(),
-                    pack: pack.map_or_else(
-                        || format!("{} {}", req.pack.id, req.pack.version),
-                        |p| format!("{} {}", p.title.get(lang), p.version),
-                    ),
-                    recorded_on: views::format_date(req.recorded_on, lang),
-                    recorded_on_iso: req.recorded_on.to_string(),
-                    feedback_due: due,
-                    received_at: views::format_datetime(r.received_at, lang),
-                    confirmed: confirmed.map(|c| {
-                        format!(
-                            "{} {} {} {}",
-                            tr(lang, "Feedback gegeven op", "Feedback given on"),
-                            views::format_date(c.feedback_on, lang),
-                            tr(lang, "· bevestigd als", "· confirmed as"),
-                            views::mentor_role_label(c.role, lang)
-                        )
-                    }),
-                    late,
-                    reminder,
-                }
-            })
-            .collect();
-        Ok(DeskView {
-            fingerprint: self
-                .state
-                .desk
-                .key
-                .as_ref()
-                .map(MentorKey::fingerprint)
-                .unwrap_or_default(),
-            requests,
-            today: today.to_string(),
         })
     }
 }

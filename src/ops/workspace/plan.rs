@@ -2,20 +2,20 @@
 //! questions, tick items, choose the dates a deadline asks for.
 
 use super::MAX_TITLE;
-use super::{clean_note, log_event_on, parse_date, unknown, Result, Workspace};
+use super::{clean_note, log_event_on, parse_date, unknown, RecordingChanged, Result, Workspace};
 use super::{AnswerQuestion, ChooseDate, NewRecording, PackThing, RecordingError, SetItem};
 use crate::checklist;
 use crate::clock::local_date;
+use crate::dates::format_date;
 use crate::policy::{Due, PolicyError};
 use crate::recording::{PackRef, Recording, Tick};
 use crate::store::Change;
 use crate::text::tr;
-use crate::views::{self, RecordingView};
 use chrono::Duration;
 
 impl Workspace {
     /// Plans a new recording, pinned to the newest version of the chosen pack.
-    pub fn create(&mut self, input: NewRecording) -> Result<RecordingView> {
+    pub fn create(&mut self, input: NewRecording) -> Result<RecordingChanged> {
         let title = input.title.trim();
         if title.is_empty()
             || title.chars().count() > MAX_TITLE
@@ -44,11 +44,11 @@ impl Workspace {
         let id = rec.id.clone();
         self.record_entry(Change::Created, |e| e.recording = Some(rec.clone()))?;
         self.state.recordings.push(rec);
-        self.view(&id)
+        Ok(RecordingChanged { id })
     }
 
     /// Answers (or clears) a question.
-    pub fn answer(&mut self, input: AnswerQuestion) -> Result<RecordingView> {
+    pub fn answer(&mut self, input: AnswerQuestion) -> Result<RecordingChanged> {
         self.update(
             &input.recording,
             Change::Answered {
@@ -78,7 +78,7 @@ impl Workspace {
     }
 
     /// Ticks or unticks a checklist item.
-    pub fn set_item(&mut self, input: SetItem) -> Result<RecordingView> {
+    pub fn set_item(&mut self, input: SetItem) -> Result<RecordingChanged> {
         self.update(
             &input.recording,
             Change::ItemSet {
@@ -130,7 +130,7 @@ impl Workspace {
     }
 
     /// Chooses the date for a deadline that asks for one (e.g. reflection retention).
-    pub fn choose_date(&mut self, input: ChooseDate) -> Result<RecordingView> {
+    pub fn choose_date(&mut self, input: ChooseDate) -> Result<RecordingChanged> {
         self.update(
             &input.recording,
             Change::DateChosen {
@@ -167,7 +167,7 @@ impl Workspace {
                                 "Bewaar niet langer dan nodig: kies uiterlijk",
                                 "Keep it no longer than needed: choose at the latest"
                             ),
-                            views::format_date(latest, op.lang)
+                            format_date(latest, op.lang)
                         );
                         return Err(RecordingError::DateOutOfRange { problem }.into());
                     }

@@ -55,7 +55,11 @@ pub(super) fn load_legacy(path: &Path) -> Result<Option<State>, StoreError> {
     }
     let corrupt = |e: serde_json::Error| StoreError::Corrupt {
         path: path.to_owned(),
-        problem: super::Corruption::Unparsable(e.to_string()),
+        problem: super::Corruption::Unparsable {
+            problem: crate::policy::shape_problem(&e),
+            line: e.line(),
+            column: e.column(),
+        },
     };
     let header: Header = serde_json::from_slice(&bytes).map_err(corrupt)?;
     if header.format > STATE_FORMAT {

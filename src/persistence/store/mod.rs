@@ -103,23 +103,34 @@ pub enum StoreError {
 /// English one is in [`crate::wording`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Corruption {
-    /// The plain file of an earlier version is not valid JSON of its format: the parser's message.
-    Unparsable(String),
+    /// The plain file of an earlier version is not valid JSON of its format.
+    Unparsable {
+        /// What does not fit.
+        problem: crate::policy::ShapeProblem,
+        /// Line of the file (from 1).
+        line: usize,
+        /// Column of that line (from 1).
+        column: usize,
+    },
     /// The state migrated from the plain file does not match it when read back.
     MigrationMismatch,
     /// A journal entry does not hold a valid change.
     Entry {
         /// The entry's number (from 1).
         seq: u64,
-        /// The parser's message.
-        problem: String,
+        /// What does not fit.
+        problem: crate::policy::ShapeProblem,
     },
 }
 
 impl std::fmt::Display for Corruption {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Corruption::Unparsable(problem) => f.write_str(problem),
+            Corruption::Unparsable {
+                problem,
+                line,
+                column,
+            } => write!(f, "{problem} (regel {line}, kolom {column})"),
             Corruption::MigrationMismatch => {
                 f.write_str("de overgezette gegevens komen niet overeen")
             }

@@ -30,7 +30,7 @@ impl Store {
                 path: self.dir.clone(),
                 problem: super::Corruption::Entry {
                     seq,
-                    problem: e.to_string(),
+                    problem: crate::policy::shape_problem(&e),
                 },
             }
         })

@@ -83,6 +83,12 @@ pub enum VaultError {
         /// The minimum number of characters.
         min: usize,
     },
+    /// A new passphrase is easy to guess.
+    #[error("Deze wachtwoordzin is te makkelijk te raden{}. Kies bijvoorbeeld vier losse woorden die niet bij elkaar horen, zoals 'fiets wolk pindakaas lantaarn'.", because_nl(.weaknesses))]
+    PassphraseWeak {
+        /// What makes it easy, as found.
+        weaknesses: Vec<super::Weakness>,
+    },
     /// Argon2id refused the derivation parameters.
     #[error("De instellingen voor de wachtwoordzin zijn ongeldig ({problem}).")]
     BadKdfParams {
@@ -273,6 +279,17 @@ impl std::fmt::Display for DiskProblem {
     }
 }
 
+/// ": het bevat a, b en c" for [`VaultError::PassphraseWeak`], or nothing when no pattern was
+/// found (it is short, or of few kinds of characters).
+fn because_nl(weaknesses: &[super::Weakness]) -> String {
+    let parts: Vec<String> = weaknesses.iter().map(ToString::to_string).collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(": hij bevat {last}"),
+        Some((last, rest)) => format!(": hij bevat {} en {last}", rest.join(", ")),
+    }
+}
+
 impl VaultError {
     /// The same error once more, field for field (an OS error keeps its kind and text), for a
     /// failure that is reported at every later call.
@@ -288,6 +305,9 @@ impl VaultError {
             VaultError::NeedsPassphrase => VaultError::NeedsPassphrase,
             VaultError::NeedsKeyring => VaultError::NeedsKeyring,
             VaultError::PassphraseTooShort { min } => VaultError::PassphraseTooShort { min: *min },
+            VaultError::PassphraseWeak { weaknesses } => VaultError::PassphraseWeak {
+                weaknesses: weaknesses.clone(),
+            },
             VaultError::BadKdfParams { problem } => VaultError::BadKdfParams {
                 problem: problem.clone(),
             },
@@ -338,6 +358,7 @@ impl ErrorCode for VaultError {
             VaultError::NeedsPassphrase => "vault.needs_passphrase",
             VaultError::NeedsKeyring => "vault.needs_keyring",
             VaultError::PassphraseTooShort { .. } => "vault.passphrase_too_short",
+            VaultError::PassphraseWeak { .. } => "vault.passphrase_weak",
             VaultError::BadKdfParams { .. } => "vault.bad_kdf_params",
             VaultError::Tampered { .. } => "vault.tampered",
             VaultError::UnsupportedVersion { .. } => "vault.unsupported_version",

@@ -159,7 +159,12 @@ pub(crate) fn open(
             dir: dir.to_owned(),
         });
     };
-    let (_, data_key) = keys::unwrap_data_key(&key_path, &key_bytes, unlock)?;
+    let (info, data_key) = keys::unwrap_data_key(&key_path, &key_bytes, unlock)?;
+    // A key wrapped with an older, cheaper derivation gets today's at this unlock (atomically:
+    // the old or the new file, both opened by the same passphrase).
+    if let Some(rewrapped) = keys::rewrapped_if_cheaper(&key_bytes, info, &data_key, unlock)? {
+        write_atomic(&key_path, &rewrapped)?;
+    }
     remove_stale_temporaries(dir);
     let keys = JournalKeys::derive(&data_key);
     if read == Reading::Resume {

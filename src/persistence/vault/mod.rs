@@ -71,8 +71,9 @@ pub use error::{Damage, DiskProblem, TamperKind, VaultError};
 pub use files::{Erased, Leftover};
 pub use journal::MAX_PAYLOAD;
 pub use keys::{
-    keyring_service, KdfParams, KeyStore, KeyStoreError, MemoryKeyStore, OsKeyring, Passphrase,
-    Secret, Sensitive, Unlock, KEYRING_SERVICE_ENV, MIN_PASSPHRASE_CHARS,
+    estimate, kdf_of_key_file, keyring_service, Estimate, KdfParams, KeyStore, KeyStoreError,
+    MemoryKeyStore, OsKeyring, Passphrase, Secret, Sensitive, Unlock, Weakness,
+    KEYRING_SERVICE_ENV, MIN_GUESSES_LOG2, MIN_PASSPHRASE_CHARS,
 };
 pub use open::{Recovery, Resumed, Snapshot};
 pub use snapshot::SNAPSHOT_FILE;

@@ -6,7 +6,7 @@ use super::{deadline_view, format_date, DeadlineView, VerdictView};
 use crate::checklist;
 use crate::deadline::{self, DeadlineStatus};
 use crate::error::ErrorPayload;
-use crate::policy::PolicyPack;
+use crate::policy::{PackOrigin, PolicyPack};
 use crate::profile::Profile;
 use crate::recording::Recording;
 use crate::text::Lang;
@@ -58,6 +58,20 @@ pub struct PackSummary {
     pub title: String,
     /// Source document.
     pub source: String,
+    /// Where the pack comes from: built in, or a file in the data folder ([`origin_label`]).
+    pub origin: String,
+    /// It comes from a file in the data folder, not from the app itself.
+    pub from_file: bool,
+}
+
+/// Where a pack comes from, in `lang`: "ingebouwd in Opnamewijs" or the file in the data folder.
+pub fn origin_label(origin: &PackOrigin, lang: Lang) -> String {
+    match (origin, lang) {
+        (PackOrigin::Embedded, Lang::Nl) => "ingebouwd in Opnamewijs".to_owned(),
+        (PackOrigin::Embedded, Lang::En) => "built into Opnamewijs".to_owned(),
+        (PackOrigin::File(file), Lang::Nl) => format!("eigen bestand {file} in de map policies"),
+        (PackOrigin::File(file), Lang::En) => format!("own file {file} in the policies folder"),
+    }
 }
 
 /// A line on the dashboard.

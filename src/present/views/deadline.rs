@@ -1,8 +1,8 @@
 //! A derived deadline, worded: what, by when, and where it stands.
 
-use super::labels::status_label;
 use super::{event_label, format_datetime};
 use crate::deadline::{Deadline, DeadlineSource, DeadlineStatus};
+use crate::rules::labels::status_label;
 use crate::text::{tr, Lang};
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -2,17 +2,15 @@
 //!
 //! One file per screen or concern: the app's status and the dashboard ([`summary`]), one recording
 //! in full ([`recording_view`]), the checklist's parts, deadlines ([`deadline_view`]), the mentor's
-//! desk, the final assessment, reports of written files, and the wording shared by all of them:
-//! dates ([`format_date`]) and labels ([`event_label`], …). Every item is re-exported here, so its
-//! path is `views::…` whatever file holds it.
+//! desk, the final assessment and reports of written files. The names they share with errors and
+//! the dossier (dates, [`format_date`]; labels, [`event_label`], …) live with what they name and
+//! are re-exported here, so every item's path is `views::…` whatever file holds it.
 
 mod assessment;
 mod checklist;
 mod dashboard;
 mod deadline;
 mod desk;
-mod format;
-mod labels;
 mod recording;
 mod reports;
 
@@ -20,18 +18,23 @@ pub use assessment::{AssessmentRecordingView, AssessmentView, CandidateView, Che
 pub use checklist::{
     ItemView, OptionView, PhaseView, QuestionInput, QuestionView, TickView, VerdictView,
 };
-pub use dashboard::{summary, AppStatus, JournalStatus, PackSummary, RecordingSummary};
+pub use dashboard::{
+    origin_label, summary, AppStatus, JournalStatus, PackSummary, RecordingSummary,
+};
 pub use deadline::{deadline_view, DeadlineView};
 pub use desk::{DeskRequestView, DeskView};
-pub use format::{format_date, format_datetime};
-pub use labels::{
-    channel_label, copy_label, event_label, mentor_role_label, role_label, verdict_label,
+// The words the views share with errors and the dossier live with what they name (dates in the
+// foundation, nouns' names with the nouns, verdicts with the rules); re-exported as `views::…`.
+pub use crate::dates::{format_date, format_datetime};
+pub use crate::nouns::names::{
+    channel_label, copy_label, event_label, mentor_role_label, role_label,
 };
+pub use crate::rules::labels::verdict_label;
 pub use recording::{
     deletion_line, recording_view, CopyView, EventView, FeedbackView, IncidentTypeView,
     IncidentView, RecordingView,
 };
-pub use reports::{BackupReport, CalendarReport, FileReport};
+pub use reports::{BackupReport, CalendarReport, DossierReport, FileReport};
 
 // Which events a recording may log now is a rule (`crate::events`); re-exported where it was
 // first defined, so `views::loggable_events` still names it.

@@ -32,6 +32,8 @@ pub struct RecordingView {
     pub pack: PackRef,
     /// Pack title.
     pub pack_title: String,
+    /// Where that pack comes from: built in, or a file in the data folder.
+    pub pack_origin: String,
     /// Questions currently asked.
     pub questions: Vec<QuestionView>,
     /// Verdict.
@@ -229,6 +231,7 @@ pub fn recording_view(
         planned_for_label: format_date(rec.planned_for, lang),
         pack: rec.pack.clone(),
         pack_title: pack.title.get(lang).to_owned(),
+        pack_origin: super::origin_label(&pack.origin, lang),
         questions,
         verdict: verdict_view(&outcome, lang),
         phases,

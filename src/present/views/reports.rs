@@ -1,4 +1,4 @@
-//! Reports of files the app wrote: a calendar export, a backup, any other file.
+//! Reports of files the app wrote: a calendar export, a dossier, a backup, any other file.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -13,23 +13,17 @@ pub struct CalendarReport {
     pub events: u32,
 }
 
-/// A written backup.
+/// A written dossier.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
-pub struct BackupReport {
+pub struct DossierReport {
     /// Where it was written.
     pub path: String,
-    /// Journal entries in it.
-    #[ts(type = "number")]
-    pub entries: u64,
-    /// Head hash of the journal it holds.
+    /// Recordings in it.
+    pub recordings: u32,
+    /// Journal head hash printed on it.
     pub head_hash: String,
 }
 
-/// A file the app wrote.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct FileReport {
-    /// Where it was written.
-    pub path: String,
-}
+// The reports of the files the verbs write themselves are the verbs' answers.
+pub use crate::workspace::{BackupReport, FileReport};

@@ -1,6 +1,10 @@
 //! The English catalog: the English sentence of every error the layers below the presentation
 //! define, variant by variant, and of the details those sentences name. Each sentence says what
-//! the Dutch one in the variant's `#[error]` attribute says.
+//! the Dutch one in the variant's `#[error]` attribute says. The operations' errors are in
+//! `en/operations.rs`, the details of a broken policy pack in `en/pack.rs`.
+
+mod operations;
+mod pack;
 
 use crate::error::Localized;
 use crate::files::{FileError, FileProblem};
@@ -9,7 +13,7 @@ use crate::mentor::{Defect, MentorError, MAX_FIELD};
 use crate::policy::PolicyError;
 use crate::store::{Corruption, StoreError};
 use crate::vault::{
-    Damage, DiskProblem, KeyStoreError, Leftover, Recovery, TamperKind, VaultError,
+    Damage, DiskProblem, KeyStoreError, Leftover, Recovery, TamperKind, VaultError, Weakness,
 };
 
 impl Localized for FileError {
@@ -22,10 +26,32 @@ impl Localized for FileError {
                 format!("{path} already exists; choose a new name, nothing is overwritten.")
             }
             FileError::NoFolder { path } => format!("The folder of {path} does not exist."),
+            FileError::NotOurs { path } => format!(
+                "{path} is not a file of this kind that Opnamewijs made earlier; choose another \
+                 name, nothing is overwritten."
+            ),
             FileError::File { path, problem } => {
                 format!("Cannot read or write {path}: {}.", file_problem(*problem))
             }
         }
+    }
+}
+
+/// ": it contains a, b and c" for a weak passphrase, or nothing when no pattern was found.
+fn because(weaknesses: &[Weakness]) -> String {
+    let parts: Vec<String> = weaknesses
+        .iter()
+        .map(|w| match w {
+            Weakness::Common { word } => format!("the common word '{word}'"),
+            Weakness::Date => "a year or date".to_owned(),
+            Weakness::Sequence => "a run such as abc, 123 or qwerty".to_owned(),
+            Weakness::Repeat => "repeated characters".to_owned(),
+        })
+        .collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(": it contains {last}"),
+        Some((last, rest)) => format!(": it contains {} and {last}", rest.join(", ")),
     }
 }
 
@@ -63,27 +89,48 @@ impl Localized for InputError {
     }
 }
 
-/// The problems inside a pack error (`problem`, and the field `(bestand)` for the whole file) are
-/// the parser's or the validator's own words and are given as they are: they are meant for the
-/// pack's author.
+/// A pack error names the file and the field as they are (they are the pack's), and the problem
+/// in English.
 impl Localized for PolicyError {
     fn english(&self) -> String {
         match self {
             PolicyError::Read { file, problem } => {
-                format!("Policy pack {file} cannot be read: {problem}")
+                format!(
+                    "Policy pack {file} cannot be read: {}",
+                    pack::read_problem(problem)
+                )
             }
             PolicyError::Syntax {
                 file,
                 field,
                 problem,
+                line,
+                column,
+            } => {
+                let problem = pack::shape_problem(problem);
+                match field {
+                    Some(field) => format!(
+                        "Policy pack {file}, field {field}: {problem} (line {line}, column \
+                         {column})"
+                    ),
+                    None => format!("Policy pack {file}: {problem} (line {line}, column {column})"),
+                }
             }
-            | PolicyError::Invalid {
+            PolicyError::Invalid {
                 file,
                 field,
                 problem,
-            } => format!("Policy pack {file}, field {field}: {problem}"),
+            } => format!(
+                "Policy pack {file}, field {field}: {}",
+                pack::pack_problem(problem)
+            ),
             PolicyError::Duplicate { file, id, version } => format!(
                 "Policy pack {file}: {id} version {version} is already loaded from another file"
+            ),
+            PolicyError::Impersonates { file, id } => format!(
+                "Policy pack {file} uses the name \"{id}\" of a policy pack built into \
+                 Opnamewijs and was therefore not loaded. A pack of your own has a name (id) of \
+                 its own."
             ),
             PolicyError::Unknown { id, version } => {
                 format!("Policy pack {id} version {version} is not available")
@@ -130,6 +177,11 @@ impl Localized for VaultError {
             VaultError::PassphraseTooShort { min } => {
                 format!("Choose a passphrase of at least {min} characters.")
             }
+            VaultError::PassphraseWeak { weaknesses } => format!(
+                "This passphrase is easy to guess{}. Choose, for example, four separate words that \
+                 do not belong together, such as 'bicycle cloud peanut lantern'.",
+                because(weaknesses)
+            ),
             VaultError::BadKdfParams { problem } => {
                 format!("The settings for the passphrase are not valid ({problem}).")
             }
@@ -245,9 +297,18 @@ impl Localized for StoreError {
 /// [`Corruption`] in English.
 fn corruption(corruption: &Corruption) -> String {
     match corruption {
-        Corruption::Unparsable(problem) => problem.clone(),
+        Corruption::Unparsable {
+            problem,
+            line,
+            column,
+        } => format!(
+            "{} (line {line}, column {column})",
+            pack::shape_problem(problem)
+        ),
         Corruption::MigrationMismatch => "the migrated data does not match".to_owned(),
-        Corruption::Entry { seq, problem } => format!("journal entry {seq}: {problem}"),
+        Corruption::Entry { seq, problem } => {
+            format!("journal entry {seq}: {}", pack::shape_problem(problem))
+        }
     }
 }
 
@@ -308,7 +369,14 @@ impl Localized for MentorError {
 /// [`Defect`] in English.
 fn defect(defect: &Defect) -> String {
     match defect {
-        Defect::Json(problem) => problem.clone(),
+        Defect::Json {
+            problem,
+            line,
+            column,
+        } => format!(
+            "{} (line {line}, column {column})",
+            pack::shape_problem(problem)
+        ),
         Defect::Kind(kind) => format!("kind \"{kind}\""),
         Defect::Empty(field) => format!("{field} is empty"),
         Defect::TooLong(field) => format!("{field} is longer than {MAX_FIELD} characters"),

@@ -10,17 +10,14 @@
 //! variant, implementing [`Localized`](crate::error::Localized). There is no fallback arm, so a
 //! new variant without an English sentence does not compile.
 //!
-//! The layers decide where each English sentence lives: this module sits in the presentation
-//! layer and may not know the verbs above it, so the errors of the operations
-//! ([`RecordingError`](crate::workspace::RecordingError),
-//! [`ShareError`](crate::workspace::ShareError) and
-//! [`WorkspaceError`](crate::workspace::WorkspaceError), which hands each area to its own
-//! catalog) carry their English next to their Dutch in `ops/workspace/errors.rs`, and
-//! [`AppError`](crate::app::AppError) in `app.rs`. Everything defined below this layer is worded
-//! here.
+//! Every error enum of the core below the desktop shell's handle is worded here, whatever layer
+//! defines it: the presentation is the top layer, so it may name them all.
+//! [`AppError`](crate::app::AppError), the handle's own, carries its English next to its Dutch in
+//! `app.rs`.
 //!
 //! The operations build some details of their errors themselves (labels, dates, reasons from the
-//! pack) and do that in the user's language already; what this catalog words is everything else.
+//! pack) and do that in the user's language already, with the names of [`crate::nouns::names`],
+//! [`crate::rules::labels`] and [`crate::dates`]; what this catalog words is everything else.
 
 pub mod en;
 

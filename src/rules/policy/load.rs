@@ -1,14 +1,18 @@
 //! Reading and validating policy packs. A broken pack is reported with its file, the field and the
 //! problem, and never stops the valid packs from loading.
 //!
-//! Here: the embedded packs, parsing, reading pack files and the set of loaded packs. The rules of
-//! the format a parsed pack is checked against are in `validate.rs`, the errors in `error.rs`.
+//! Here: the embedded packs, parsing (and reading the parser's errors into a [`ShapeProblem`]),
+//! reading pack files and the set of loaded packs. The rules of the format a parsed pack is
+//! checked against are in `validate.rs`, the errors in `error.rs` and their details in
+//! `problem.rs`.
 
 pub use super::error::PolicyError;
 pub use super::validate::fits;
 
 use super::model::*;
+use super::problem::{JsonKind, ReadProblem, ShapeProblem};
 use super::validate::Validator;
+use crate::files::FileProblem;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -35,26 +39,143 @@ pub fn parse_pack(file: &str, json: &str) -> Result<PolicyPack, PolicyError> {
         let inner = e.into_inner();
         PolicyError::Syntax {
             file: file.to_owned(),
-            field: if field == "." || field == "?" {
-                "(bestand)".to_owned()
-            } else {
-                field
-            },
-            problem: format!(
-                "{} (regel {}, kolom {})",
-                strip_position(&inner.to_string()),
-                inner.line(),
-                inner.column()
-            ),
+            field: (field != "." && field != "?").then_some(field),
+            problem: Box::new(shape_problem(&inner)),
+            line: inner.line(),
+            column: inner.column(),
         }
     })?;
     Validator { file, pack: &pack }.validate()?;
     Ok(pack)
 }
 
-/// serde_json appends " at line L column C"; the error already says where in Dutch.
-fn strip_position(msg: &str) -> &str {
-    msg.rfind(" at line ").map_or(msg, |i| &msg[..i])
+/// What the JSON parser's error says, read into a problem; its words are not kept. Every file the
+/// core parses as JSON (packs, a mentor's files, the journal's entries) reports through this.
+pub fn shape_problem(err: &serde_json::Error) -> ShapeProblem {
+    use serde_json::error::Category;
+    let text = err.to_string();
+    // serde_json appends " at line L column C"; the error gives the position itself.
+    let message = text
+        .rfind(" at line ")
+        .map_or(text.as_str(), |i| &text[..i]);
+    match err.classify() {
+        Category::Eof => return ShapeProblem::EndsEarly,
+        Category::Syntax | Category::Io => return ShapeProblem::NotJson,
+        Category::Data => {}
+    }
+    // serde's wording of its data errors (`serde::de::Error`'s default messages).
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return ShapeProblem::MissingField(ticked(rest).unwrap_or_default());
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return ShapeProblem::DuplicateField(ticked(rest).unwrap_or_default());
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (name, allowed) = name_and_allowed(rest);
+        return ShapeProblem::UnknownField { name, allowed };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (name, allowed) = name_and_allowed(rest);
+        return ShapeProblem::UnknownName { name, allowed };
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if let Some(found) = found_kind(found) {
+            return ShapeProblem::WrongKind {
+                found,
+                expected: expected_kind(expected),
+            };
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let expected = rest.split_once(", expected ").map_or("", |(_, e)| e);
+        return ShapeProblem::WrongValue {
+            expected: expected_kind(expected),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if let Ok(found) = found.parse() {
+            let expected = expected
+                .rsplit_once(" with ")
+                .and_then(|(_, n)| n.split(' ').next()?.parse().ok());
+            return ShapeProblem::WrongLength { found, expected };
+        }
+    }
+    ShapeProblem::Other
+}
+
+/// The name between the first pair of backticks.
+fn ticked(s: &str) -> Option<String> {
+    let start = s.find('`')? + 1;
+    let len = s[start..].find('`')?;
+    Some(s[start..start + len].to_owned())
+}
+
+/// "`name`, expected one of `a`, `b`" (or "`a` or `b`", or "there are no fields"): the name and
+/// the allowed names.
+fn name_and_allowed(s: &str) -> (String, Vec<String>) {
+    let name = ticked(s).unwrap_or_default();
+    let rest = s.split_once(", expected ").map_or("", |(_, r)| r);
+    let allowed = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    (name, allowed)
+}
+
+/// The kind of a value as serde names it (`serde::de::Unexpected`'s wording).
+fn found_kind(s: &str) -> Option<JsonKind> {
+    let kinds = [
+        ("boolean", JsonKind::Boolean),
+        ("integer", JsonKind::Integer),
+        ("floating point", JsonKind::Number),
+        ("string", JsonKind::Text),
+        ("character", JsonKind::Text),
+        ("unit value", JsonKind::Null),
+        ("null", JsonKind::Null),
+        ("Option value", JsonKind::Null),
+        ("sequence", JsonKind::List),
+        ("map", JsonKind::Object),
+    ];
+    kinds
+        .into_iter()
+        .find(|(word, _)| s.starts_with(word))
+        .map(|(_, kind)| kind)
+}
+
+/// The kind a Rust type expects, from what its deserializer says it expects.
+fn expected_kind(s: &str) -> Option<JsonKind> {
+    let kinds = [
+        ("a boolean", JsonKind::Boolean),
+        ("u8", JsonKind::Count),
+        ("u16", JsonKind::Count),
+        ("u32", JsonKind::Count),
+        ("u64", JsonKind::Count),
+        ("usize", JsonKind::Count),
+        ("i8", JsonKind::Integer),
+        ("i16", JsonKind::Integer),
+        ("i32", JsonKind::Integer),
+        ("i64", JsonKind::Integer),
+        ("isize", JsonKind::Integer),
+        ("f32", JsonKind::Number),
+        ("f64", JsonKind::Number),
+        ("a string", JsonKind::Text),
+        ("a character", JsonKind::Text),
+        ("variant identifier", JsonKind::Text),
+        ("field identifier", JsonKind::Text),
+        ("a sequence", JsonKind::List),
+        ("tuple", JsonKind::List),
+        ("struct ", JsonKind::Object),
+        ("a map", JsonKind::Object),
+        ("internally tagged enum", JsonKind::Object),
+    ];
+    kinds
+        .into_iter()
+        .find(|(word, _)| s.starts_with(word))
+        .map(|(_, kind)| kind)
 }
 
 /// Reads one pack file.
@@ -63,20 +184,19 @@ pub fn load_pack_file(path: &Path) -> Result<PolicyPack, PolicyError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let read_err = |problem: String| PolicyError::Read {
+    let read_err = |problem: ReadProblem| PolicyError::Read {
         file: file.clone(),
         problem,
     };
-    let len = std::fs::metadata(path)
-        .map_err(|e| read_err(e.to_string()))?
-        .len();
+    let os_err = |e: std::io::Error| read_err(ReadProblem::File(FileProblem::of(&e)));
+    let len = std::fs::metadata(path).map_err(os_err)?.len();
     if len > MAX_PACK_BYTES {
-        return Err(read_err(format!(
-            "het bestand is groter dan {} kB",
-            MAX_PACK_BYTES / 1024
-        )));
+        return Err(read_err(ReadProblem::TooLarge {
+            max_kb: MAX_PACK_BYTES / 1024,
+        }));
     }
-    let json = std::fs::read_to_string(path).map_err(|e| read_err(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(os_err)?;
+    let json = String::from_utf8(bytes).map_err(|_| read_err(ReadProblem::NotText))?;
     parse_pack(&file, &json)
 }
 
@@ -92,7 +212,7 @@ impl PackSet {
     pub fn embedded() -> Self {
         let mut set = PackSet::default();
         for (file, json) in EMBEDDED {
-            set.add(file, parse_pack(file, json));
+            set.add(file, parse_pack(file, json), PackOrigin::Embedded);
         }
         set
     }
@@ -116,12 +236,26 @@ impl PackSet {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            self.add(&file, load_pack_file(&path));
+            let origin = PackOrigin::File(file.clone());
+            self.add(&file, load_pack_file(&path), origin);
         }
     }
 
-    fn add(&mut self, file: &str, pack: Result<PolicyPack, PolicyError>) {
+    fn add(&mut self, file: &str, pack: Result<PolicyPack, PolicyError>, origin: PackOrigin) {
+        let pack = pack.map(|p| PolicyPack { origin, ..p });
         match pack {
+            Ok(p)
+                if p.origin != PackOrigin::Embedded
+                    && self
+                        .packs
+                        .iter()
+                        .any(|e| e.id == p.id && e.origin == PackOrigin::Embedded) =>
+            {
+                self.errors.push(PolicyError::Impersonates {
+                    file: file.to_owned(),
+                    id: p.id,
+                })
+            }
             Ok(p) if self.get(&p.id, &p.version).is_some() => {
                 self.errors.push(PolicyError::Duplicate {
                     file: file.to_owned(),

@@ -54,10 +54,25 @@ pub struct PolicyPack {
     /// Which Dutch holidays count when deadlines are in working days.
     #[serde(default)]
     pub calendar: CalendarRules,
+    /// Where this pack came from (set when it is loaded; not part of the file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: PackOrigin,
     /// Lookup tables worked out from the pack when first needed; not part of the file.
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) derived: Derived,
+}
+
+/// Where a pack came from, shown wherever the pack is: a user must be able to tell the rules the
+/// app ships from a file someone put in the data folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PackOrigin {
+    /// Built into the app (`assets/policies/`).
+    #[default]
+    Embedded,
+    /// A file in `<data dir>/policies/`, by its name.
+    File(String),
 }
 
 impl PolicyPack {

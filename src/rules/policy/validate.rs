@@ -5,8 +5,9 @@
 use super::condition::{satisfiable, Comparison, Condition};
 use super::error::PolicyError;
 use super::model::*;
+use super::problem::{AnswerRange, PackProblem};
 use crate::recording::Answer;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Checks one pack, named `file` in its errors.
@@ -18,11 +19,11 @@ pub(super) struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn err(&self, field: impl Into<String>, problem: impl Into<String>) -> PolicyError {
+    fn err(&self, field: impl Into<String>, problem: PackProblem) -> PolicyError {
         PolicyError::Invalid {
             file: self.file.to_owned(),
             field: field.into(),
-            problem: problem.into(),
+            problem: Box::new(problem),
         }
     }
 
@@ -31,10 +32,10 @@ impl Validator<'_> {
         if p.format != FORMAT {
             return Err(self.err(
                 "format",
-                format!(
-                    "formaatversie {} wordt niet ondersteund (verwacht {FORMAT})",
-                    p.format
-                ),
+                PackProblem::UnsupportedFormat {
+                    found: p.format,
+                    expected: FORMAT,
+                },
             ));
         }
         self.identifier("id", &p.id)?;
@@ -44,15 +45,12 @@ impl Validator<'_> {
                 .split('.')
                 .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         {
-            return Err(self.err(
-                "version",
-                format!("\"{}\" is geen versienummer zoals 1.0.0", p.version),
-            ));
+            return Err(self.err("version", PackProblem::BadVersion(p.version.clone())));
         }
         self.text("title", &p.title)?;
         self.text("source", &p.source)?;
         if p.phases.is_empty() {
-            return Err(self.err("phases", "er moet minstens één fase zijn"));
+            return Err(self.err("phases", PackProblem::NoPhases));
         }
         let phases = self.unique("phases", p.phases.iter().map(|ph| &ph.id))?;
         for (i, ph) in p.phases.iter().enumerate() {
@@ -66,7 +64,7 @@ impl Validator<'_> {
             if !phases.contains(it.phase.as_str()) {
                 return Err(self.err(
                     format!("{f}.phase"),
-                    format!("onbekende fase \"{}\"", it.phase),
+                    PackProblem::UnknownPhase(it.phase.clone()),
                 ));
             }
             self.text(&format!("{f}.text"), &it.text)?;
@@ -78,10 +76,7 @@ impl Validator<'_> {
             self.condition(&format!("copies[{i}].when"), c.when.as_ref())?;
         }
         if p.audience.is_empty() {
-            return Err(self.err(
-                "audience",
-                "er moet minstens één rol zijn die de opname mag zien",
-            ));
+            return Err(self.err("audience", PackProblem::NoAudience));
         }
         let incidents = self.unique("incidents", p.incidents.iter().map(|t| &t.id))?;
         for (i, t) in p.incidents.iter().enumerate() {
@@ -97,13 +92,13 @@ impl Validator<'_> {
             if !channels.insert(fc.channel) {
                 return Err(self.err(
                     format!("forbidden_channels[{i}].channel"),
-                    "dit kanaal staat er al",
+                    PackProblem::DuplicateChannel,
                 ));
             }
             if !incidents.contains(fc.incident.as_str()) {
                 return Err(self.err(
                     format!("forbidden_channels[{i}].incident"),
-                    format!("onbekend incidenttype \"{}\"", fc.incident),
+                    PackProblem::UnknownIncidentType(fc.incident.clone()),
                 ));
             }
         }
@@ -119,19 +114,16 @@ impl Validator<'_> {
         if ok {
             Ok(())
         } else {
-            Err(self.err(
-                field,
-                format!("\"{id}\" is geen geldige id (kleine letters, cijfers, '-', '_' of '.')"),
-            ))
+            Err(self.err(field, PackProblem::BadId(id.to_owned())))
         }
     }
 
     fn text(&self, field: &str, t: &Text) -> Result<(), PolicyError> {
         if t.nl.trim().is_empty() {
-            return Err(self.err(format!("{field}.nl"), "de Nederlandse tekst is leeg"));
+            return Err(self.err(format!("{field}.nl"), PackProblem::EmptyText(Lang::Nl)));
         }
         if t.en.trim().is_empty() {
-            return Err(self.err(format!("{field}.en"), "de Engelse tekst is leeg"));
+            return Err(self.err(format!("{field}.en"), PackProblem::EmptyText(Lang::En)));
         }
         Ok(())
     }
@@ -147,7 +139,7 @@ impl Validator<'_> {
             if !seen.insert(id.as_str()) {
                 return Err(self.err(
                     format!("{field}[{i}].id"),
-                    format!("id \"{id}\" komt twee keer voor"),
+                    PackProblem::DuplicateId(id.clone()),
                 ));
             }
         }
@@ -164,10 +156,9 @@ impl Validator<'_> {
                 AnswerKind::YesNo => {}
                 AnswerKind::Choice(options) => {
                     if options.len() < 2 {
-                        return Err(self.err(
-                            format!("{f}.answer.choice"),
-                            "een keuzevraag heeft minstens twee opties",
-                        ));
+                        return Err(
+                            self.err(format!("{f}.answer.choice"), PackProblem::TooFewOptions)
+                        );
                     }
                     self.unique(&format!("{f}.answer.choice"), options.iter().map(|o| &o.id))?;
                     for (j, o) in options.iter().enumerate() {
@@ -175,10 +166,7 @@ impl Validator<'_> {
                     }
                 }
                 AnswerKind::Count(0) => {
-                    return Err(self.err(
-                        format!("{f}.answer.count"),
-                        "het maximum moet groter dan 0 zijn",
-                    ))
+                    return Err(self.err(format!("{f}.answer.count"), PackProblem::ZeroMaximum))
                 }
                 AnswerKind::Count(_) => {}
             }
@@ -189,7 +177,7 @@ impl Validator<'_> {
                 if !fits(&q.answer, default) {
                     return Err(self.err(
                         format!("questions[{i}].default"),
-                        "het standaardantwoord past niet bij de vraag",
+                        PackProblem::DefaultDoesNotFit,
                     ));
                 }
             }
@@ -199,7 +187,7 @@ impl Validator<'_> {
             if let Some(cycle) = self.cycle_from(&q.id) {
                 return Err(self.err(
                     format!("questions[{i}].asked_when"),
-                    format!("cyclische voorwaarde: {}", cycle.join(" → ")),
+                    PackProblem::Cycle(cycle),
                 ));
             }
         }
@@ -252,13 +240,10 @@ impl Validator<'_> {
         for (qid, cmp) in &comparisons {
             let q = self
                 .question(qid)
-                .ok_or_else(|| self.err(field, format!("onbekende vraag \"{qid}\"")))?;
+                .ok_or_else(|| self.err(field, PackProblem::UnknownQuestion(qid.clone())))?;
             let fits = match (&q.answer, cmp) {
                 (_, Comparison::EmptyList) => {
-                    return Err(self.err(
-                        field,
-                        format!("lege lijst van waarden voor vraag \"{qid}\""),
-                    ))
+                    return Err(self.err(field, PackProblem::EmptyValueList(qid.clone())))
                 }
                 (AnswerKind::YesNo, Comparison::Value(Answer::Flag(_))) => true,
                 (AnswerKind::Choice(opts), Comparison::Value(Answer::Choice(v))) => {
@@ -272,22 +257,19 @@ impl Validator<'_> {
             };
             if !fits {
                 let expected = match &q.answer {
-                    AnswerKind::YesNo => "true of false".to_owned(),
-                    AnswerKind::Choice(opts) => format!(
-                        "een van {}",
-                        opts.iter()
-                            .map(|o| format!("\"{}\"", o.id))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    AnswerKind::Count(max) => format!("een aantal van 0 tot en met {max}"),
+                    AnswerKind::YesNo => AnswerRange::YesNo,
+                    AnswerKind::Choice(opts) => {
+                        AnswerRange::OneOf(opts.iter().map(|o| o.id.clone()).collect())
+                    }
+                    AnswerKind::Count(max) => AnswerRange::UpTo(*max),
                 };
                 return Err(self.err(
                     field,
-                    format!(
-                        "waarde {} past niet bij vraag \"{qid}\" (verwacht {expected})",
-                        describe(cmp)
-                    ),
+                    PackProblem::ValueDoesNotFit {
+                        value: describe(cmp),
+                        question: qid.clone(),
+                        expected,
+                    },
                 ));
             }
             let domain = domains
@@ -309,7 +291,7 @@ impl Validator<'_> {
         }
         let domains: Vec<(String, Vec<Answer>)> = domains.into_iter().collect();
         if satisfiable(cond, &domains) == Some(false) {
-            return Err(self.err(field, "deze voorwaarde kan nooit waar zijn"));
+            return Err(self.err(field, PackProblem::NeverTrue));
         }
         Ok(())
     }
@@ -317,15 +299,19 @@ impl Validator<'_> {
     fn verdict_rules(&self) -> Result<(), PolicyError> {
         let rules = &self.pack.verdict_rules;
         if rules.is_empty() {
-            return Err(self.err("verdict_rules", "er moet minstens één oordeelregel zijn"));
+            return Err(self.err("verdict_rules", PackProblem::NoVerdictRules));
         }
         self.unique("verdict_rules", rules.iter().map(|r| &r.id))?;
         let last = rules.len() - 1;
         for (i, r) in rules.iter().enumerate() {
             let f = format!("verdict_rules[{i}]");
             match (&r.when, i == last) {
-                (Some(_), true) => return Err(self.err(format!("{f}.when"), "de laatste oordeelregel moet zonder voorwaarde zijn, zodat er altijd een oordeel is")),
-                (None, false) => return Err(self.err(format!("{f}.when"), "een regel zonder voorwaarde mag alleen als laatste staan; de regels erna worden nooit bereikt")),
+                (Some(_), true) => {
+                    return Err(self.err(format!("{f}.when"), PackProblem::LastRuleHasCondition))
+                }
+                (None, false) => {
+                    return Err(self.err(format!("{f}.when"), PackProblem::UnconditionalRuleNotLast))
+                }
                 _ => {}
             }
             self.condition(&format!("{f}.when"), r.when.as_ref())?;
@@ -350,10 +336,7 @@ impl Validator<'_> {
                     offset: Offset::Hours(n) | Offset::Days(n),
                     ..
                 } if *n < 0 => {
-                    return Err(self.err(
-                        format!("{f}.due.offset"),
-                        "alleen termijnen vanaf de geplande datum mogen negatief zijn",
-                    ));
+                    return Err(self.err(format!("{f}.due.offset"), PackProblem::NegativeOffset));
                 }
                 Due::AfterEvent { .. } => {}
                 Due::ChosenDate { prompt, .. } => self.text(&format!("{f}.due.prompt"), prompt)?,
@@ -362,7 +345,7 @@ impl Validator<'_> {
                 if !p.items.iter().any(|it| &it.id == item) {
                     return Err(self.err(
                         format!("{f}.done_when.item"),
-                        format!("onbekend item \"{item}\""),
+                        PackProblem::UnknownItem(item.clone()),
                     ));
                 }
             }
@@ -381,6 +364,7 @@ pub fn fits(kind: &AnswerKind, answer: &Answer) -> bool {
     }
 }
 
+/// A compared value as the pack's JSON writes it (`≥ n` for `at_least`): the same in every language.
 fn describe(cmp: &Comparison) -> String {
     match cmp {
         Comparison::Value(a) => serde_json::to_string(a).unwrap_or_default(),

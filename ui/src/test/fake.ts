@@ -9,6 +9,7 @@ export const view: RecordingView = {
   planned_for_label: "di 24 nov. 2026",
   pack: { id: "hu-stage-opnamen", version: "1.0.0" },
   pack_title: "HU lerarenopleiding: opnamen op de leerwerkplek",
+  pack_origin: "ingebouwd in Opnamewijs",
   questions: [
     {
       id: "mentor_live",
@@ -120,7 +121,7 @@ export function fakeBackend(
   const status = (): AppStatus => ({
     data_dir: "/tmp/x",
     profile: { name: "Student", lang: "nl", mode: opts.mode ?? "student" },
-    packs: [{ id: "hu-stage-opnamen", version: "1.0.0", title: "HU", source: "HU-checklist" }],
+    packs: [{ id: "hu-stage-opnamen", version: "1.0.0", title: "HU", source: "HU-checklist", origin: "ingebouwd in Opnamewijs", from_file: false }],
     pack_errors: [],
     journal: { entries: 3, checking: false, head_hash: "ab".repeat(32), recovered: null },
   });

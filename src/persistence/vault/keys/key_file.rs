@@ -8,7 +8,7 @@
 //!              method 2 (passphrase): salt[16] | memory KiB u32 LE | iterations u32 LE | lanes u32 LE
 //! ```
 
-use super::passphrase::KDF_HEADER_LEN;
+use super::passphrase::{KdfParams, KDF_HEADER_LEN};
 use super::Unlock;
 use crate::vault::crypto::{self, Malformed, SecretKey, KEY_LEN};
 use crate::vault::error::malformed;
@@ -130,4 +130,37 @@ pub(crate) fn wrap_data_key(
         info: KeyFileInfo { vault_id, keyring },
         wrapping_key: keyring.then_some(wrapping),
     })
+}
+
+/// For a passphrase key file whose derivation is cheaper than what the passphrase in `unlock`
+/// would use for a new key ([`KdfParams::RECOMMENDED`] for a typed one), the same data key and
+/// vault id wrapped anew with that cost; `None` when nothing needs to change (a keyring key
+/// file, or one as costly already). Called after `unlock` opened the file, so the passphrase is
+/// the right one.
+pub(crate) fn rewrapped_if_cheaper(
+    bytes: &[u8],
+    info: KeyFileInfo,
+    data_key: &[u8; KEY_LEN],
+    unlock: Unlock<'_>,
+) -> Result<Option<Vec<u8>>, VaultError> {
+    let Unlock::Passphrase(passphrase) = unlock else {
+        return Ok(None);
+    };
+    if info.keyring || !kdf_of_key_file(bytes).is_some_and(|stored| passphrase.is_cheaper(stored)) {
+        return Ok(None);
+    }
+    let mut header = info.vault_id.to_vec();
+    header.push(METHOD_PASSPHRASE);
+    let (block, wrapping) = passphrase.rewrap_kdf_header()?;
+    header.extend_from_slice(&block);
+    crypto::seal_file(KEY_MAGIC, &header, KEY_CONTEXT, &wrapping, data_key).map(Some)
+}
+
+/// The derivation parameters a passphrase key file was made with (`None` for a keyring one).
+pub fn kdf_of_key_file(bytes: &[u8]) -> Option<KdfParams> {
+    let parsed = crypto::parse_file(bytes, KEY_MAGIC).ok()?;
+    (parsed.header.get(16) == Some(&METHOD_PASSPHRASE))
+        .then(|| parsed.header.get(17 + 16..17 + KDF_HEADER_LEN))
+        .flatten()
+        .and_then(KdfParams::from_bytes)
 }

@@ -7,12 +7,15 @@
 mod key_file;
 mod key_store;
 mod passphrase;
+mod strength;
 
-pub(crate) use key_file::{key_file_info, unwrap_data_key, wrap_data_key};
+pub use key_file::kdf_of_key_file;
+pub(crate) use key_file::{key_file_info, rewrapped_if_cheaper, unwrap_data_key, wrap_data_key};
 pub use key_store::{
     keyring_service, KeyStore, KeyStoreError, MemoryKeyStore, OsKeyring, KEYRING_SERVICE_ENV,
 };
 pub use passphrase::{KdfParams, Passphrase, MIN_PASSPHRASE_CHARS};
+pub use strength::{estimate, Estimate, Weakness, MIN_GUESSES_LOG2};
 
 use zeroize::Zeroizing;
 

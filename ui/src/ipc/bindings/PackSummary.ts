@@ -19,4 +19,12 @@ title: string,
 /**
  * Source document.
  */
-source: string, };
+source: string, 
+/**
+ * Where the pack comes from: built in, or a file in the data folder ([`origin_label`]).
+ */
+origin: string, 
+/**
+ * It comes from a file in the data folder, not from the app itself.
+ */
+from_file: boolean, };

@@ -40,6 +40,10 @@ pack: PackRef,
  */
 pack_title: string, 
 /**
+ * Where that pack comes from: built in, or a file in the data folder.
+ */
+pack_origin: string, 
+/**
  * Questions currently asked.
  */
 questions: Array<QuestionView>, 

@@ -1,29 +1,8 @@
-//! Labels of the core's enums in the user's language: verdicts, events, roles, channels, copies
-//! and deadline statuses.
+//! What each noun is called in the user's language: events, roles, mentor roles, channels and
+//! copies. Views, errors and the dossier all use these, so a thing has one name everywhere.
 
-use crate::deadline::DeadlineStatus;
-use crate::policy::Verdict;
 use crate::recording::{Channel, CopyKind, EventKind, Role};
 use crate::text::{tr, Lang};
-
-/// Label of a verdict.
-pub fn verdict_label(v: Option<Verdict>, lang: Lang) -> String {
-    match v {
-        Some(Verdict::Allowed) => tr(lang, "Toegestaan", "Allowed"),
-        Some(Verdict::AllowedWithConditions) => tr(
-            lang,
-            "Toegestaan onder voorwaarden",
-            "Allowed with conditions",
-        ),
-        Some(Verdict::NeedsOfficerApproval) => tr(
-            lang,
-            "Eerst toestemming van de privacy officers",
-            "Needs privacy officer approval",
-        ),
-        Some(Verdict::NotAllowed) => tr(lang, "Niet toegestaan", "Not allowed"),
-        None => tr(lang, "Nog niet bepaald", "Not decided yet"),
-    }
-}
 
 /// Label of an event.
 pub fn event_label(kind: EventKind, lang: Lang) -> String {
@@ -101,19 +80,6 @@ pub fn copy_label(kind: CopyKind, lang: Lang) -> String {
         CopyKind::Laptop => ("laptop", "laptop"),
         CopyKind::SecureStorage => ("veilige opslaglocatie", "secure location"),
         CopyKind::MentorAccess => ("toegang begeleider/beoordelaar", "mentor/assessor access"),
-    };
-    tr(lang, nl, en)
-}
-
-/// Label of a deadline status.
-pub(super) fn status_label(status: DeadlineStatus, lang: Lang) -> String {
-    let (nl, en) = match status {
-        DeadlineStatus::Overdue => ("Te laat", "Overdue"),
-        DeadlineStatus::DueToday => ("Vandaag", "Due today"),
-        DeadlineStatus::Upcoming => ("Gepland", "Upcoming"),
-        DeadlineStatus::NeedsDate => ("Kies een datum", "Choose a date"),
-        DeadlineStatus::Waiting => ("Nog niet gestart", "Not started"),
-        DeadlineStatus::Done => ("Gedaan", "Done"),
     };
     tr(lang, nl, en)
 }

@@ -1,11 +1,12 @@
 //! What deserves an OS notification: deadlines due today or overdue, and late feedback requests
 //! on a mentor's desk.
 
-use super::{Result, Workspace};
+use super::Result;
 use crate::deadline::{self, DeadlineStatus};
 use crate::profile::Mode;
 use crate::text::tr;
 use crate::views;
+use crate::workspace::Workspace;
 
 /// One notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,9 +23,9 @@ impl Workspace {
     /// Every reason for a notification right now, most urgent first.
     pub fn reminders(&self) -> Result<Vec<Reminder>> {
         let lang = self.lang();
-        let now = self.clock.now();
+        let now = self.now();
         let mut out = Vec::new();
-        if self.state.profile.mode == Mode::Mentor {
+        if self.state().profile.mode == Mode::Mentor {
             for r in self.desk()?.requests {
                 if let (Some(late), None) = (r.late, &r.confirmed) {
                     out.push(Reminder {
@@ -40,8 +41,8 @@ impl Workspace {
             }
             return Ok(out);
         }
-        for rec in self.state.recordings.iter().filter(|r| !r.is_closed()) {
-            let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
+        for rec in self.state().recordings.iter().filter(|r| !r.is_closed()) {
+            let pack = self.packs().require(&rec.pack.id, &rec.pack.version)?;
             for d in deadline::derive(pack, rec, now) {
                 let (status, prefix) = match d.status {
                     DeadlineStatus::Overdue => ("te-laat", tr(lang, "Te laat", "Overdue")),

@@ -1,42 +1,29 @@
 //! The dossier for the assessors: a PDF, written by the core, that shows how carefully each
 //! recording was handled — without any pupil data.
 
-use super::{Result, Workspace};
+use super::Result;
 use crate::checklist::{self, Intake};
 use crate::deadline::{self, DeadlineStatus};
 use crate::pdf::PdfDocument;
 use crate::policy::AnswerKind;
 use crate::recording::{Answer, EventKind, Recording};
 use crate::text::{tr, Lang};
-use crate::views::{self, format_date, format_datetime};
+use crate::views::{self, format_date, format_datetime, DossierReport};
+use crate::workspace::Workspace;
 use chrono_tz::Europe::Amsterdam;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
-use ts_rs::TS;
-
-/// A written dossier.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct DossierReport {
-    /// Where it was written.
-    pub path: String,
-    /// Recordings in it.
-    pub recordings: u32,
-    /// Journal head hash printed on it.
-    pub head_hash: String,
-}
 
 impl Workspace {
     /// The recordings a dossier covers: those chosen for the assessment, or else all.
     fn dossier_recordings(&self) -> Vec<&Recording> {
         let chosen: Vec<&Recording> = self
-            .state
+            .state()
             .recordings
             .iter()
             .filter(|r| r.for_assessment)
             .collect();
         if chosen.is_empty() {
-            self.state.recordings.iter().collect()
+            self.state().recordings.iter().collect()
         } else {
             chosen
         }
@@ -47,9 +34,9 @@ impl Workspace {
         // The dossier vouches for the journal: not before every entry is verified.
         self.wait_journal_check()?;
         let lang = self.lang();
-        let now = self.clock.now();
+        let now = self.now();
         let title = tr(lang, "Dossier lesopnamen", "Lesson recordings dossier");
-        let student = self.state.profile.name.clone();
+        let student = self.state().profile.name.clone();
         let mut doc = PdfDocument::new(
             &format!("{title} – {student}"),
             &student,
@@ -84,7 +71,7 @@ impl Workspace {
                 }
             ),
         );
-        if let Some(passed) = self.state.assessment.passed_on {
+        if let Some(passed) = self.state().assessment.passed_on {
             doc.field(
                 &tr(lang, "Geslaagd op", "Passed on"),
                 &format_date(passed, lang),
@@ -94,7 +81,7 @@ impl Workspace {
             &tr(lang, "Dagboek", "Journal"),
             &format!(
                 "{} {}",
-                self.store.entries(),
+                self.store().entries(),
                 tr(
                     lang,
                     "items, versleuteld; de hele keten is bij het openen gecontroleerd",
@@ -103,7 +90,7 @@ impl Workspace {
             ),
         );
         doc.subheading(&tr(lang, "Kophash van het dagboek", "Journal head hash"));
-        doc.monospace(&self.store.head_hash());
+        doc.monospace(&self.store().head_hash());
         doc.paragraph(&tr(
             lang,
             "Elke wijziging staat in een dagboek waarin ieder item aan het vorige gekoppeld is. De kophash is de vingerafdruk van het laatste item: de student kan in Opnamewijs laten zien dat het dagboek op de laptop dezelfde kophash heeft.",
@@ -116,8 +103,8 @@ impl Workspace {
     }
 
     fn dossier_recording(&self, doc: &mut PdfDocument, rec: &Recording, lang: Lang) -> Result<()> {
-        let now = self.clock.now();
-        let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
+        let now = self.now();
+        let pack = self.packs().require(&rec.pack.id, &rec.pack.version)?;
         let known = Intake::new(pack, &rec.answers);
         doc.rule();
         doc.heading(&rec.title);
@@ -127,7 +114,13 @@ impl Workspace {
         );
         doc.field(
             &tr(lang, "Beleid", "Policy"),
-            &format!("{} {} ({})", pack.title.get(lang), pack.version, pack.id),
+            &format!(
+                "{} {} ({}; {})",
+                pack.title.get(lang),
+                pack.version,
+                pack.id,
+                views::origin_label(&pack.origin, lang)
+            ),
         );
         let outcome = checklist::verdict(pack, &known);
         doc.field(
@@ -287,14 +280,14 @@ impl Workspace {
 
     /// Writes the dossier PDF to `path` (absolute, new).
     pub fn export_dossier(&self, path: &Path) -> Result<DossierReport> {
-        crate::limits::check_export_path(path, &self.data_dir)?;
+        crate::limits::check_export_path(path, self.data_dir())?;
         crate::files::check_new_file(path)?;
         let bytes = self.dossier_pdf()?;
         crate::files::write_export(path, &bytes)?;
         Ok(DossierReport {
             path: PathBuf::from(path).display().to_string(),
             recordings: self.dossier_recordings().len() as u32,
-            head_hash: self.store.head_hash(),
+            head_hash: self.store().head_hash(),
         })
     }
 }

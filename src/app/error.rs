@@ -1,0 +1,135 @@
+//! Why an operation on the whole installation was refused, in Dutch (`#[error]`) and English: the
+//! handle's own errors, worded here because nothing above the presentation may be worded there.
+
+use crate::error::{ErrorCode, Localized};
+use crate::workspace::Contents;
+
+/// Why a whole-installation operation was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppError {
+    /// A backup is only restored into an empty installation; this one holds what would be lost.
+    #[error("Er staan al gegevens in Opnamewijs die je bij het terugzetten kwijt zou raken: {}. Een reservekopie zet je alleen terug in een lege installatie; maak eerst een reservekopie van deze gegevens en wis ze daarna, als je dat echt wilt.", contents_nl(.holds))]
+    NotEmpty {
+        /// What it holds.
+        holds: Contents,
+    },
+    /// Everything was erased; the app has to be started again.
+    #[error("Al je gegevens zijn gewist. Sluit Opnamewijs; bij de volgende start begin je met een lege installatie.")]
+    Erased,
+    /// Erasing left something behind.
+    #[error("Niet alles kon worden gewist: {leftovers}. Probeer het opnieuw.")]
+    EraseIncomplete {
+        /// What is left, in the user's language.
+        leftovers: String,
+    },
+    /// An operation stopped half-way because of a fault in Opnamewijs itself (it panicked).
+    #[error("Deze actie is afgebroken door een fout in Opnamewijs. Sluit de app en start hem opnieuw; je dagboek wordt dan opnieuw gecontroleerd.")]
+    Interrupted,
+    /// The page named a file itself; the shipped app only reads and writes files the user picked
+    /// in the system's file window.
+    #[error("Kies het bestand in het venster dat Opnamewijs daarvoor opent; een bestandslocatie van elders wordt niet gebruikt.")]
+    PathFromPage,
+}
+
+impl ErrorCode for AppError {
+    fn code(&self) -> &'static str {
+        match self {
+            AppError::NotEmpty { .. } => "app.not_empty",
+            AppError::Erased => "app.erased",
+            AppError::EraseIncomplete { .. } => "app.erase_incomplete",
+            AppError::Interrupted => "app.interrupted",
+            AppError::PathFromPage => "app.path_from_page",
+        }
+    }
+}
+
+impl Localized for AppError {
+    fn english(&self) -> String {
+        match self {
+            AppError::NotEmpty { holds } => format!(
+                "Opnamewijs already holds data you would lose by restoring: {}. A backup is only \
+                 restored into an empty installation; make a backup of this data first and then \
+                 erase it, if you really want to.",
+                contents_en(holds)
+            ),
+            AppError::Erased => "All your data has been erased. Close Opnamewijs; at the next \
+                start you begin with an empty installation."
+                .to_owned(),
+            AppError::EraseIncomplete { leftovers } => {
+                format!("Not everything could be erased: {leftovers}. Try again.")
+            }
+            AppError::Interrupted => "This action was stopped by a fault in Opnamewijs. Close \
+                the app and start it again; your journal will then be checked again."
+                .to_owned(),
+            AppError::PathFromPage => "Choose the file in the window Opnamewijs opens for it; a \
+                file location from anywhere else is not used."
+                .to_owned(),
+        }
+    }
+}
+
+/// What [`Contents`] lists, in Dutch: "3 opnamen, je naam (Ayşe Yılmaz) en …".
+fn contents_nl(holds: &Contents) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let parts = [
+        count(holds.recordings, "opname", "opnamen"),
+        count(
+            holds.desk_requests,
+            "feedbackverzoek op je bureau",
+            "feedbackverzoeken op je bureau",
+        ),
+        holds
+            .signing_key
+            .then(|| "je ondertekeningssleutel als begeleider".to_owned()),
+        holds
+            .assessment
+            .then(|| "wat je voor het eindassessment hebt vastgelegd".to_owned()),
+        holds.name.as_ref().map(|name| format!("je naam ({name})")),
+        holds
+            .mentor
+            .then(|| "de instelling voor een begeleider".to_owned()),
+    ];
+    listed(parts.into_iter().flatten().collect(), "en")
+}
+
+/// [`contents_nl`] in English.
+fn contents_en(holds: &Contents) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let parts = [
+        count(holds.recordings, "recording", "recordings"),
+        count(
+            holds.desk_requests,
+            "feedback request on your desk",
+            "feedback requests on your desk",
+        ),
+        holds
+            .signing_key
+            .then(|| "your signing key as a mentor".to_owned()),
+        holds
+            .assessment
+            .then(|| "what you recorded for the final assessment".to_owned()),
+        holds
+            .name
+            .as_ref()
+            .map(|name| format!("your name ({name})")),
+        holds.mentor.then(|| "the setting for a mentor".to_owned()),
+    ];
+    listed(parts.into_iter().flatten().collect(), "and")
+}
+
+/// "a, b and c".
+fn listed(parts: Vec<String>, and: &str) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,111 @@
+//! The mentor's desk: the requests received, newest first, with late flags and what to tell the
+//! student once feedback is confirmed.
+
+use super::Result;
+use crate::clock::{local_date, start_of_day};
+use crate::deadline::{self, apply_offset};
+use crate::mentor::MentorKey;
+use crate::policy::Due;
+use crate::recording::EventKind;
+use crate::text::tr;
+use crate::views::{self, DeskRequestView, DeskView};
+use crate::workspace::Workspace;
+use chrono::Duration;
+
+impl Workspace {
+    /// Mentor: the requests on the desk, newest first, with late flags and reminders.
+    pub fn desk(&self) -> Result<DeskView> {
+        let lang = self.lang();
+        let now = self.now();
+        let today = local_date(now);
+        let requests = self
+            .state()
+            .desk
+            .requests
+            .iter()
+            .rev()
+            .map(|r| {
+                let req = &r.request;
+                let pack = self.packs().require(&req.pack.id, &req.pack.version).ok();
+                let due = req.feedback_due.map(|d| views::format_date(d, lang));
+                let confirmed = r.receipt.as_ref().map(|rc| &rc.receipt);
+                let late = match (confirmed, req.feedback_due) {
+                    (Some(c), Some(due)) if c.late => Some(format!(
+                        "{} {} {}",
+                        tr(lang, "Te laat: feedback gegeven op", "Late: feedback given on"),
+                        views::format_date(c.feedback_on, lang),
+                        tr(lang, &format!("terwijl die uiterlijk {} verwacht werd; de opname is daardoor langer bewaard dan nodig.", views::format_date(due, lang)), &format!("while it was expected by {}; the recording was kept longer than needed.", views::format_date(due, lang)))
+                    )),
+                    (None, Some(due)) if today > due => Some(format!(
+                        "{} {}. {}",
+                        tr(lang, "Te laat: feedback werd uiterlijk verwacht op", "Late: feedback was expected by"),
+                        views::format_date(due, lang),
+                        tr(lang, "Zolang je niet bevestigt, blijft de opname bewaard.", "Until you confirm, the recording is kept.")
+                    )),
+                    _ => None,
+                };
+                let reminder = confirmed.map(|c| {
+                    let delete_by = pack.and_then(|p| {
+                        p.deadlines.iter().find_map(|rule| match rule.due {
+                            Due::AfterEvent {
+                                event: EventKind::FeedbackGiven,
+                                offset,
+                            } => Some(apply_offset(
+                                start_of_day(c.feedback_on) + Duration::hours(12),
+                                offset,
+                                &deadline::calendar_of(p),
+                            )),
+                            _ => None,
+                        })
+                    });
+                    let by_when = delete_by
+                        .map(|d| format!(" {} {}", tr(lang, "uiterlijk", "by"), views::format_datetime(d, lang)))
+                        .unwrap_or_default();
+                    format!(
+                        "{} {} {} \"{}\"{by_when} {}",
+                        tr(lang, "Vertel", "Tell"),
+                        req.student,
+                        tr(lang, "dat alle kopieën van", "that every copy of"),
+                        req.title,
+                        tr(lang, "definitief verwijderd moeten zijn.", "must be deleted for good.")
+                    )
+                });
+                DeskRequestView {
+                    id: req.id.clone(),
+                    title: req.title.clone(),
+                    student: req.student.clone(),
+                    pack: pack.map_or_else(
+                        || format!("{} {}", req.pack.id, req.pack.version),
+                        |p| format!("{} {}", p.title.get(lang), p.version),
+                    ),
+                    recorded_on: views::format_date(req.recorded_on, lang),
+                    recorded_on_iso: req.recorded_on.to_string(),
+                    feedback_due: due,
+                    received_at: views::format_datetime(r.received_at, lang),
+                    confirmed: confirmed.map(|c| {
+                        format!(
+                            "{} {} {} {}",
+                            tr(lang, "Feedback gegeven op", "Feedback given on"),
+                            views::format_date(c.feedback_on, lang),
+                            tr(lang, "· bevestigd als", "· confirmed as"),
+                            views::mentor_role_label(c.role, lang)
+                        )
+                    }),
+                    late,
+                    reminder,
+                }
+            })
+            .collect();
+        Ok(DeskView {
+            fingerprint: self
+                .state()
+                .desk
+                .key
+                .as_ref()
+                .map(MentorKey::fingerprint)
+                .unwrap_or_default(),
+            requests,
+            today: today.to_string(),
+        })
+    }
+}
