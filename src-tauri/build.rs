@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "export_backup",
     "import_backup",
     "erase_all",
+    "close_window",
     "export_calendar",
     "export_feedback_request",
     "import_feedback_receipt",

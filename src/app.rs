@@ -8,18 +8,22 @@
 //! waits for a passphrase) the language is not known, and they are Dutch.
 
 mod error;
+mod layout;
+
 pub use error::AppError;
+pub use layout::{AppDirs, Layout, Removed, Swept, WEBVIEW_DIR};
 
 use crate::clock::Clock;
 use crate::error::{ErrorCode, ErrorPayload, Localized};
 use crate::screens::{Reminder, Show};
 use crate::store::{LOCK_FILE, STATE_FILE};
-use crate::text::Lang;
-use crate::vault::{KeyStore, Passphrase, Unlock, Vault, VaultError};
+use crate::text::{tr, Lang};
+use crate::vault::{KeyStore, Leftover, Passphrase, Unlock, Vault, VaultError};
 use crate::views::{AppStatus, RecordingSummary};
 use crate::workspace::{Touched, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 impl App {
@@ -32,7 +36,7 @@ impl App {
         unlock: Unlock<'_>,
         lang: Lang,
     ) -> Result<Result<(), VaultError>, ErrorPayload> {
-        let probe = tempdir_in(&self.data_dir, lang)?;
+        let probe = tempdir_in(&self.layout.data_dir, lang)?;
         let trial = Vault::import_backup(path, passphrase, &probe, unlock).map(drop);
         let _ = Vault::erase(&probe, self.keystore.as_ref());
         let _ = std::fs::remove_dir_all(&probe);
@@ -133,8 +137,11 @@ fn list_change(ws: &mut Workspace) -> Result<ListChange, WorkspaceError> {
 pub struct EraseReport {
     /// The data directory that was emptied.
     pub data_dir: String,
-    /// Checked afterwards: nothing of the vault is left, on disk or in the keyring.
+    /// Checked afterwards: nothing of the vault is left, on disk or in the keyring, and nothing
+    /// else in the app's own folders.
     pub verified_empty: bool,
+    /// What was removed, in the user's language, in the order it was removed.
+    pub removed: Vec<Removed>,
 }
 
 /// A workspace behind a lock, or the reason it could not be opened: what the desktop shell holds.
@@ -142,7 +149,9 @@ pub struct EraseReport {
 /// and never overwritten.
 #[derive(Debug)]
 pub struct App {
-    data_dir: PathBuf,
+    layout: Layout,
+    /// Set by [`App::erase_all`]: what the window keeps is removed again at exit.
+    erased: AtomicBool,
     clock: Arc<dyn Clock>,
     keystore: Arc<dyn KeyStore>,
     /// Set once the workspace is opened (see [`App::opening`]); every call waits for it.
@@ -169,8 +178,15 @@ impl App {
     /// window while the journal is read on another thread (the key comes from the OS keyring over
     /// D-Bus, and a large journal takes a while). Until then every call waits.
     pub fn opening(data_dir: &Path, clock: Arc<dyn Clock>, keystore: Arc<dyn KeyStore>) -> Self {
+        App::opening_in(Layout::data_only(data_dir), clock, keystore)
+    }
+
+    /// [`App::opening`] with the desktop app's whole [`Layout`]: erasing also removes what the
+    /// window keeps outside the vault.
+    pub fn opening_in(layout: Layout, clock: Arc<dyn Clock>, keystore: Arc<dyn KeyStore>) -> Self {
         App {
-            data_dir: data_dir.to_owned(),
+            layout,
+            erased: AtomicBool::new(false),
             clock,
             keystore,
             inner: OnceLock::new(),
@@ -184,7 +200,7 @@ impl App {
     pub fn finish_open(&self) {
         self.inner.get_or_init(|| {
             let ws = Workspace::open(
-                &self.data_dir,
+                &self.layout.data_dir,
                 self.clock.clone(),
                 Unlock::Keyring(self.keystore.as_ref()),
             );
@@ -321,7 +337,7 @@ impl App {
         {
             let passphrase = Passphrase::new(passphrase);
             *guard = Workspace::open(
-                &self.data_dir,
+                &self.layout.data_dir,
                 self.clock.clone(),
                 Unlock::Passphrase(&passphrase),
             )
@@ -354,7 +370,7 @@ impl App {
                 };
                 return Err(ErrorPayload::localized(&err, lang));
             }
-            Err(e) if e.code == keyring_down && !Vault::exists(&self.data_dir) => {}
+            Err(e) if e.code == keyring_down && !Vault::exists(&self.layout.data_dir) => {}
             Err(e) => return Err(e.clone()),
         }
         if !path.is_absolute() {
@@ -379,48 +395,116 @@ impl App {
             }
         };
         *guard = Err(ErrorPayload::localized(&AppError::Erased, lang));
-        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(in_lang(lang))?;
-        Vault::import_backup(path, &passphrase, &self.data_dir, unlock).map_err(in_lang(lang))?;
-        *guard = Workspace::open(&self.data_dir, self.clock.clone(), unlock).map_err(in_lang(lang));
+        Vault::erase(&self.layout.data_dir, self.keystore.as_ref()).map_err(in_lang(lang))?;
+        Vault::import_backup(path, &passphrase, &self.layout.data_dir, unlock)
+            .map_err(in_lang(lang))?;
+        *guard = Workspace::open(&self.layout.data_dir, self.clock.clone(), unlock)
+            .map_err(in_lang(lang));
         // From here in the restored workspace's language.
         self.status_of(&guard)
     }
 
-    /// Erases everything the app keeps: the vault's files, its key in the keyring and a plain file
-    /// of an earlier version; then checks that nothing is left. The app must be restarted after.
+    /// Erases everything the app keeps: the vault's files, its key in the keyring, a plain file
+    /// of an earlier version, the web view's data and the window's state, and the app's folders
+    /// once empty; then checks that nothing is left, and reports what it removed. The app must be
+    /// restarted after. The web view may write its files again while the app stays open, so they
+    /// are removed once more when it exits ([`App::at_exit`]).
     pub fn erase_all(&self) -> Result<EraseReport, ErrorPayload> {
         let mut guard = self.lock();
         let lang = self.lang_of(&guard);
         *guard = Err(ErrorPayload::localized(&AppError::Erased, lang));
-        Vault::erase(&self.data_dir, self.keystore.as_ref()).map_err(in_lang(lang))?;
-        for name in [STATE_FILE, LOCK_FILE] {
-            match std::fs::remove_file(self.data_dir.join(name)) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    let leftovers = format!("{name} ({e})");
-                    let err = AppError::EraseIncomplete { leftovers };
-                    return Err(ErrorPayload::localized(&err, lang));
-                }
-                _ => {}
-            }
-        }
-        let mut leftovers: Vec<String> = Vault::remains(&self.data_dir, self.keystore.as_ref())
-            .iter()
-            .map(|l| crate::wording::leftover(l, lang))
-            .collect();
-        let plain = [STATE_FILE, LOCK_FILE]
-            .into_iter()
-            .filter(|n| self.data_dir.join(n).exists());
-        leftovers.extend(plain.map(str::to_owned));
-        if !leftovers.is_empty() {
+        self.erased.store(true, Ordering::SeqCst);
+        let incomplete = |leftovers: Vec<String>| {
             let err = AppError::EraseIncomplete {
                 leftovers: leftovers.join(", "),
             };
-            return Err(ErrorPayload::localized(&err, lang));
+            ErrorPayload::localized(&err, lang)
+        };
+        let data_dir = &self.layout.data_dir;
+        let keystore = self.keystore.as_ref();
+        let vault = Vault::erase(data_dir, keystore).map_err(in_lang(lang))?;
+        let mut files = vault.files.len();
+        for name in [STATE_FILE, LOCK_FILE] {
+            match std::fs::remove_file(data_dir.join(name)) {
+                Ok(()) => files += 1,
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(incomplete(vec![format!("{name} ({e})")]));
+                }
+                Err(_) => {}
+            }
         }
+        let swept = self.layout.sweep();
+
+        let mut leftovers: Vec<String> = Vault::remains(data_dir, keystore)
+            .iter()
+            .map(|l| crate::wording::leftover(l, lang))
+            .collect();
+        if let Some(account) = &vault.keyring_account {
+            let place = keystore.describe(account);
+            let left = match keystore.get(account) {
+                Ok(None) => None,
+                Ok(Some(_)) => Some(Leftover::KeyringEntry(place)),
+                Err(problem) => Some(Leftover::KeyringUnchecked { place, problem }),
+            };
+            leftovers.extend(left.map(|l| crate::wording::leftover(&l, lang)));
+        }
+        // The web view may already have written its files again: they go at exit.
+        let again = [&self.layout.webview_dir, &self.layout.window_state];
+        let outside = self.layout.remains().into_iter();
+        leftovers.extend(
+            outside
+                .filter(|p| !again.iter().any(|a| a.as_deref() == Some(p.as_path())))
+                .map(|p| p.display().to_string()),
+        );
+        if !leftovers.is_empty() {
+            return Err(incomplete(leftovers));
+        }
+
+        let mut removed = Vec::new();
+        if files > 0 {
+            removed.push(removed_item(
+                lang,
+                Removal::VaultFiles(files),
+                data_dir.display().to_string(),
+            ));
+        }
+        if let Some(account) = &vault.keyring_account {
+            removed.push(removed_item(lang, Removal::Key, keystore.describe(account)));
+        }
+        if vault.dir_removed {
+            let place = data_dir.display().to_string();
+            removed.push(removed_item(lang, Removal::Folder, place));
+        }
+        removed.extend(swept.iter().map(|s| match s {
+            Swept::WebviewData(p) => removed_item(lang, Removal::Webview, p.display().to_string()),
+            Swept::WindowState(p) => removed_item(lang, Removal::Window, p.display().to_string()),
+            Swept::Folder(p) => removed_item(lang, Removal::Folder, p.display().to_string()),
+        }));
         Ok(EraseReport {
-            data_dir: self.data_dir.display().to_string(),
+            data_dir: data_dir.display().to_string(),
             verified_empty: true,
+            removed,
         })
+    }
+
+    /// What the desktop shell does when the app exits, after the window saved its state. After an
+    /// erase: the web view's data and the window's state, which the open window may have written
+    /// again, are removed once more, with the app's folders that are empty then; the answer is
+    /// what is still left (normally nothing). Otherwise the window's state file is made readable
+    /// by the user only.
+    pub fn at_exit(&self) -> Vec<PathBuf> {
+        if !self.erased.load(Ordering::SeqCst) {
+            if let Some(file) = &self.layout.window_state {
+                let _ = crate::files::make_private(file);
+            }
+            return Vec::new();
+        }
+        self.layout.sweep();
+        let mut left = self.layout.remains();
+        if self.layout.data_dir.exists() {
+            left.push(self.layout.data_dir.clone());
+        }
+        left
     }
 
     /// The status of the open workspace, or why there is none.
@@ -436,7 +520,7 @@ impl App {
 /// A fresh, empty directory inside `dir` for trying a restore; its error in `lang`.
 fn tempdir_in(dir: &Path, lang: Lang) -> Result<PathBuf, ErrorPayload> {
     let probe = dir.join(format!(".herstel-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&probe).map_err(|source| {
+    crate::files::create_private_dir(&probe).map_err(|source| {
         let err = crate::store::StoreError::Io {
             path: probe.clone(),
             source,
@@ -444,6 +528,50 @@ fn tempdir_in(dir: &Path, lang: Lang) -> Result<PathBuf, ErrorPayload> {
         ErrorPayload::localized(&err, lang)
     })?;
     Ok(probe)
+}
+
+/// The kinds of things [`App::erase_all`] removes.
+enum Removal {
+    /// The vault's files (and the lock file, and a plain file of an earlier version): how many.
+    VaultFiles(usize),
+    /// The vault's key in the keyring.
+    Key,
+    /// The web view's data folder.
+    Webview,
+    /// The window's state file.
+    Window,
+    /// An empty folder of the app.
+    Folder,
+}
+
+/// One line of the erase report: what was removed, in `lang`, and where it was.
+fn removed_item(lang: Lang, what: Removal, place: String) -> Removed {
+    let what = match what {
+        Removal::VaultFiles(1) => tr(lang, "Je gegevens (1 bestand)", "Your data (1 file)"),
+        Removal::VaultFiles(n) => match lang {
+            Lang::Nl => format!(
+                "Je gegevens: het versleutelde dagboek en de bestanden die erbij horen ({n} bestanden)"
+            ),
+            Lang::En => format!("Your data: the encrypted journal and its files ({n} files)"),
+        },
+        Removal::Key => tr(
+            lang,
+            "De sleutel van je gegevens in de sleutelbos",
+            "The key to your data in the keyring",
+        ),
+        Removal::Webview => tr(
+            lang,
+            "Wat het venster van de app bewaarde (cache en opslag van de webweergave)",
+            "What the app's window kept (the web view's cache and storage)",
+        ),
+        Removal::Window => tr(
+            lang,
+            "De plek en grootte van het venster",
+            "The window's position and size",
+        ),
+        Removal::Folder => tr(lang, "De lege map van Opnamewijs", "Opnamewijs's empty folder"),
+    };
+    Removed { what, place }
 }
 
 /// The data directory chosen on the command line (`--data-dir <path>` or `--data-dir=<path>`) or

@@ -134,10 +134,55 @@ impl FileProblem {
 }
 
 /// Writes an export (calendar, dossier, feedback request or receipt) to `path` atomically: a
-/// reader sees the old file or the whole new one, never a half-written one.
+/// reader sees the old file or the whole new one, never a half-written one. The file is readable
+/// by its owner only, also when it replaces an earlier export that was not.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let io = |e: std::io::Error| file_error(path, &e);
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
+    let mut file = private_atomic_options().open(path).map_err(io)?;
     std::io::Write::write_all(&mut file, bytes).map_err(io)?;
     file.commit().map_err(io)
+}
+
+/// Options for an atomic write whose file is readable and writable by its owner only (0600 on
+/// Unix, macOS included), whatever the mode of a file it replaces. On Windows a new file takes
+/// the access list of its folder; the user's own folders (their profile, `%APPDATA%`) admit only
+/// the user, administrators and the system.
+pub fn private_atomic_options() -> atomic_write_file::OpenOptions {
+    #[allow(unused_mut)]
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.preserve_mode(false);
+    }
+    options
+}
+
+/// Creates the folder `dir`, and any missing folder above it, open to its owner only (0700 on
+/// Unix, macOS included; on Windows it takes the access list of the folder it is made in). A
+/// folder that exists already is left as it is.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Makes the existing file at `path` readable and writable by its owner only (0600 on Unix, macOS
+/// included; nothing to do on Windows, see [`private_atomic_options`]). A missing file is fine.
+pub fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::Permissions::from_mode(0o600);
+        match std::fs::set_permissions(path, private) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }

@@ -177,8 +177,15 @@ pub async fn export_calendar(
 }
 
 #[tauri::command]
-pub async fn erase_all(app: AppHandle) -> Reply<EraseReport> {
+pub async fn erase_all(app: AppHandle, webview: tauri::Webview) -> Reply<EraseReport> {
+    let _ = webview.clear_all_browsing_data();
     core(app, |a| a.erase_all()).await
+}
+
+/// Closes the window as its close button does; the app then exits (offered after erasing).
+#[tauri::command]
+pub fn close_window(window: tauri::WebviewWindow) {
+    let _ = window.close();
 }
 
 #[tauri::command]

@@ -6,13 +6,13 @@
 mod commands;
 mod reveal;
 
-use opnamewijs::app::data_dir_override;
+use opnamewijs::app::{data_dir_override, AppDirs, Layout};
 use opnamewijs::clock::SystemClock;
 use opnamewijs::vault::OsKeyring;
 use opnamewijs::App;
 use std::sync::Arc;
 use std::time::Duration;
-use tauri::Manager;
+use tauri::{Manager, RunEvent};
 use tauri_plugin_notification::NotificationExt;
 use tauri_plugin_window_state::StateFlags;
 
@@ -49,13 +49,19 @@ fn main() {
         .on_page_load(|webview, payload| reveal::on_page_load(webview, payload.event()))
         .setup(move |app| {
             reveal::fallback_after_start(app.handle());
-            let dir = match chosen_dir {
-                Some(dir) => dir,
-                None => app.path().app_data_dir()?,
+            let paths = app.path();
+            let dirs = AppDirs {
+                data: paths.app_data_dir()?,
+                local_data: paths.app_local_data_dir()?,
+                config: paths.app_config_dir()?,
+                cache: paths.app_cache_dir()?,
             };
+            let state_file = tauri_plugin_window_state::DEFAULT_FILENAME;
+            let layout = Layout::desktop(dirs, chosen_dir, state_file);
+            open_window(app, &layout)?;
             // The journal is opened while the window loads; commands wait for it.
-            app.manage(App::opening(
-                &dir,
+            app.manage(App::opening_in(
+                layout,
                 Arc::new(SystemClock),
                 Arc::new(OsKeyring::new()),
             ));
@@ -85,6 +91,7 @@ fn main() {
             commands::export_backup,
             commands::import_backup,
             commands::erase_all,
+            commands::close_window,
             commands::export_calendar,
             commands::export_feedback_request,
             commands::import_feedback_receipt,
@@ -100,8 +107,29 @@ fn main() {
             commands::first_screen,
             commands::ui_ready,
         ])
-        .run(tauri::generate_context!())
-        .expect("Opnamewijs could not start");
+        .build(tauri::generate_context!())
+        .expect("Opnamewijs could not start")
+        .run(|handle, event| {
+            // After the window-state plugin saved the window (plugins see the event first).
+            if let (RunEvent::Exit, Some(app)) = (event, handle.try_state::<App>()) {
+                for left in app.at_exit() {
+                    eprintln!("Opnamewijs: not erased: {}", left.display());
+                }
+            }
+        });
+}
+
+/// Opens the main window of `tauri.conf.json` (which does not create it itself) with the web
+/// view's data in its own folder, apart from the vault's.
+fn open_window(app: &tauri::App, layout: &Layout) -> tauri::Result<()> {
+    layout.prepare()?;
+    let config = &app.config().app.windows[0];
+    let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), config)?;
+    if let Some(dir) = &layout.webview_dir {
+        window = window.data_directory(dir.clone());
+    }
+    window.build()?;
+    Ok(())
 }
 
 /// Shows the core's new reminders as OS notifications, shortly after start and every minute

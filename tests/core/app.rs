@@ -1,9 +1,11 @@
 //! Whole-installation operations: backups out and in, and erasing everything.
 
 use crate::support::*;
+use opnamewijs::app::{AppDirs, Layout};
 use opnamewijs::clock::FixedClock;
-use opnamewijs::vault::{MemoryKeyStore, Vault};
-use opnamewijs::App;
+use opnamewijs::vault::{MemoryKeyStore, Unlock, Vault};
+use opnamewijs::{App, Workspace};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[test]
@@ -17,10 +19,7 @@ fn a_backup_moves_everything_to_a_new_installation() {
 
     let err = opnamewijs::ErrorPayload::from(
         env.ws
-            .export_backup(
-                std::path::Path::new("relatief.owbackup"),
-                "wachtwoord voor backup",
-            )
+            .export_backup(Path::new("relatief.owbackup"), "wachtwoord voor backup")
             .expect_err("relative"),
     );
     assert_eq!(err.code, "file.not_absolute");
@@ -104,6 +103,310 @@ fn erase_all_leaves_nothing_behind() {
         "{}",
         err.message
     );
+}
+
+/// The desktop layout under `root`, as on Linux: `data`, `config` and `cache` stand for
+/// `$XDG_DATA_HOME`, `$XDG_CONFIG_HOME` and `$XDG_CACHE_HOME`, each with the app's folder in it.
+fn desktop_layout(root: &Path) -> Layout {
+    let app = |xdg: &str| root.join(xdg).join("nl.opnamewijs.app");
+    let dirs = AppDirs {
+        data: app("data"),
+        local_data: app("data"),
+        config: app("config"),
+        cache: app("cache"),
+    };
+    Layout::desktop(dirs, None, ".window-state.json")
+}
+
+/// What the web view and the window-state plugin write while the app runs (file names as
+/// WebKitGTK and the plugin use them).
+fn window_writes(layout: &Layout) {
+    let webview = layout.webview_dir.as_ref().expect("a web view folder");
+    for file in [
+        "hsts-storage.sqlite",
+        "localstorage/tauri_localhost_0.localstorage",
+    ] {
+        let path = webview.join(file);
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+        std::fs::write(path, b"webkit").expect("web view file");
+    }
+    std::fs::write(layout.window_state.as_ref().expect("state file"), b"{}").expect("state");
+}
+
+/// Every file and folder under `root`.
+fn everything_under(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(root).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(everything_under(&path));
+        }
+        found.push(path);
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn erase_all_removes_the_web_views_data_and_the_window_state_and_says_what_it_removed() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let layout = desktop_layout(root.path());
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+    let keys = Arc::new(MemoryKeyStore::new());
+    layout.prepare().expect("folders");
+    let app = App::opening_in(layout.clone(), clock, keys.clone());
+    app.finish_open();
+    app.act(|ws| {
+        ws.create(opnamewijs::workspace::NewRecording {
+            title: "Gymles 1C".into(),
+            planned_for: "2026-11-24".into(),
+            pack: "hu-stage-opnamen".into(),
+        })
+    })
+    .expect("create");
+    window_writes(&layout);
+    let webview = layout.webview_dir.clone().expect("web view");
+    assert!(
+        !webview.starts_with(&layout.data_dir) && !layout.data_dir.starts_with(&webview),
+        "the web view has a folder of its own"
+    );
+
+    let key = format!("memory/{}", keys.accounts()[0]);
+    let report = app.erase_all().expect("erase");
+    assert!(report.verified_empty);
+    let removed: Vec<(&str, &str)> = report
+        .removed
+        .iter()
+        .map(|r| (r.what.as_str(), r.place.as_str()))
+        .collect();
+    let data = layout.data_dir.display().to_string();
+    let state = layout
+        .window_state
+        .as_ref()
+        .expect("state")
+        .display()
+        .to_string();
+    let webview_place = webview.display().to_string();
+    assert_eq!(
+        removed[..4],
+        [
+            (
+                "Je gegevens: het versleutelde dagboek en de bestanden die erbij horen (4 bestanden)",
+                data.as_str()
+            ),
+            ("De sleutel van je gegevens in de sleutelbos", key.as_str()),
+            (
+                "Wat het venster van de app bewaarde (cache en opslag van de webweergave)",
+                webview_place.as_str()
+            ),
+            ("De plek en grootte van het venster", state.as_str()),
+        ],
+        "{removed:#?}"
+    );
+    let folders: Vec<&str> = removed[4..].iter().map(|(_, place)| *place).collect();
+    for dir in &layout.app_dirs {
+        assert!(
+            folders.contains(&dir.display().to_string().as_str()),
+            "{} removed: {removed:#?}",
+            dir.display()
+        );
+    }
+    assert!(keys.accounts().is_empty(), "no key in the keyring");
+    assert_eq!(
+        everything_under(root.path()),
+        ["cache", "config", "data"].map(|d| root.path().join(d)),
+        "only the XDG folders themselves are left"
+    );
+
+    // The window, still open, writes its cache and its state again; they go when the app exits.
+    layout.prepare().expect("folders");
+    window_writes(&layout);
+    assert!(app.at_exit().is_empty());
+    assert_eq!(
+        everything_under(root.path()),
+        ["cache", "config", "data"].map(|d| root.path().join(d))
+    );
+}
+
+#[test]
+fn what_an_earlier_version_left_is_removed_or_made_private_at_start() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let layout = desktop_layout(root.path());
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+    let keys = Arc::new(MemoryKeyStore::new());
+    let app = App::opening_in(layout.clone(), clock.clone(), keys.clone());
+    app.finish_open();
+    drop(app);
+    // As WebKitGTK left them in the app's local data folder, which on Linux is the vault's.
+    let earlier = [
+        "hsts-storage.sqlite",
+        "WebKitCache/Version 17/salt",
+        "storage/salt",
+    ];
+    for name in earlier {
+        let path = layout.data_dir.join(name);
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+        std::fs::write(&path, b"webkit").expect("file");
+    }
+    std::fs::create_dir_all(layout.data_dir.join("policies")).expect("packs folder");
+    layout.prepare().expect("prepare");
+    let mut left: Vec<String> = std::fs::read_dir(&layout.data_dir)
+        .expect("vault folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            "journal.head",
+            "journal.log",
+            "opnamewijs.lock",
+            "policies",
+            "vault.key"
+        ]
+    );
+    #[cfg(unix)]
+    let lock = layout.data_dir.join(opnamewijs::store::LOCK_FILE);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As an earlier version made it.
+        std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
+    let app = App::opening_in(layout, clock, keys);
+    app.finish_open();
+    app.with(|ws| ws.list()).expect("the vault opens as before");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&lock).expect("lock").permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the lock file is made private: {mode:o}"
+        );
+    }
+}
+
+#[test]
+fn erase_all_reports_what_is_not_the_apps_and_leaves_it() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let layout = desktop_layout(root.path());
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+    layout.prepare().expect("folders");
+    let app = App::opening_in(layout.clone(), clock, Arc::new(MemoryKeyStore::new()));
+    app.finish_open();
+    window_writes(&layout);
+    let config_dir = layout
+        .window_state
+        .as_ref()
+        .and_then(|f| f.parent())
+        .expect("config");
+    let notes = config_dir.join("notities.txt");
+    std::fs::write(&notes, b"van de gebruiker").expect("notes");
+    let err = app.erase_all().expect_err("a file that is not the app's");
+    assert_eq!(err.code, "app.erase_incomplete");
+    assert!(
+        err.message.contains(&notes.display().to_string()),
+        "{}",
+        err.message
+    );
+    assert!(notes.exists(), "the user's file stays");
+    assert!(!layout.webview_dir.as_ref().expect("web view").exists());
+}
+
+#[test]
+fn without_an_erase_the_window_state_is_kept_and_made_private() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let layout = desktop_layout(root.path());
+    let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 10, 0)));
+    layout.prepare().expect("folders");
+    let app = App::opening_in(layout.clone(), clock, Arc::new(MemoryKeyStore::new()));
+    app.finish_open();
+    window_writes(&layout);
+    assert!(app.at_exit().is_empty());
+    let state = layout.window_state.as_ref().expect("state");
+    assert!(state.exists(), "the window opens where it was left");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(state)
+            .expect("state")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+}
+
+/// The data directory is created open to the user only, and every file the app writes, exports
+/// included (also one that replaces an earlier, readable export), is readable by the user only.
+#[cfg(unix)]
+#[test]
+fn the_data_directory_and_every_file_the_app_writes_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    let root = tempfile::tempdir().expect("temp dir");
+    let layout = desktop_layout(root.path());
+    layout.prepare().expect("folders");
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    drop(std::mem::replace(
+        &mut env.ws,
+        Workspace::open(
+            &layout.data_dir,
+            env.clock.clone(),
+            Unlock::Keyring(env.keys.as_ref()),
+        )
+        .expect("open in a new folder"),
+    ));
+    let id = crate::mentor::recorded_lesson(&mut env, "Aardrijkskunde 2B");
+    let out = env.files.path().to_owned();
+    let calendar = out.join("termijnen.ics");
+    env.ws
+        .export_calendar(&calendar)
+        .expect("an earlier export");
+    std::fs::set_permissions(&calendar, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    env.ws
+        .export_calendar(&calendar)
+        .expect("calendar, replacing its earlier file");
+    env.ws
+        .export_backup(
+            &out.join("reservekopie.owbackup"),
+            "reservekopie wachtwoord",
+        )
+        .expect("backup");
+    env.ws
+        .export_dossier(&out.join("dossier.pdf"))
+        .expect("dossier");
+    let request = out.join("verzoek.opnamewijs-verzoek");
+    env.ws
+        .export_feedback_request(opnamewijs::workspace::ExportRequest {
+            recording: id,
+            path: request.display().to_string(),
+        })
+        .expect("request");
+
+    let config_dir = layout.window_state.as_ref().and_then(|f| f.parent());
+    for dir in [
+        Some(layout.data_dir.as_path()),
+        layout.webview_dir.as_deref(),
+        config_dir,
+    ] {
+        let dir = dir.expect("folder");
+        assert_eq!(mode(dir), 0o700, "{}", dir.display());
+    }
+    let written: Vec<PathBuf> = everything_under(&layout.data_dir)
+        .into_iter()
+        .chain(everything_under(&out))
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(
+        written.len() >= 8,
+        "vault, lock and four exports: {written:?}"
+    );
+    for file in written {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
 }
 
 #[test]
@@ -274,7 +577,7 @@ fn a_change_answers_with_the_rows_it_touched_at_their_place() {
 #[test]
 fn only_a_test_build_takes_a_file_location_from_the_page() {
     use opnamewijs::app::{page_path, AppError, PATHS_FROM_PAGE};
-    let path = std::path::PathBuf::from("/home/łukasz/.ssh/id_ed25519");
+    let path = PathBuf::from("/home/łukasz/.ssh/id_ed25519");
     assert_eq!(page_path(path.clone(), true), Ok(path.clone()));
     assert_eq!(page_path(path, false), Err(AppError::PathFromPage));
     // The shipped app builds the core without the test seams (checked by the xtask test
@@ -283,7 +586,7 @@ fn only_a_test_build_takes_a_file_location_from_the_page() {
 }
 
 /// A backup made on `env`'s installation (one recording, ticked), and its passphrase.
-fn backup_of(env: &mut Env, dir: &std::path::Path) -> (std::path::PathBuf, &'static str) {
+fn backup_of(env: &mut Env, dir: &Path) -> (PathBuf, &'static str) {
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
     env.tick(&id, "vooraf.live");
     let path = dir.join("opnamewijs.owbackup");

@@ -1,6 +1,6 @@
 // English mode in the real window: a student switches the language, plans and records a lesson,
-// tries a forbidden share, and reads no Dutch anywhere on the screen — the core's views and its
-// refusal included.
+// tries a forbidden share, erases everything, and reads no Dutch anywhere on the screen — the
+// core's views, its refusal and its erase report included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempDir, tid, withApp } from './webdriver.mjs';
@@ -44,5 +44,15 @@ test('in English the whole screen is English, refusals included', async () => {
     const page = await s.pageText();
     assert.deepEqual(dutchIn(page), [], 'no Dutch on the screen');
     await s.screenshot('english-recording.png');
+
+    // Erasing everything reports what it removed, in English too.
+    await s.click(tid('data-button'));
+    await s.type(tid('erase-confirm'), 'ERASE');
+    await s.click(tid('erase-all'));
+    await s.waitForText(tid('erased'), 'All your data has been erased');
+    const erased = await s.text(tid('erased'));
+    assert.match(erased, /The key to your data in the keyring/);
+    assert.deepEqual(dutchIn(erased), [], `the erase report is English: ${erased}`);
+    await s.screenshot('english-erased.png');
   });
 });

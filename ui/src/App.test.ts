@@ -25,6 +25,24 @@ describe("App", () => {
     expect(screen.getByTestId("deadline-apparatuur_getest").textContent).toContain("uiterlijk ma 23 nov. 2026 23:59");
   });
 
+  it("lists what erasing removed, in the language of the erased profile", async () => {
+    const { backend, calls } = fakeBackend();
+    const first = await backend.appStatus();
+    backend.appStatus = async () => ({ ...first, profile: { ...first.profile, lang: "en" } });
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("data-button"));
+    await fireEvent.input(screen.getByTestId("erase-confirm"), { target: { value: "ERASE" } });
+    await fireEvent.click(screen.getByTestId("erase-all"));
+    const erased = await screen.findByTestId("erased");
+    expect(erased.textContent).toContain("This was removed:");
+    expect(erased.textContent).toContain("Close Opnamewijs now.");
+    const items = screen.getByTestId("erased-list").querySelectorAll("li");
+    expect(items).toHaveLength(2);
+    expect(items[1].textContent).toContain("nl.opnamewijs.app/vault-0123");
+    await fireEvent.click(screen.getByTestId("close-app"));
+    expect(calls).toEqual(["closeWindow"]);
+  });
+
   it("shows the core's Dutch error message when an action is refused", async () => {
     const { backend } = fakeBackend({ fail: { code: "recording.invalid_title", message: "Geef de opname een titel van 1 tot 120 tekens." } });
     render(App, { backend });

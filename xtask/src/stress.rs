@@ -7,7 +7,7 @@
 //! | tamper, io faults, bad input | the core's counting tests, read from their summary lines |
 //! | fuzz | `cargo fuzz run` per target for `OPNAMEWIJS_FUZZ_SECONDS` (default 60), nightly only |
 //! | network | `tests/e2e/network.test.mjs`: the app under `strace -f -e trace=connect` |
-//! | audits | `cargo audit` and `npm audit`; an unreachable advisory database is reported, not failed |
+//! | audits | `cargo audit` against the offline RustSec snapshot `../shared/advisory-db` (each advisory found must be accepted in `docs/security.md`; no snapshot is a skip), and `npm audit` (an unreachable endpoint is a skip) |
 //!
 //! Set `OPNAMEWIJS_STRESS_SKIP` to a comma-separated list of `crash,tamper,io,input,fuzz,network,audit`
 //! to leave rows out (they are reported as skipped).
@@ -450,58 +450,204 @@ fn network(root: &Path) -> Row {
     }
 }
 
+/// Where the offline snapshot of the RustSec advisory database lives: `shared/advisory-db` next
+/// to the repository (`../shared/advisory-db` from its root).
+fn advisory_db(root: &Path) -> PathBuf {
+    let db = root.join("..").join("shared").join("advisory-db");
+    db.canonicalize().unwrap_or(db)
+}
+
+/// `cargo audit` against the offline advisory database, without fetching it. Every advisory it
+/// reports must be listed in `docs/security.md` as accepted, with the reason; one listed there as
+/// fixed must not come back.
 fn cargo_audit(root: &Path) -> Row {
     println!("\n==> cargo audit");
     let check = "cargo audit";
+    let db = advisory_db(root);
+    if !db.join("crates").is_dir() {
+        return Row::skipped(
+            check,
+            format!(
+                "no advisory database at {} (the offline snapshot of RustSec's; see docs/security.md)",
+                db.display()
+            ),
+        );
+    }
     let installed = || {
-        Command::new("cargo")
+        Command::new(cargo_bin())
             .args(["audit", "--version"])
             .output()
             .is_ok_and(|o| o.status.success())
     };
     if !installed() {
-        let _ = crate::sh(Command::new("cargo").args(["install", "cargo-audit", "--locked"]));
+        let _ = crate::sh(Command::new(cargo_bin()).args(["install", "cargo-audit", "--locked"]));
         if !installed() {
             return Row::skipped(check, "cargo-audit could not be installed");
         }
     }
-    let (ok, out) = capture(Command::new("cargo").current_dir(root).arg("audit"));
-    audit_row(check, ok, &out)
+    let mut cmd = Command::new(cargo_bin());
+    cmd.current_dir(root)
+        .args(["audit", "--no-fetch", "--stale", "--json", "--db"])
+        .arg(&db);
+    println!("$ {}", format!("{cmd:?}").replace('"', ""));
+    let out = match cmd.output() {
+        Ok(out) => out,
+        Err(e) => return Row::new(check, format!("could not start: {e}"), false),
+    };
+    let listed = match std::fs::read_to_string(root.join("docs/security.md")) {
+        Ok(doc) => listed_advisories(&doc),
+        Err(e) => return Row::new(check, format!("docs/security.md: {e}"), false),
+    };
+    let report = match serde_json::from_slice::<serde_json::Value>(&out.stdout) {
+        Ok(report) => report,
+        Err(_) => {
+            let text = String::from_utf8_lossy(&out.stderr);
+            return Row::new(check, format!("failed: {}", tail(&text, 6)), false);
+        }
+    };
+    let (lines, row) = audit_verdict(check, &report, &listed);
+    for line in lines {
+        println!("  {line}");
+    }
+    row
 }
 
-/// Reads `cargo audit`'s verdict; a database that cannot be fetched is an explained skip.
-fn audit_row(check: &str, ok: bool, out: &str) -> Row {
-    let unreachable = [
-        "couldn't fetch advisory database",
-        "error fetching",
-        "failed to fetch",
-        "Could not resolve host",
-        "git operation failed",
-    ];
-    if !ok
-        && unreachable
-            .iter()
-            .any(|s| out.to_lowercase().contains(&s.to_lowercase()))
+/// One advisory `cargo audit` reported: its id, the crate and version, and its kind
+/// (`vulnerability`, `unmaintained`, `unsound`, …).
+#[derive(Debug, PartialEq, Eq)]
+struct Finding {
+    id: String,
+    package: String,
+    kind: String,
+}
+
+/// The advisories in `cargo audit --json`'s report: the vulnerabilities and the warnings that
+/// carry an advisory. A yanked crate is a warning without one: its id is `yanked`.
+fn findings(report: &serde_json::Value) -> Vec<Finding> {
+    let package = |v: &serde_json::Value| {
+        format!(
+            "{} {}",
+            v["package"]["name"].as_str().unwrap_or("?"),
+            v["package"]["version"].as_str().unwrap_or("?")
+        )
+    };
+    let mut found = Vec::new();
+    for v in report["vulnerabilities"]["list"]
+        .as_array()
+        .into_iter()
+        .flatten()
     {
-        return Row::skipped(
-            check,
-            "advisory DB unreachable (github.com/rustsec/advisory-db cannot be fetched from this machine; see docs/security.md)",
-        );
+        found.push(Finding {
+            id: v["advisory"]["id"].as_str().unwrap_or("?").to_owned(),
+            package: package(v),
+            kind: "vulnerability".to_owned(),
+        });
     }
-    let found = out
-        .lines()
-        .find(|l| l.contains("vulnerabilit") && l.contains("found"))
-        .map(|l| l.trim().to_owned());
-    let warnings = out
-        .lines()
-        .find(|l| l.contains("allowed warning") || l.contains("warnings found"))
-        .map(|l| format!("; {}", l.trim()))
-        .unwrap_or_default();
-    match (ok, found) {
-        (true, _) => Row::new(check, format!("no vulnerable crates{warnings}"), true),
-        (false, Some(line)) => Row::new(check, line, false),
-        (false, None) => Row::new(check, format!("failed: {}", tail(out, 6)), false),
+    for (kind, list) in report["warnings"].as_object().into_iter().flatten() {
+        for w in list.as_array().into_iter().flatten() {
+            found.push(Finding {
+                id: w["advisory"]["id"].as_str().unwrap_or("yanked").to_owned(),
+                package: package(w),
+                kind: kind.clone(),
+            });
+        }
     }
+    found.sort_by(|a, b| (&a.id, &a.package).cmp(&(&b.id, &b.package)));
+    found
+}
+
+/// How `docs/security.md` lists an advisory: `fixed` or `accepted`, and why.
+#[derive(Debug, PartialEq, Eq)]
+struct Listed {
+    status: String,
+    reason: String,
+}
+
+/// The advisories listed in `docs/security.md`: each table row whose first cell is an advisory
+/// id (`| RUSTSEC-2024-0370 | crate | accepted | reason |`).
+fn listed_advisories(doc: &str) -> std::collections::BTreeMap<String, Listed> {
+    doc.lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            let id = cells.first()?.trim_matches('`');
+            if !id.starts_with("RUSTSEC-") || cells.len() < 4 {
+                return None;
+            }
+            let listed = Listed {
+                status: cells[2].trim_matches('*').to_lowercase(),
+                reason: cells[3..].join(" | "),
+            };
+            Some((id.to_owned(), listed))
+        })
+        .collect()
+}
+
+/// Each advisory as a line (fixed, accepted with its reason, or not listed), and the row: it
+/// fails when an advisory is found that `docs/security.md` does not accept.
+fn audit_verdict(
+    check: &str,
+    report: &serde_json::Value,
+    listed: &std::collections::BTreeMap<String, Listed>,
+) -> (Vec<String>, Row) {
+    let (yanked, found): (Vec<Finding>, Vec<Finding>) =
+        findings(report).into_iter().partition(|f| f.id == "yanked");
+    let mut lines = Vec::new();
+    let (mut accepted, mut unlisted) = (0, 0);
+    for f in &found {
+        let what = format!("{} {} ({})", f.id, f.package, f.kind);
+        match listed.get(&f.id) {
+            Some(l) if l.status == "accepted" => {
+                accepted += 1;
+                lines.push(format!("accepted  {what}: {}", l.reason));
+            }
+            Some(l) => {
+                unlisted += 1;
+                lines.push(format!(
+                    "FOUND     {what}: docs/security.md says {}",
+                    l.status
+                ));
+            }
+            None => {
+                unlisted += 1;
+                lines.push(format!("FOUND     {what}: not listed in docs/security.md"));
+            }
+        }
+    }
+    // Not an advisory, so nothing to accept: a newer release of the same crate exists.
+    for f in &yanked {
+        lines.push(format!(
+            "yanked    {} (update it: cargo update -p)",
+            f.package
+        ));
+    }
+    let mut fixed = 0;
+    for (id, l) in listed {
+        if found.iter().any(|f| &f.id == id) {
+            continue;
+        }
+        if l.status == "fixed" {
+            fixed += 1;
+            lines.push(format!("fixed     {id}: {}", l.reason));
+        } else {
+            lines.push(format!(
+                "gone      {id}: no longer found (listed as {})",
+                l.status
+            ));
+        }
+    }
+    let mut result = format!(
+        "{} advisories found: {accepted} accepted (docs/security.md), {unlisted} not accepted; {fixed} fixed",
+        found.len()
+    );
+    if !yanked.is_empty() {
+        result.push_str(&format!("; {} yanked crates", yanked.len()));
+    }
+    (lines, Row::new(check, result, unlisted == 0))
 }
 
 fn npm_audit(root: &Path) -> Row {
@@ -578,18 +724,104 @@ mod tests {
     }
 
     #[test]
-    fn an_unreachable_advisory_database_is_a_skip_not_a_failure() {
-        let row = audit_row(
-            "cargo audit",
-            false,
-            "Fetching advisory database from `https://github.com/RustSec/advisory-db.git`\nerror: couldn't fetch advisory database: git operation failed",
-        );
-        assert!(row.ok && row.result.starts_with("skipped: advisory DB unreachable"));
-        let row = audit_row("cargo audit", false, "error: 2 vulnerabilities found!");
-        assert!(!row.ok);
+    fn an_unreachable_npm_endpoint_is_a_skip_and_a_clean_audit_passes() {
         assert_eq!(
             npm_audit_row("npm audit", true, "found 0 vulnerabilities\n").result,
             "0 vulnerabilities"
+        );
+        let row = npm_audit_row(
+            "npm audit",
+            false,
+            "npm warn audit 405 Method Not Allowed\naudit endpoint returned an error",
+        );
+        assert!(
+            row.ok && row.result.starts_with("skipped: "),
+            "{}",
+            row.result
+        );
+    }
+
+    #[test]
+    fn without_the_advisory_snapshot_the_audit_is_skipped_with_the_reason() {
+        let row = cargo_audit(Path::new("/nonexistent/opnamewijs"));
+        assert!(row.ok, "{}", row.result);
+        assert!(
+            row.result.starts_with("skipped: no advisory database at ")
+                && row.result.contains("advisory-db"),
+            "{}",
+            row.result
+        );
+    }
+
+    const REPORT: &str = r#"{
+        "vulnerabilities": {"found": true, "count": 1, "list": [
+            {"advisory": {"id": "RUSTSEC-2099-0001", "title": "a hole"},
+             "package": {"name": "leaky", "version": "1.0.0"}}
+        ]},
+        "warnings": {
+            "unmaintained": [
+                {"kind": "unmaintained", "advisory": {"id": "RUSTSEC-2099-0002"},
+                 "package": {"name": "old", "version": "0.1.0"}}
+            ],
+            "yanked": [
+                {"kind": "yanked", "advisory": null, "package": {"name": "oops", "version": "2.0.1"}}
+            ]
+        }
+    }"#;
+
+    #[test]
+    fn advisories_are_read_from_the_json_report() {
+        let report: serde_json::Value = serde_json::from_str(REPORT).expect("json");
+        let found: Vec<(String, String, String)> = findings(&report)
+            .into_iter()
+            .map(|f| (f.id, f.package, f.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("RUSTSEC-2099-0001", "leaky 1.0.0", "vulnerability"),
+                ("RUSTSEC-2099-0002", "old 0.1.0", "unmaintained"),
+                ("yanked", "oops 2.0.1", "yanked"),
+            ]
+            .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()))
+        );
+    }
+
+    #[test]
+    fn every_advisory_found_must_be_accepted_in_the_security_doc() {
+        let report: serde_json::Value = serde_json::from_str(REPORT).expect("json");
+        let doc = "| advisory | crate | status | reason |\n|---|---|---|---|\n\
+                   | RUSTSEC-2099-0001 | leaky | accepted | only reached from a test |\n\
+                   | `RUSTSEC-2099-0002` | old | **accepted** | no successor yet |\n\
+                   | RUSTSEC-2000-0009 | gone | fixed | updated to 2.0 |\n";
+        let listed = listed_advisories(doc);
+        assert_eq!(listed.len(), 3);
+        assert_eq!(listed["RUSTSEC-2099-0002"].status, "accepted");
+        let (lines, row) = audit_verdict("cargo audit", &report, &listed);
+        assert!(row.ok, "{lines:#?}");
+        assert_eq!(
+            row.result,
+            "2 advisories found: 2 accepted (docs/security.md), 0 not accepted; 1 fixed; 1 yanked crates"
+        );
+        assert!(lines.iter().any(|l| {
+            l == "accepted  RUSTSEC-2099-0001 leaky 1.0.0 (vulnerability): only reached from a test"
+        }));
+        assert!(lines
+            .iter()
+            .any(|l| l == "fixed     RUSTSEC-2000-0009: updated to 2.0"));
+        assert!(lines.iter().any(|l| l.starts_with("yanked    oops 2.0.1")));
+        let mut listed = listed_advisories("| RUSTSEC-2099-0002 | old | accepted | r |");
+        let (lines, row) = audit_verdict("cargo audit", &report, &listed);
+        assert!(!row.ok, "an advisory that is not listed: {lines:#?}");
+        assert!(lines.iter().any(|l| {
+            l == "FOUND     RUSTSEC-2099-0001 leaky 1.0.0 (vulnerability): not listed in docs/security.md"
+        }));
+        listed = listed_advisories(doc);
+        listed.get_mut("RUSTSEC-2099-0001").expect("listed").status = "fixed".into();
+        let (lines, row) = audit_verdict("cargo audit", &report, &listed);
+        assert!(
+            !row.ok,
+            "an advisory listed as fixed is found again: {lines:#?}"
         );
     }
 

@@ -169,7 +169,7 @@ impl Store {
         unlock: Unlock<'_>,
         now: DateTime<Utc>,
     ) -> Result<(Store, State), StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        crate::files::create_private_dir(dir).map_err(|source| StoreError::Io {
             path: dir.to_owned(),
             source,
         })?;
@@ -290,12 +290,14 @@ fn lock_dir(dir: &Path) -> Result<std::fs::File, StoreError> {
         path: path.clone(),
         source,
     };
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path).map_err(io)?;
+    // One made by an earlier version may be readable by others. It holds nothing, so a file
+    // system without modes (a chosen folder on a USB stick) is no reason to refuse.
+    let _ = crate::files::make_private(&path);
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse),

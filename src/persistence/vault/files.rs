@@ -41,12 +41,10 @@ pub(crate) fn fsync_dir(dir: &Path) -> Result<(), VaultError> {
     Ok(())
 }
 
-/// Replaces `path` atomically: temporary file, fsync, rename, fsync of the directory. New files
-/// are readable by the owner only.
+/// Replaces `path` atomically: temporary file, fsync, rename, fsync of the directory. The file is
+/// readable by the owner only (see [`crate::files::private_atomic_options`]).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let options = crate::files::private_atomic_options();
     super::faults::check().map_err(io(path))?;
     let mut file = options.open(path).map_err(io(path))?;
     super::faults::write_all(&mut file, bytes).map_err(io(path))?;
@@ -76,7 +74,7 @@ pub(crate) fn install(
     head: Head,
     unlock: Unlock<'_>,
 ) -> Result<Vault, VaultError> {
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    crate::files::create_private_dir(dir).map_err(io(dir))?;
     if Vault::exists(dir) {
         return Err(VaultError::AlreadyExists {
             dir: dir.to_owned(),
@@ -360,10 +358,23 @@ fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
+/// What [`Vault::erase`] removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Erased {
+    /// The vault's files that were removed.
+    pub files: Vec<PathBuf>,
+    /// The account of the keyring entry the vault's key was deleted from, when it kept its key
+    /// in the keyring.
+    pub keyring_account: Option<String>,
+    /// Whether the folder itself was removed (it was empty after the vault's files).
+    pub dir_removed: bool,
+}
+
 /// See [`Vault::erase`].
-pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<(), VaultError> {
+pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<Erased, VaultError> {
+    let mut erased = Erased::default();
     if !dir.exists() {
-        return Ok(());
+        return Ok(erased);
     }
     let key_path = dir.join(KEY_FILE);
     let mut keyring_failure = None;
@@ -371,6 +382,7 @@ pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<(), VaultErro
         if let Ok(info) = keys::key_file_info(&key_path, &bytes) {
             if info.keyring {
                 keyring_failure = keystore.delete(&info.account()).err();
+                erased.keyring_account = Some(info.account());
             }
         }
     }
@@ -379,6 +391,7 @@ pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<(), VaultErro
         if is_vault_file(&name) && !keep {
             let path = dir.join(&name);
             std::fs::remove_file(&path).map_err(io(&path))?;
+            erased.files.push(path);
         }
     }
     fsync_dir(dir)?;
@@ -387,11 +400,12 @@ pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<(), VaultErro
     }
     if dir_names(dir)?.is_empty() {
         std::fs::remove_dir(dir).map_err(io(dir))?;
+        erased.dir_removed = true;
         if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
             fsync_dir(parent)?;
         }
     }
-    Ok(())
+    Ok(erased)
 }
 
 fn dir_names(dir: &Path) -> Result<Vec<String>, VaultError> {

@@ -68,7 +68,7 @@ mod snapshot;
 pub use append::EntryInfo;
 pub use crypto::FORMAT_VERSION;
 pub use error::{Damage, DiskProblem, TamperKind, VaultError};
-pub use files::Leftover;
+pub use files::{Erased, Leftover};
 pub use journal::MAX_PAYLOAD;
 pub use keys::{
     estimate, kdf_of_key_file, keyring_service, Estimate, KdfParams, KeyStore, KeyStoreError,
@@ -160,7 +160,8 @@ impl Vault {
     /// atomic writes) and its key from `keystore`, then the directory itself if it is empty.
     /// When the keyring cannot be reached, the key file is kept (it names the keyring entry) and
     /// [`VaultError::KeyringUnavailable`] is returned; erasing again later finishes the job.
-    pub fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<(), VaultError> {
+    /// Answers what it removed.
+    pub fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<Erased, VaultError> {
         files::erase(dir, keystore)
     }
 

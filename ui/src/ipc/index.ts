@@ -55,6 +55,8 @@ export interface Backend {
   /** `path: null` opens a file dialog; `null` comes back when it was cancelled. */
   importBackup(path: string | null, passphrase: string): Promise<Acted<AppStatus> | null>;
   eraseAll(): Promise<EraseReport>;
+  /** Closes the window as its close button does, which ends the app (offered after erasing). */
+  closeWindow(): Promise<void>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportCalendar(path: string | null): Promise<CalendarReport | null>;
   /** Student: a feedback request file for the mentor's installation (`path: null` = dialog). */
@@ -142,6 +144,7 @@ export function backendOver(call: Invoke): Backend {
     exportBackup: (path, passphrase) => run("export_backup", { path, passphrase }),
     importBackup: (path, passphrase) => run("import_backup", { path, passphrase }),
     eraseAll: () => run("erase_all"),
+    closeWindow: () => run("close_window"),
     exportCalendar: (path) => run("export_calendar", { path }),
     exportFeedbackRequest: (recording, path) => run("export_feedback_request", { recording, path }),
     importFeedbackReceipt: (path) => run("import_feedback_receipt", { path }),

@@ -37,3 +37,5 @@ export type { DeskRequestView } from "./bindings/DeskRequestView";
 export type { FileReport } from "./bindings/FileReport";
 export type { Mode } from "./bindings/Mode";
 export type { DossierReport } from "./bindings/DossierReport";
+export type { EraseReport } from "./bindings/EraseReport";
+export type { Removed } from "./bindings/Removed";

@@ -155,7 +155,17 @@ export function fakeBackend(
     exportBackup: async () => null,
     importBackup: async () => null,
     exportCalendar: async () => null,
-    eraseAll: async () => ({ data_dir: "/tmp/x", verified_empty: true }),
+    closeWindow: async () => {
+      calls.push("closeWindow");
+    },
+    eraseAll: async () => ({
+      data_dir: "/tmp/x",
+      verified_empty: true,
+      removed: [
+        { what: "Je gegevens: het versleutelde dagboek en de bestanden die erbij horen (4 bestanden)", place: "/tmp/x" },
+        { what: "De sleutel van je gegevens in de sleutelbos", place: "nl.opnamewijs.app/vault-0123" },
+      ],
+    }),
     exportFeedbackRequest: async () => null,
     importFeedbackReceipt: async () => null,
     importFeedbackRequest: async () => null,
