@@ -980,6 +980,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         VaultError::AlreadyExists { dir: p() },
         VaultError::NotFound { dir: p() },
         VaultError::EntryTooLarge { max: 1024 },
+        VaultError::TooLarge {
+            path: p(),
+            max: 4096,
+        },
+        VaultError::JournalFull { max: 4096 },
         VaultError::NoRandomness { problem: s() },
         VaultError::Interrupted,
     ];
@@ -1037,6 +1042,10 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         StoreError::Corrupt {
             path: p(),
             problem: Corruption::MigrationMismatch,
+        },
+        StoreError::Corrupt {
+            path: p(),
+            problem: Corruption::TooLarge { max: 4096 },
         },
         StoreError::Corrupt {
             path: p(),
