@@ -20,7 +20,7 @@ pub use crate::vault::fuzzing::{seed_backup, seed_head, seed_journal, FUZZ_BACKU
 pub type Outcome = Result<(), ErrorPayload>;
 
 /// The largest pack file the app reads (larger ones are refused before parsing).
-const MAX_PACK_BYTES: usize = 1024 * 1024;
+const MAX_PACK_BYTES: usize = crate::limits::MAX_PACK_BYTES as usize;
 
 /// A fixed "now" for fuzzing: Monday 23 November 2026, 10:00 UTC.
 fn now() -> DateTime<Utc> {

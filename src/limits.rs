@@ -55,6 +55,30 @@ pub const fn max_snapshot_bytes(journal_len: u64) -> u64 {
         .saturating_add(SNAPSHOT_SLACK_BYTES)
 }
 
+/// Largest policy pack file read: 128 KiB, almost five times the largest pack that ships (27 KB).
+/// With [`MAX_PACK_FILES`] it bounds what packs can add to a start: eight packs of 128 KiB
+/// crafted to cost the most each check allows load in well under 100 ms (`docs/benchmarks.md`).
+pub const MAX_PACK_BYTES: u64 = 128 * 1024;
+/// Most pack files read from `<data dir>/policies/`, in name order: eight (room for another
+/// institute's packs in several versions; a student follows one institute's rules); the others
+/// are reported as one pack error and not read.
+pub const MAX_PACK_FILES: usize = 8;
+/// Most entries in any list of a pack (phases, questions, a question's options, verdict rules,
+/// items, deadlines, copies, audience, forbidden channels, incidents, an incident's clocks): 256,
+/// ten times the longest list of the packs that ship (26 items).
+pub const MAX_PACK_LIST: usize = 256;
+/// Deepest nesting of one condition of a pack (`all`, `any` and `not` each add a level; a
+/// comparison is one): 8. The packs that ship nest 1 deep. The JSON parser refuses anything nested
+/// deeper than 128 levels before this is checked.
+pub const MAX_CONDITION_DEPTH: usize = 8;
+/// Most parts (comparisons, `all`, `any`, `not`, and each value of an `in`) of one condition: 64.
+pub const MAX_CONDITION_NODES: usize = 64;
+/// The work a pack's conditions may take to check that each can be true: combinations of answers
+/// tried times the condition's parts and questions, summed over the pack: 16,384 (the HU pack
+/// needs 340). Past it, the remaining conditions are not checked for this (the check helps pack
+/// authors; it protects nothing); the pack still loads.
+pub const MAX_SATISFIABILITY_STEPS: usize = 1 << 14;
+
 /// Reads the file at `path` if it holds at most `max` bytes: the size is taken from the open
 /// file's metadata before anything is read or allocated, and the read stops after `max + 1` bytes
 /// in case the file grows meanwhile (or is not a regular file). `Ok(None)` when it is larger.

@@ -1,15 +1,16 @@
 //! Bounded work on every input (`opnamewijs::limits`): every file the core reads is refused
 //! unread when it is larger than its limit (the files here are sparse, so a read would cost a
 //! gigabyte), a state snapshot that does not fit the journal is ignored (the vault opens from the
-//! journal) without being read, and a crafted 16 MiB snapshot costs at most a few MiB of memory
-//! (measured in a child process).
+//! journal) without being read, a crafted 16 MiB snapshot costs at most a few MiB of memory
+//! (measured in a child process), and a folder of more packs than are read is reported.
 
 use crate::support::nl;
 use opnamewijs::clock::FixedClock;
 use opnamewijs::limits::{
     max_snapshot_bytes, MAX_BACKUP_BYTES, MAX_HEAD_BYTES, MAX_JOURNAL_BYTES, MAX_KEY_FILE_BYTES,
-    MAX_LEGACY_STATE_BYTES, MAX_SNAPSHOT_PART_BYTES,
+    MAX_LEGACY_STATE_BYTES, MAX_PACK_FILES, MAX_SNAPSHOT_PART_BYTES,
 };
+use opnamewijs::policy::{PackSet, PolicyError};
 use opnamewijs::recording::{PackRef, Recording};
 use opnamewijs::store::{
     set_snapshot_after_bytes, Change, Corruption, JournalEntry, Store, StoreError, STATE_FILE,
@@ -460,4 +461,60 @@ fn a_crafted_16_mib_snapshot_costs_at_most_a_few_mib() {
         }
     }
     eprintln!("snapshot-memory {}", report.join("; "));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policy packs
+
+/// A valid pack with id `id`.
+fn pack_json(id: &str) -> String {
+    opnamewijs::policy::load::EMBEDDED[1]
+        .1
+        .replacen("\"memo-lesopnamen\"", &format!("\"{id}\""), 1)
+}
+
+#[test]
+fn packs_past_the_most_read_are_reported_and_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let extra = 4;
+    let names: Vec<String> = (0..MAX_PACK_FILES + extra)
+        .map(|i| format!("pakket-{i:02}.json"))
+        .collect();
+    for name in &names {
+        let id = name.trim_end_matches(".json");
+        std::fs::write(dir.path().join(name), pack_json(id)).expect("write pack");
+    }
+    // Not packs: not counted.
+    std::fs::write(dir.path().join("schema.json"), "{}").expect("write");
+    std::fs::write(dir.path().join("notities.txt"), "x").expect("write");
+    let mut set = PackSet::embedded();
+    set.add_dir(dir.path());
+    for (i, name) in names.iter().enumerate() {
+        let id = name.trim_end_matches(".json");
+        assert_eq!(
+            set.latest(id).is_some(),
+            i < MAX_PACK_FILES,
+            "{name}: read only among the first {MAX_PACK_FILES}"
+        );
+    }
+    assert_eq!(
+        set.errors(),
+        [PolicyError::TooMany {
+            file: names[MAX_PACK_FILES].clone(),
+            skipped: extra,
+            max: MAX_PACK_FILES,
+        }]
+    );
+    let err = &set.errors()[0];
+    assert_eq!(
+        err.to_string(),
+        "Beleidspakket pakket-08.json is niet gelezen: er staan meer dan 8 pakketten in de map \
+         (samen 4 bestanden niet gelezen, vanaf dit bestand op naamvolgorde)"
+    );
+    let en = opnamewijs::error::Localized::message(err, opnamewijs::text::Lang::En);
+    assert_eq!(
+        en,
+        "Policy pack pakket-08.json was not read: the folder holds more than 8 packs (4 files \
+         not read in all, from this one on in name order)"
+    );
 }

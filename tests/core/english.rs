@@ -1104,6 +1104,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
             version: s(),
         },
         PolicyError::Impersonates { file: s(), id: s() },
+        PolicyError::TooMany {
+            file: s(),
+            skipped: 4,
+            max: 8,
+        },
         PolicyError::Unknown {
             id: s(),
             version: s(),
@@ -1129,6 +1134,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
     let mut shapes = vec![
         ShapeProblem::NotJson,
         ShapeProblem::EndsEarly,
+        ShapeProblem::TooDeep,
         ShapeProblem::MissingField(s()),
         ShapeProblem::UnknownField {
             name: s(),
@@ -1226,6 +1232,9 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         PackProblem::LastRuleHasCondition,
         PackProblem::UnconditionalRuleNotLast,
         PackProblem::NegativeOffset,
+        PackProblem::TooManyEntries { max: 256 },
+        PackProblem::ConditionTooDeep { max: 8 },
+        PackProblem::ConditionTooLarge { max: 64 },
     ] {
         policy.push(PolicyError::Invalid {
             file: s(),

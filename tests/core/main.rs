@@ -9,7 +9,8 @@ mod app;
 mod assessment;
 /// Bad input at every command: typed Dutch errors, nothing written.
 mod bad_input;
-/// Bounded work on every input: files over their limits refused unread, crafted snapshots.
+/// Bounded work on every input: files over their limits refused unread, crafted snapshots and
+/// pack folders.
 mod bounds;
 /// Dutch public holidays and working-day arithmetic.
 mod calendar;

@@ -124,6 +124,10 @@ impl Localized for PolicyError {
                 "Policy pack {file}, field {field}: {}",
                 pack::pack_problem(problem)
             ),
+            PolicyError::TooMany { file, skipped, max } => format!(
+                "Policy pack {file} was not read: the folder holds more than {max} packs \
+                 ({skipped} files not read in all, from this one on in name order)"
+            ),
             PolicyError::Duplicate { file, id, version } => format!(
                 "Policy pack {file}: {id} version {version} is already loaded from another file"
             ),
