@@ -1,5 +1,7 @@
 //! Core benchmarks at scale (criterion): opening a vault of 10,000 recordings up to the
-//! dashboard's data, and recomputing every recording's deadlines.
+//! dashboard's data, recomputing every recording's deadlines, and loading the policy packs at
+//! start-up, the embedded ones alone and with a folder of packs crafted to cost the most the
+//! limits allow.
 //!
 //! `cargo bench -p opnamewijs --bench core`; `OPNAMEWIJS_BENCH_RECORDINGS` changes the scale.
 //! `cargo test --benches` runs each once on a tiny vault.
@@ -8,6 +10,7 @@ mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use opnamewijs::deadline;
+use opnamewijs::policy::PackSet;
 use std::hint::black_box;
 
 fn recordings() -> usize {
@@ -75,6 +78,35 @@ fn core(c: &mut Criterion) {
     });
     // The dashboard list from memory: deadlines plus summaries, sorted.
     group.bench_function("list", |b| b.iter(|| black_box(ws.list().expect("list"))));
+    drop(ws);
+
+    // The packs at start-up (what `Workspace::open` does before it reads the journal): the
+    // embedded ones, and those plus a folder of crafted ones at every limit (the most files read,
+    // each as large as a pack may be, every condition as large and deep as allowed, plus files
+    // past the most read). The difference is what a crafted folder adds to a start.
+    let crafted = tempfile::tempdir().expect("temp dir");
+    common::packs::write_crafted(crafted.path());
+    let loaded = {
+        let mut set = PackSet::embedded();
+        set.add_dir(crafted.path());
+        set
+    };
+    assert_eq!(
+        loaded.packs().len(),
+        opnamewijs::policy::load::EMBEDDED.len() + opnamewijs::limits::MAX_PACK_FILES,
+        "every crafted pack that is read loads: {:?}",
+        loaded.errors()
+    );
+    group.bench_function("packs_embedded", |b| {
+        b.iter(|| black_box(PackSet::embedded()))
+    });
+    group.bench_function("packs_crafted", |b| {
+        b.iter(|| {
+            let mut set = PackSet::embedded();
+            set.add_dir(crafted.path());
+            black_box(set)
+        })
+    });
     group.finish();
 }
 

@@ -14,13 +14,15 @@ use crate::recording::{PackRef, Recording};
 use crate::text::Lang;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-pub use crate::vault::fuzzing::{seed_backup, seed_head, seed_journal, FUZZ_BACKUP_PASSPHRASE};
+pub use crate::vault::fuzzing::{
+    seed_backup, seed_head, seed_journal, seed_snapshot, FUZZ_BACKUP_PASSPHRASE,
+};
 
 /// What a target did with its input.
 pub type Outcome = Result<(), ErrorPayload>;
 
 /// The largest pack file the app reads (larger ones are refused before parsing).
-const MAX_PACK_BYTES: usize = 1024 * 1024;
+const MAX_PACK_BYTES: usize = crate::limits::MAX_PACK_BYTES as usize;
 
 /// A fixed "now" for fuzzing: Monday 23 November 2026, 10:00 UTC.
 fn now() -> DateTime<Utc> {
@@ -78,6 +80,31 @@ pub fn journal_entry(data: &[u8]) -> Outcome {
             code: "store.corrupt".to_owned(),
             message: format!("Dagboekitem onleesbaar: {e}"),
         })
+}
+
+/// A state snapshot (`state.snap`): read as opening the vault reads it, next to a journal of a
+/// given length (see [`crate::vault::fuzzing::snapshot`] for how `data` says what it is), and the
+/// parts of one that is used read as the state, as the store does. A snapshot that is not used is
+/// no error in the app (the journal is read instead); here it is the rejection
+/// `snapshot.ignored`, and parts the store cannot read `snapshot.unreadable`.
+pub fn snapshot(data: &[u8]) -> Outcome {
+    let rejected = |code: &str, message: &str| ErrorPayload {
+        code: code.to_owned(),
+        message: message.to_owned(),
+    };
+    let parts = crate::vault::fuzzing::snapshot(data).ok_or_else(|| {
+        rejected(
+            "snapshot.ignored",
+            "De momentopname past niet bij het dagboek en wordt niet gebruikt.",
+        )
+    })?;
+    crate::store::from_snapshot(&parts).ok_or_else(|| {
+        rejected(
+            "snapshot.unreadable",
+            "De momentopname is niet te lezen; het hele dagboek wordt gelezen.",
+        )
+    })?;
+    Ok(())
 }
 
 /// A feedback request file, as a mentor's installation reads it.

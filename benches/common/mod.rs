@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod packs;
+
 use chrono::{DateTime, TimeZone, Utc};
 use opnamewijs::clock::FixedClock;
 use opnamewijs::recording::{Answer, EventKind};

@@ -980,6 +980,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         VaultError::AlreadyExists { dir: p() },
         VaultError::NotFound { dir: p() },
         VaultError::EntryTooLarge { max: 1024 },
+        VaultError::TooLarge {
+            path: p(),
+            max: 4096,
+        },
+        VaultError::JournalFull { max: 4096 },
         VaultError::NoRandomness { problem: s() },
         VaultError::Interrupted,
     ];
@@ -1040,6 +1045,10 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         },
         StoreError::Corrupt {
             path: p(),
+            problem: Corruption::TooLarge { max: 4096 },
+        },
+        StoreError::Corrupt {
+            path: p(),
             problem: Corruption::Entry {
                 seq: 7,
                 problem: ShapeProblem::MissingField(s()),
@@ -1095,6 +1104,11 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
             version: s(),
         },
         PolicyError::Impersonates { file: s(), id: s() },
+        PolicyError::TooMany {
+            file: s(),
+            skipped: 4,
+            max: 8,
+        },
         PolicyError::Unknown {
             id: s(),
             version: s(),
@@ -1120,6 +1134,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
     let mut shapes = vec![
         ShapeProblem::NotJson,
         ShapeProblem::EndsEarly,
+        ShapeProblem::TooDeep,
         ShapeProblem::MissingField(s()),
         ShapeProblem::UnknownField {
             name: s(),
@@ -1217,6 +1232,9 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         PackProblem::LastRuleHasCondition,
         PackProblem::UnconditionalRuleNotLast,
         PackProblem::NegativeOffset,
+        PackProblem::TooManyEntries { max: 256 },
+        PackProblem::ConditionTooDeep { max: 8 },
+        PackProblem::ConditionTooLarge { max: 64 },
     ] {
         policy.push(PolicyError::Invalid {
             file: s(),

@@ -3,7 +3,8 @@
 //! a typed error with a code and a Dutch message. Files named `ok-*` must be accepted.
 //!
 //! `cargo test -p opnamewijs --test core fuzz_corpus::write_seed_corpus -- --ignored` rewrites the
-//! generated seeds (journal, head, key files, entries, backup) from a real journey.
+//! generated seeds (journal, head, key files, entries, backup) from a real journey, and
+//! `fuzz_corpus::write_snapshot_seeds -- --ignored` those of the state snapshot.
 
 use crate::support::*;
 use opnamewijs::error::ErrorPayload;
@@ -22,6 +23,7 @@ const TARGETS: &[(&str, Target)] = &[
     ("ics", fuzzing::ics),
     ("feedback_request", fuzzing::feedback_request),
     ("feedback_receipt", fuzzing::feedback_receipt),
+    ("snapshot", fuzzing::snapshot),
 ];
 
 fn corpus(target: &str) -> PathBuf {
@@ -144,4 +146,58 @@ fn write_seed_corpus() {
         &fuzzing::seed_backup(&journal).expect("backup"),
     );
     drop(MemoryKeyStore::new());
+}
+
+#[test]
+#[ignore = "writes the generated seed files into fuzz/corpus"]
+fn write_snapshot_seeds() {
+    use opnamewijs::store::set_snapshot_after_bytes;
+    let write = |name: &str, bytes: &[u8]| {
+        let dir = corpus("snapshot");
+        std::fs::create_dir_all(&dir).expect("corpus dir");
+        std::fs::write(dir.join(name), bytes).expect("write seed");
+    };
+    // The parts of a real snapshot: two recordings, a profile.
+    set_snapshot_after_bytes(Some(0));
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    for day in ["2026-11-24", "2026-11-25"] {
+        let id = env.create("hu-stage-opnamen", day).id;
+        env.answer(
+            &id,
+            &[("mentor_live", no()), ("purpose", choice("feedback"))],
+        );
+    }
+    env.restart();
+    env.ws.wait_journal_check().expect("verified");
+    let dir = env.dir.path().to_owned();
+    let keys = env.keys.clone();
+    env.close();
+    let (vault, _, resumed) = Vault::resume(&dir, Unlock::Keyring(keys.as_ref())).expect("resume");
+    let snapshot = resumed.snapshot.expect("opened from its snapshot");
+    drop(vault);
+    set_snapshot_after_bytes(None);
+    let parts: Vec<Vec<u8>> = snapshot.parts.iter().map(|p| p.to_vec()).collect();
+    // Sealed with the fuzz key, beside a journal that ends where the snapshot says.
+    let offset = std::fs::metadata(dir.join("journal.log"))
+        .expect("journal")
+        .len();
+    let sealed = fuzzing::seed_snapshot(snapshot.seq, offset, &parts).expect("seal");
+    let journal_len = u32::try_from(offset).expect("small journal");
+    write(
+        "ok-file.snap",
+        &[&[0u8][..], &journal_len.to_le_bytes(), &sealed].concat(),
+    );
+    // The same parts described, to be sealed by the target: seq, offset, count, index mask.
+    let mut described = vec![1u8];
+    described.extend_from_slice(&snapshot.seq.to_le_bytes());
+    described.extend_from_slice(&offset.to_le_bytes());
+    described.extend_from_slice(&u32::try_from(parts.len()).expect("count").to_le_bytes());
+    described.extend_from_slice(&0u32.to_le_bytes());
+    described.extend_from_slice(&parts.join(&0u8));
+    write("ok-described.snap", &described);
+    // Beside a journal shorter than it covers: ignored after its first part.
+    write(
+        "beside-a-shorter-journal.snap",
+        &[&[0u8][..], &9u32.to_le_bytes(), &sealed].concat(),
+    );
 }

@@ -9,6 +9,9 @@ mod app;
 mod assessment;
 /// Bad input at every command: typed Dutch errors, nothing written.
 mod bad_input;
+/// Bounded work on every input: files over their limits refused unread, crafted snapshots and
+/// pack folders.
+mod bounds;
 /// Dutch public holidays and working-day arithmetic.
 mod calendar;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.

@@ -4,6 +4,7 @@
 use crate::english::{dutch_error_fragments, dutch_in};
 use opnamewijs::error::{ErrorCode, ErrorPayload, Localized};
 use opnamewijs::files::FileProblem;
+use opnamewijs::limits::{MAX_CONDITION_DEPTH, MAX_CONDITION_NODES, MAX_PACK_BYTES, MAX_PACK_LIST};
 use opnamewijs::policy::{
     load_pack_file, parse_pack, AnswerRange, JsonKind, PackProblem, PackSet, PolicyError,
     ReadProblem, ShapeProblem,
@@ -339,6 +340,56 @@ fn content_cases() -> Vec<ContentCase> {
         ),
         ("nobody may see it", |v| v["audience"] = json!([]), "audience", PackProblem::NoAudience, "er moet minstens één rol zijn die de opname mag zien"),
         (
+            "a list longer than a pack may have",
+            |v| {
+                let question = |i| json!({ "id": format!("q{i}"), "text": { "nl": "V?", "en": "Q?" }, "answer": "yes_no" });
+                v["questions"] = json!((0..=MAX_PACK_LIST).map(question).collect::<Vec<_>>());
+            },
+            "questions",
+            PackProblem::TooManyEntries { max: MAX_PACK_LIST },
+            "deze lijst is te lang (hoogstens 256)",
+        ),
+        (
+            "more options than a list may have",
+            |v| {
+                let option = |i| json!({ "id": format!("o{i}"), "text": { "nl": "O", "en": "O" } });
+                v["questions"][1]["answer"]["choice"] = json!((0..=MAX_PACK_LIST).map(option).collect::<Vec<_>>());
+            },
+            "questions[1].answer.choice",
+            PackProblem::TooManyEntries { max: MAX_PACK_LIST },
+            "deze lijst is te lang (hoogstens 256)",
+        ),
+        (
+            "a condition nested too deeply",
+            |v| {
+                let mut cond = json!({ "eq": ["a", true] });
+                for _ in 0..MAX_CONDITION_DEPTH {
+                    cond = json!({ "not": cond });
+                }
+                v["items"][0]["shown_when"] = cond;
+            },
+            "items[0].shown_when",
+            PackProblem::ConditionTooDeep { max: MAX_CONDITION_DEPTH },
+            "deze voorwaarde is te diep genest (hoogstens 8 niveaus)",
+        ),
+        (
+            "a condition of too many parts",
+            |v| {
+                let parts = vec![json!({ "eq": ["a", true] }); MAX_CONDITION_NODES];
+                v["items"][0]["shown_when"] = json!({ "any": parts });
+            },
+            "items[0].shown_when",
+            PackProblem::ConditionTooLarge { max: MAX_CONDITION_NODES },
+            "deze voorwaarde heeft te veel onderdelen (hoogstens 64)",
+        ),
+        (
+            "an `in` of too many values",
+            |v| v["items"][0]["shown_when"] = json!({ "in": ["b", vec!["x"; MAX_CONDITION_NODES]] }),
+            "items[0].shown_when",
+            PackProblem::ConditionTooLarge { max: MAX_CONDITION_NODES },
+            "deze voorwaarde heeft te veel onderdelen (hoogstens 64)",
+        ),
+        (
             "forbidden channel with an unknown incident type",
             |v| v["forbidden_channels"] = json!([{ "channel": "email", "reason": { "nl": "R", "en": "R" }, "incident": "nope" }]),
             "forbidden_channels[0].incident",
@@ -416,7 +467,7 @@ fn content_errors_name_the_field_and_the_problem() {
 fn read_errors_say_why_the_file_cannot_be_read() {
     let dir = tempfile::tempdir().expect("temp dir");
     let large = dir.path().join("groot.json");
-    std::fs::write(&large, vec![b' '; 1024 * 1024 + 1]).expect("write");
+    std::fs::write(&large, vec![b' '; MAX_PACK_BYTES as usize + 1]).expect("write");
     let latin1 = dir.path().join("latin1.json");
     std::fs::write(&latin1, b"{ \"id\": \"caf\xe9\" }").expect("write");
     let cases = [
@@ -427,8 +478,8 @@ fn read_errors_say_why_the_file_cannot_be_read() {
         ),
         (
             large,
-            ReadProblem::TooLarge { max_kb: 1024 },
-            "het bestand is groter dan 1024 kB",
+            ReadProblem::TooLarge { max_kb: 128 },
+            "het bestand is groter dan 128 kB",
         ),
         (
             latin1,
@@ -630,6 +681,119 @@ fn a_dropped_pack_cannot_use_the_name_of_a_built_in_pack() {
         set.latest("mijn-stageschool").expect("own pack").origin,
         PackOrigin::File("mijn-school.json".into())
     );
+}
+
+#[test]
+fn conditions_at_the_limits_load() {
+    let mut v = minimal();
+    let mut deepest = json!({ "eq": ["a", true] });
+    for _ in 1..MAX_CONDITION_DEPTH {
+        deepest = json!({ "not": deepest });
+    }
+    v["items"][0]["shown_when"] = deepest;
+    let parts = vec![json!({ "eq": ["a", true] }); MAX_CONDITION_NODES - 1];
+    v["verdict_rules"] = json!([
+        { "id": "groot", "verdict": "not_allowed", "when": { "any": parts }, "reason": { "nl": "Nee.", "en": "No." } },
+        { "id": "default", "verdict": "allowed", "reason": { "nl": "Mag.", "en": "May." } }
+    ]);
+    assert_eq!(parse(&v), Ok(()));
+}
+
+#[test]
+fn json_nested_deeper_than_the_parser_reads_is_refused_without_overflowing_the_stack() {
+    // Conditions are where a pack nests (every other object refuses a field it does not know
+    // before it reads its value); `all` nests two levels a step, `not` one.
+    let dutch = "de JSON is dieper genest dan 128 niveaus en is niet verder gelezen";
+    for (step, depth) in [("not", 200), ("not", 100_000), ("all", 100)] {
+        let mut v = minimal();
+        v["items"][0]["shown_when"] = json!(null);
+        let (open, close) = match step {
+            "not" => ("{\"not\": ", "}"),
+            _ => ("{\"all\": [", "]}"),
+        };
+        let cond = format!(
+            "{}{{\"eq\": [\"a\", true]}}{}",
+            open.repeat(depth),
+            close.repeat(depth)
+        );
+        let err = parse_text(&v.to_string().replacen("null", &cond, 1)).expect_err("refused");
+        match &err {
+            PolicyError::Syntax { problem, .. } => {
+                assert_eq!(**problem, ShapeProblem::TooDeep, "{depth} × {step}");
+                assert_eq!(problem.to_string(), dutch);
+            }
+            other => panic!("{depth} × {step}: expected a syntax error, got {other:?}"),
+        }
+        assert_english(&err, dutch);
+    }
+}
+
+/// Forty questions, each asked when any of the ones after it has an answer: 2^39 paths through
+/// the dependencies, each question reached along many of them. Checking for a cycle visits each
+/// question once per question (it used to walk every path), and the pack loads; the same with a
+/// ring added at the end is refused with that ring.
+#[test]
+fn the_cycle_check_visits_each_question_once() {
+    let n = 40;
+    let mut v = minimal();
+    let questions: Vec<Value> = (0..n)
+        .map(|i| {
+            let later: Vec<Value> = ((i + 1)..n)
+                .map(|j| json!({ "eq": [format!("q{j}"), true] }))
+                .collect();
+            let mut q = json!({ "id": format!("q{i}"), "text": { "nl": "V?", "en": "Q?" }, "answer": "yes_no" });
+            if !later.is_empty() {
+                q["asked_when"] = json!({ "any": later });
+            }
+            q
+        })
+        .collect();
+    v["questions"] = json!(questions);
+    assert_eq!(parse(&v), Ok(()));
+    v["questions"][n - 1]["asked_when"] = json!({ "eq": ["q0", true] });
+    match parse(&v) {
+        Err(PolicyError::Invalid { field, problem, .. }) => {
+            assert_eq!(field, "questions[0].asked_when");
+            assert_eq!(
+                *problem,
+                PackProblem::Cycle(names(&[
+                    "q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11",
+                    "q12", "q13", "q14", "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22",
+                    "q23", "q24", "q25", "q26", "q27", "q28", "q29", "q30", "q31", "q32", "q33",
+                    "q34", "q35", "q36", "q37", "q38", "q39", "q0"
+                ]))
+            );
+        }
+        other => panic!("expected the ring, got {other:?}"),
+    }
+}
+
+/// The checks that each condition can be true share one budget: a condition that can never be
+/// true is found while the budget lasts; past it, conditions are not checked (the check helps
+/// authors, it protects nothing), and a pack whose conditions would take more still loads.
+#[test]
+fn the_satisfiability_checks_share_a_budget() {
+    // Five count questions; each item's condition tries 4^5 = 1,024 combinations of their answers
+    // (11,264 steps with its six parts and five questions): the budget of 16,384 lasts one.
+    let mut v = minimal();
+    let questions: Vec<Value> = (0..5)
+        .map(|i| json!({ "id": format!("n{i}"), "text": { "nl": "Hoeveel?", "en": "How many?" }, "answer": { "count": 9 } }))
+        .collect();
+    v["questions"] = json!(questions);
+    let wide = json!({ "all": (0..5).map(|i| json!({ "at_least": [format!("n{i}"), 5] })).collect::<Vec<_>>() });
+    let item = |i: usize, when: &Value| json!({ "id": format!("i{i}"), "phase": "vooraf", "text": { "nl": "Doe", "en": "Do" }, "shown_when": when });
+    v["items"] = json!((0..200).map(|i| item(i, &wide)).collect::<Vec<_>>());
+    assert_eq!(parse(&v), Ok(()), "200 such conditions");
+    let never = json!({ "all": [{ "at_least": ["n0", 9] }, { "not": { "at_least": ["n0", 1] } }] });
+    // One wide one fits, with room for the small one as the second; the second wide one does not
+    // fit, and spends the rest.
+    for (at, found) in [(0, true), (1, true), (2, false), (199, false)] {
+        let mut v = v.clone();
+        v["items"][at] = item(at, &never);
+        let refused = matches!(parse(&v), Err(PolicyError::Invalid { ref field, ref problem, .. })
+            if *field == format!("items[{at}].shown_when") && **problem == PackProblem::NeverTrue);
+        assert_eq!(refused, found, "a never-true condition at item {at}");
+    }
 }
 
 /// The published schema is generated from the Rust types; this writes it, and `cargo xtask test`

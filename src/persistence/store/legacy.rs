@@ -1,6 +1,7 @@
 //! The plain JSON state file of earlier versions: read once, copied into the journal, then removed.
 
 use super::{Change, JournalEntry, State, Store, StoreError, STATE_FORMAT};
+use crate::limits::{read_at_most, MAX_LEGACY_STATE_BYTES};
 use crate::profile::Profile;
 use crate::recording::Recording;
 use chrono::{DateTime, Utc};
@@ -37,10 +38,19 @@ impl Store {
     }
 }
 
-/// Reads the plain JSON state of an earlier version; `None` when there is none.
+/// Reads the plain JSON state of an earlier version; `None` when there is none. One over
+/// [`MAX_LEGACY_STATE_BYTES`] is not read, and is reported as damaged (it is left untouched).
 pub(super) fn load_legacy(path: &Path) -> Result<Option<State>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_at_most(path, MAX_LEGACY_STATE_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            return Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                problem: super::Corruption::TooLarge {
+                    max: MAX_LEGACY_STATE_BYTES,
+                },
+            })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(source) => {
             return Err(StoreError::Io {

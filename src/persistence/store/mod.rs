@@ -114,6 +114,11 @@ pub enum Corruption {
     },
     /// The state migrated from the plain file does not match it when read back.
     MigrationMismatch,
+    /// The plain file of an earlier version is larger than any state can be; it was not read.
+    TooLarge {
+        /// The limit in bytes.
+        max: u64,
+    },
     /// A journal entry does not hold a valid change.
     Entry {
         /// The entry's number (from 1).
@@ -133,6 +138,12 @@ impl std::fmt::Display for Corruption {
             } => write!(f, "{problem} (regel {line}, kolom {column})"),
             Corruption::MigrationMismatch => {
                 f.write_str("de overgezette gegevens komen niet overeen")
+            }
+            Corruption::TooLarge { max } => {
+                write!(
+                    f,
+                    "het bestand is groter dan {max} bytes en is niet gelezen"
+                )
             }
             Corruption::Entry { seq, problem } => write!(f, "dagboekitem {seq}: {problem}"),
         }

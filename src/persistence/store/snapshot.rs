@@ -57,8 +57,25 @@ struct SnapshotHead<P, D, A> {
     assessment: A,
 }
 
-/// Recordings per snapshot part.
+/// Most recordings per snapshot part.
 const SNAPSHOT_BATCH: usize = 256;
+/// A part of more recordings than one, whose JSON is larger than this, is split in two, so every
+/// part stays well under what the vault reads
+/// ([`MAX_SNAPSHOT_PART_BYTES`](crate::limits::MAX_SNAPSHOT_PART_BYTES)): one recording fits in a
+/// journal entry, at most 1 MiB.
+const SNAPSHOT_PART_TARGET: usize = 1 << 20;
+
+/// `batch` as JSON arrays of at most [`SNAPSHOT_PART_TARGET`] bytes, or of one recording each.
+fn batch_json(batch: &[Recording], out: &mut Vec<Vec<u8>>) -> Result<(), serde_json::Error> {
+    let json = serde_json::to_vec(batch)?;
+    if json.len() > SNAPSHOT_PART_TARGET && batch.len() > 1 {
+        let (first, second) = batch.split_at(batch.len() / 2);
+        batch_json(first, out)?;
+        return batch_json(second, out);
+    }
+    out.push(json);
+    Ok(())
+}
 
 /// `state` as snapshot parts (see [`SnapshotHead`]).
 pub(super) fn to_snapshot(state: &State) -> Result<Vec<Vec<u8>>, serde_json::Error> {
@@ -69,11 +86,14 @@ pub(super) fn to_snapshot(state: &State) -> Result<Vec<Vec<u8>>, serde_json::Err
         assessment: &state.assessment,
     };
     let batches: Vec<&[Recording]> = state.recordings.chunks(SNAPSHOT_BATCH).collect();
-    std::iter::once(serde_json::to_vec(&head))
-        .chain(crate::parallel::map_heavy(&batches, |batch| {
-            serde_json::to_vec(batch)
-        }))
-        .collect()
+    let mut parts = vec![serde_json::to_vec(&head)?];
+    for split in crate::parallel::map_heavy(&batches, |batch| {
+        let mut out = Vec::new();
+        batch_json(batch, &mut out).map(|()| out)
+    }) {
+        parts.extend(split?);
+    }
+    Ok(parts)
 }
 
 /// The state snapshot parts hold; `None` when this version cannot read them (written by a newer
@@ -85,11 +105,14 @@ pub(crate) fn from_snapshot(parts: &[zeroize::Zeroizing<Vec<u8>>]) -> Option<Sta
     if head.format != STATE_FORMAT {
         return None;
     }
-    let mut recordings = Vec::with_capacity(batches.len() * SNAPSHOT_BATCH);
-    for batch in crate::parallel::map_heavy(batches, |batch| {
-        serde_json::from_slice::<Vec<Recording>>(batch)
-    }) {
-        recordings.extend(batch.ok()?);
+    let read = crate::parallel::map_heavy(batches, |batch| {
+        serde_json::from_slice::<Vec<Recording>>(batch).ok()
+    })
+    .into_iter()
+    .collect::<Option<Vec<_>>>()?;
+    let mut recordings = Vec::with_capacity(read.iter().map(Vec::len).sum());
+    for batch in read {
+        recordings.extend(batch);
     }
     Some(State {
         format: STATE_FORMAT,

@@ -5,6 +5,7 @@
 
 use super::journal::{self, Head};
 use super::{faults, files, DiskProblem, Vault, VaultError, HEAD_FILE, JOURNAL_FILE};
+use crate::limits::MAX_JOURNAL_BYTES;
 
 /// What [`Vault::append`] returns once the entry is durable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub struct EntryInfo {
 
 impl Vault {
     /// Appends an entry: encrypted, chained, written and fsynced, then the head is updated.
+    /// An entry that would grow the journal past [`MAX_JOURNAL_BYTES`] (which could not be opened
+    /// again) is [`VaultError::JournalFull`], and nothing is written.
     /// When it returns `Ok`, the entry survives a crash. When it returns an error, the entry is
     /// not there: the files are put back to the last acknowledged entry (now, or at the next
     /// append if the disk still refuses), so a restart never shows a change the app reported
@@ -28,6 +31,12 @@ impl Vault {
         }
         let seq = self.head.seq + 1;
         let (frame, hash) = journal::encode_frame(&self.keys, seq, &self.head.hash, payload)?;
+        // A journal that could not be opened again is not written.
+        if self.len + frame.len() as u64 > MAX_JOURNAL_BYTES {
+            return Err(VaultError::JournalFull {
+                max: MAX_JOURNAL_BYTES,
+            });
+        }
         let head = Head { seq, hash };
         let written = faults::write_all(&mut self.file, &frame)
             .and_then(|()| faults::check())
@@ -84,5 +93,35 @@ impl Vault {
         })?;
         self.head_on_disk = head.seq;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::{MemoryKeyStore, Unlock};
+
+    #[test]
+    fn an_append_past_the_largest_journal_is_refused_and_writes_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let keys = MemoryKeyStore::new();
+        let mut vault = Vault::create(dir.path(), Unlock::Keyring(&keys)).expect("create");
+        vault.append(b"first").expect("append");
+        let on_disk = std::fs::read(dir.path().join(JOURNAL_FILE)).expect("journal");
+        // As if the journal were a few bytes short of the limit.
+        let real = vault.len;
+        vault.len = MAX_JOURNAL_BYTES - 10;
+        assert!(matches!(
+            vault.append(b"second"),
+            Err(VaultError::JournalFull { max }) if max == MAX_JOURNAL_BYTES
+        ));
+        vault.len = real;
+        assert_eq!(vault.head.seq, 1);
+        assert_eq!(
+            std::fs::read(dir.path().join(JOURNAL_FILE)).expect("journal"),
+            on_disk,
+            "nothing written"
+        );
+        vault.append(b"second").expect("under the limit it appends");
     }
 }

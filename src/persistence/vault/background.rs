@@ -29,6 +29,7 @@ impl VaultError {
             | VaultError::UnsupportedVersion { .. }
             | VaultError::NotAVault { .. }
             | VaultError::Unreadable { .. }
+            | VaultError::TooLarge { .. }
             | VaultError::Io { .. } => self.duplicate(),
             other => VaultError::Unreadable {
                 path: PathBuf::from(JOURNAL_FILE),

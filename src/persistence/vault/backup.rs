@@ -14,7 +14,8 @@ use super::crypto::{self, JournalKeys, KEY_LEN};
 use super::error::malformed;
 use super::journal::{self, Head};
 use super::keys::{Passphrase, Unlock};
-use super::{files, Damage, Vault, VaultError, Verified, JOURNAL_FILE};
+use super::{files, Damage, Vault, VaultError, Verified};
+use crate::limits::{read_at_most, MAX_BACKUP_BYTES};
 use std::path::Path;
 use zeroize::Zeroizing;
 
@@ -28,10 +29,7 @@ pub(crate) fn export(
     passphrase: &Passphrase,
 ) -> Result<Verified, VaultError> {
     passphrase.check_strength()?;
-    let bytes = std::fs::read(vault.dir.join(JOURNAL_FILE)).map_err(|source| VaultError::Io {
-        path: vault.dir.join(JOURNAL_FILE),
-        source,
-    })?;
+    let bytes = vault.read_journal()?;
     let verified = vault.verify()?;
     let end = usize::try_from(vault.len).expect("the journal was read into memory");
     let journal_bytes = bytes.get(..end).ok_or(VaultError::Tampered {
@@ -70,10 +68,15 @@ pub(crate) fn import(
             dir: dir.to_owned(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| VaultError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = read_at_most(path, MAX_BACKUP_BYTES)
+        .map_err(|source| VaultError::Io {
+            path: path.to_owned(),
+            source,
+        })?
+        .ok_or_else(|| VaultError::TooLarge {
+            path: path.to_owned(),
+            max: MAX_BACKUP_BYTES,
+        })?;
     let opened = open_bytes(path, &bytes, passphrase)?;
     let journal_bytes = &opened.plain[KEY_LEN..];
     files::install(dir, opened.data_key, journal_bytes, opened.head, unlock)

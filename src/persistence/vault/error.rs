@@ -151,6 +151,21 @@ pub enum VaultError {
         /// The limit in bytes.
         max: usize,
     },
+    /// A file larger than any the vault writes (see [`crate::limits`]); it was not read.
+    #[error("{path} is groter dan een bestand van Opnamewijs kan zijn (hoogstens {max} bytes) en is niet gelezen. Er is niets overschreven.")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit in bytes.
+        max: u64,
+    },
+    /// An append would make the journal larger than [`MAX_JOURNAL_BYTES`](crate::limits::MAX_JOURNAL_BYTES),
+    /// which could then not be opened; nothing was written.
+    #[error("Het dagboek is zo groot als Opnamewijs kan openen (hoogstens {max} bytes). Je laatste wijziging is niet opgeslagen; wat eerder was opgeslagen blijft bewaard.")]
+    JournalFull {
+        /// The limit in bytes.
+        max: u64,
+    },
     /// The OS random generator failed.
     #[error(
         "Je besturingssysteem leverde geen willekeurige getallen ({problem}). Probeer het opnieuw."
@@ -331,6 +346,11 @@ impl VaultError {
             VaultError::AlreadyExists { dir } => VaultError::AlreadyExists { dir: dir.clone() },
             VaultError::NotFound { dir } => VaultError::NotFound { dir: dir.clone() },
             VaultError::EntryTooLarge { max } => VaultError::EntryTooLarge { max: *max },
+            VaultError::TooLarge { path, max } => VaultError::TooLarge {
+                path: path.clone(),
+                max: *max,
+            },
+            VaultError::JournalFull { max } => VaultError::JournalFull { max: *max },
             VaultError::NoRandomness { problem } => VaultError::NoRandomness {
                 problem: problem.clone(),
             },
@@ -368,6 +388,8 @@ impl ErrorCode for VaultError {
             VaultError::AlreadyExists { .. } => "vault.already_exists",
             VaultError::NotFound { .. } => "vault.not_found",
             VaultError::EntryTooLarge { .. } => "vault.entry_too_large",
+            VaultError::TooLarge { .. } => "vault.too_large",
+            VaultError::JournalFull { .. } => "vault.journal_full",
             VaultError::NoRandomness { .. } => "vault.no_randomness",
             VaultError::Interrupted => "vault.interrupted",
             VaultError::WriteFailed { .. } => "vault.write_failed",

@@ -8,6 +8,7 @@ use super::{
     Damage, Entry, JournalCheck, KeyStore, KeyStoreError, Recovery, Resumed, Sensitive, Snapshot,
     Vault, VaultError, HEAD_FILE, JOURNAL_FILE, KEY_FILE,
 };
+use crate::limits::{read_at_most, MAX_HEAD_BYTES, MAX_JOURNAL_BYTES, MAX_KEY_FILE_BYTES};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -52,12 +53,26 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> 
     file.commit().map_err(io(path))
 }
 
-/// Reads a file; `None` when it does not exist.
-fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, VaultError> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
+/// Reads a file of at most `max` bytes; `None` when it does not exist, and
+/// [`VaultError::TooLarge`], unread, when it is larger.
+fn read_optional(path: &Path, max: u64) -> Result<Option<Vec<u8>>, VaultError> {
+    match read_at_most(path, max) {
+        Ok(Some(bytes)) => Ok(Some(bytes)),
+        Ok(None) => Err(VaultError::TooLarge {
+            path: path.to_owned(),
+            max,
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io(path)(e)),
+    }
+}
+
+/// The key file, if there is one; one too large to be a key file is left unread and counts as
+/// none (for erasing, which removes it all the same).
+fn key_file_if_any(path: &Path) -> Result<Option<Vec<u8>>, VaultError> {
+    match read_optional(path, MAX_KEY_FILE_BYTES) {
+        Err(VaultError::TooLarge { .. }) => Ok(None),
+        other => other,
     }
 }
 
@@ -148,7 +163,7 @@ pub(crate) fn open(
     let key_path = dir.join(KEY_FILE);
     let journal_path = dir.join(JOURNAL_FILE);
     let head_path = dir.join(HEAD_FILE);
-    let Some(key_bytes) = read_optional(&key_path)? else {
+    let Some(key_bytes) = read_optional(&key_path, MAX_KEY_FILE_BYTES)? else {
         if Vault::exists(dir) {
             return Err(VaultError::Unreadable {
                 path: key_path,
@@ -240,27 +255,30 @@ pub(crate) fn open(
     Ok((vault, recovery, resumed))
 }
 
-/// Reads the journal file; a missing one is unreadable (the vault's other files are there).
+/// Reads the journal file, if it is at most [`MAX_JOURNAL_BYTES`]; a missing one is unreadable
+/// (the vault's other files are there).
 fn read_journal(path: &Path) -> Result<Vec<u8>, VaultError> {
-    read_optional(path)?.ok_or_else(|| VaultError::Unreadable {
+    read_optional(path, MAX_JOURNAL_BYTES)?.ok_or_else(|| VaultError::Unreadable {
         path: path.to_owned(),
         problem: Damage::JournalMissing,
     })
 }
 
 /// Reads and opens the head record; a missing or forged one is tampering, reported at
-/// `position`.
+/// `position`, and so is one larger than [`MAX_HEAD_BYTES`] (left unread).
 pub(crate) fn read_head(
     path: &Path,
     keys: &JournalKeys,
     position: u64,
 ) -> Result<Head, VaultError> {
-    match read_optional(path)? {
-        Some(bytes) => journal::decode_head(path, &bytes, keys, position),
-        None => Err(VaultError::Tampered {
-            position,
-            kind: super::TamperKind::Head,
-        }),
+    let tampered = || VaultError::Tampered {
+        position,
+        kind: super::TamperKind::Head,
+    };
+    match read_optional(path, MAX_HEAD_BYTES) {
+        Ok(Some(bytes)) => journal::decode_head(path, &bytes, keys, position),
+        Ok(None) | Err(VaultError::TooLarge { .. }) => Err(tampered()),
+        Err(e) => Err(e),
     }
 }
 
@@ -289,26 +307,35 @@ struct FromSnapshot {
 }
 
 /// Reads the snapshot and the part of the journal after it. Only a clean state is resumed: a
-/// snapshot that opens with this key, a journal that continues its chain with sound frames up to
-/// exactly the head record. Anything else (no snapshot, a damaged or foreign one, a torn tail, a
-/// head that is behind, tampering) is `None`, and the caller reads the whole journal, which
-/// repairs or reports it as it always did.
+/// snapshot that opens with this key and fits the journal's size (see [`snapshot::read`]), a
+/// journal that continues its chain with sound frames up to exactly the head record. Anything else
+/// (no snapshot, a damaged, foreign or implausible one, a journal or head over its limit, a torn
+/// tail, a head that is behind, tampering) is `None`, and the caller reads the whole journal,
+/// which repairs or reports it as it always did.
 fn from_snapshot(dir: &Path, keys: &JournalKeys) -> Option<FromSnapshot> {
-    let (from, parts) = snapshot::decode(&std::fs::read(dir.join(SNAPSHOT_FILE)).ok()?, keys)?;
     let mut file = File::open(dir.join(JOURNAL_FILE)).ok()?;
     let file_len = file.metadata().ok()?.len();
+    if file_len > MAX_JOURNAL_BYTES {
+        return None;
+    }
+    let (from, parts) = snapshot::read(dir, keys, file_len)?;
     if from.offset < journal::FILE_HEADER_LEN as u64 || from.offset > file_len {
         return None;
     }
     file.seek(SeekFrom::Start(from.offset)).ok()?;
-    let mut tail = Vec::with_capacity(usize::try_from(file_len - from.offset).ok()?);
-    file.read_to_end(&mut tail).ok()?;
+    let tail_len = file_len - from.offset;
+    let mut tail = Vec::with_capacity(usize::try_from(tail_len).ok()?);
+    file.take(tail_len + 1).read_to_end(&mut tail).ok()?;
+    if tail.len() as u64 != tail_len {
+        return None;
+    }
     let scan = journal::scan_tail(&tail, keys, &from).ok()?;
     if scan.bad.is_some() {
         return None;
     }
     let head_path = dir.join(HEAD_FILE);
-    let head = journal::decode_head(&head_path, &std::fs::read(&head_path).ok()?, keys, 0).ok()?;
+    let head_bytes = read_at_most(&head_path, MAX_HEAD_BYTES).ok()??;
+    let head = journal::decode_head(&head_path, &head_bytes, keys, 0).ok()?;
     let last = Head {
         seq: scan.len(),
         hash: scan.last_hash(),
@@ -378,7 +405,7 @@ pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<Erased, Vault
     }
     let key_path = dir.join(KEY_FILE);
     let mut keyring_failure = None;
-    if let Some(bytes) = read_optional(&key_path)? {
+    if let Some(bytes) = key_file_if_any(&key_path)? {
         if let Ok(info) = keys::key_file_info(&key_path, &bytes) {
             if info.keyring {
                 keyring_failure = keystore.delete(&info.account()).err();
@@ -465,7 +492,7 @@ pub(crate) fn remains(dir: &Path, keystore: &dyn KeyStore) -> Vec<Leftover> {
         Err(e) => left.push(Leftover::Unlisted(e)),
     }
     let key_path: PathBuf = dir.join(KEY_FILE);
-    if let Ok(Some(bytes)) = read_optional(&key_path) {
+    if let Ok(Some(bytes)) = read_optional(&key_path, MAX_KEY_FILE_BYTES) {
         if let Some(info) = keys::key_file_info(&key_path, &bytes)
             .ok()
             .filter(|i| i.keyring)

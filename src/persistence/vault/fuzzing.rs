@@ -3,7 +3,7 @@
 
 use super::backup;
 use super::crypto::{JournalKeys, SecretKey};
-use super::journal::{self, Head};
+use super::journal::{self, Head, Resume};
 use super::keys::{self, KdfParams, Passphrase, Unlock};
 use super::{MemoryKeyStore, VaultError};
 use std::path::Path;
@@ -51,6 +51,56 @@ pub fn seed_backup(journal_bytes: &[u8]) -> Result<Vec<u8>, VaultError> {
         Passphrase::new(FUZZ_BACKUP_PASSPHRASE).with_kdf(KdfParams::INSECURE_FOR_TESTS);
     let plain = Zeroizing::new([FUZZ_DATA_KEY.as_slice(), journal_bytes].concat());
     backup::seal(&passphrase, &plain)
+}
+
+/// A state snapshot of `parts` after `seq` entries, the next frame at `offset`, sealed with the
+/// fuzz key: the file as [`snapshot`] reads it when its first byte is even, after the journal
+/// length (4 bytes, little-endian).
+pub fn seed_snapshot(seq: u64, offset: u64, parts: &[Vec<u8>]) -> Result<Vec<u8>, VaultError> {
+    let at = Resume {
+        seq,
+        hash: [0; 32],
+        offset,
+    };
+    super::snapshot::encode(&keys(), &at, parts)
+}
+
+/// Reads `data` as a state snapshot, as opening the vault does (sizes and counts checked against
+/// the journal and the bytes there are, then opened with the fuzz key), and returns its parts
+/// when it is used. The first byte says what the rest is:
+/// - even: the length of the journal beside it (u32, little-endian), then the file's bytes;
+/// - odd: a snapshot described, sealed here with the fuzz key so that the fuzzer reaches what
+///   only a genuine snapshot reaches: seq u64 | offset u64 | count u32 | index mask u32 (all
+///   little-endian), then the parts, separated by NUL bytes. Part `i` is sealed as part
+///   `i ^ mask` of `count`; the journal beside it ends at `offset`.
+pub fn snapshot(data: &[u8]) -> Option<Vec<Zeroizing<Vec<u8>>>> {
+    let (&mode, rest) = data.split_first()?;
+    let word = |at: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(rest.get(at..at + 4)?.try_into().ok()?))
+    };
+    let long = |at: usize| -> Option<u64> {
+        Some(u64::from_le_bytes(rest.get(at..at + 8)?.try_into().ok()?))
+    };
+    let (file, journal_len) = if mode % 2 == 0 {
+        (rest.get(4..)?.to_vec(), u64::from(word(0)?))
+    } else {
+        let at = Resume {
+            seq: long(0)?,
+            hash: [0; 32],
+            offset: long(8)?,
+        };
+        let (count, mask) = (word(16)?, word(20)?);
+        let mut file = Vec::new();
+        for (i, part) in (0u32..).zip(rest.get(24..)?.split(|&b| b == 0)) {
+            let sealed =
+                super::snapshot::seal_part(&keys(), &[7; 16], &at, (i ^ mask, count), part).ok()?;
+            file.extend_from_slice(&u32::try_from(sealed.len()).ok()?.to_le_bytes());
+            file.extend_from_slice(&sealed);
+        }
+        (file, at.offset)
+    };
+    let len = file.len() as u64;
+    super::snapshot::read_from(file.as_slice(), len, &keys(), journal_len).map(|(_, parts)| parts)
 }
 
 /// Reads `data` as a journal (verified and decrypted, with the crash repairs of opening), as a

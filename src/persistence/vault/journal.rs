@@ -36,6 +36,8 @@ pub const MAX_PAYLOAD: usize = 1 << 20;
 const BODY_FIXED: usize = 8 + 32 + 32;
 const MIN_BODY: usize = BODY_FIXED + ENVELOPE_OVERHEAD;
 const MAX_BODY: usize = MIN_BODY + MAX_PAYLOAD;
+/// The shortest frame: an entry with an empty payload.
+pub(crate) const MIN_FRAME_LEN: usize = 4 + MIN_BODY + CHECK_LEN;
 
 /// A chain hash: the MAC of an entry, or the genesis value.
 pub(crate) type Hash = [u8; 32];

@@ -192,7 +192,8 @@ impl Vault {
 
     /// Restores a backup into `dir` as a new vault whose data key is wrapped with `unlock`. The
     /// entries and head hash are those of the backed-up vault. Refuses when `dir` already holds a
-    /// vault; a wrong passphrase is [`VaultError::WrongPassphrase`].
+    /// vault; a wrong passphrase is [`VaultError::WrongPassphrase`], a file over
+    /// [`MAX_BACKUP_BYTES`](crate::limits::MAX_BACKUP_BYTES) [`VaultError::TooLarge`], unread.
     pub fn import_backup(
         path: &Path,
         passphrase: &Passphrase,
@@ -258,8 +259,17 @@ impl Vault {
         }
     }
 
+    /// The journal's bytes, if it is at most [`MAX_JOURNAL_BYTES`](crate::limits::MAX_JOURNAL_BYTES).
     fn read_journal(&self) -> Result<Vec<u8>, VaultError> {
-        std::fs::read(self.dir.join(JOURNAL_FILE)).map_err(|e| self.io(JOURNAL_FILE, e))
+        let max = crate::limits::MAX_JOURNAL_BYTES;
+        match crate::limits::read_at_most(&self.dir.join(JOURNAL_FILE), max) {
+            Ok(Some(bytes)) => Ok(bytes),
+            Ok(None) => Err(VaultError::TooLarge {
+                path: self.dir.join(JOURNAL_FILE),
+                max,
+            }),
+            Err(e) => Err(self.io(JOURNAL_FILE, e)),
+        }
     }
 
     /// Scans `bytes` strictly against this vault's state and checks the head record.

@@ -124,6 +124,10 @@ impl Localized for PolicyError {
                 "Policy pack {file}, field {field}: {}",
                 pack::pack_problem(problem)
             ),
+            PolicyError::TooMany { file, skipped, max } => format!(
+                "Policy pack {file} was not read: the folder holds more than {max} packs \
+                 ({skipped} files not read in all, from this one on in name order)"
+            ),
             PolicyError::Duplicate { file, id, version } => format!(
                 "Policy pack {file}: {id} version {version} is already loaded from another file"
             ),
@@ -215,6 +219,15 @@ impl Localized for VaultError {
             VaultError::EntryTooLarge { max } => {
                 format!("This entry is too large to save (at most {max} bytes).")
             }
+            VaultError::TooLarge { path, max } => format!(
+                "{} is larger than a file of Opnamewijs can be (at most {max} bytes) and was not \
+                 read. Nothing was overwritten.",
+                path.display()
+            ),
+            VaultError::JournalFull { max } => format!(
+                "The journal is as large as Opnamewijs can open (at most {max} bytes). Your last \
+                 change was not saved; what was saved before is kept."
+            ),
             VaultError::NoRandomness { problem } => {
                 format!("Your operating system gave no random numbers ({problem}). Try again.")
             }
@@ -306,6 +319,9 @@ fn corruption(corruption: &Corruption) -> String {
             pack::shape_problem(problem)
         ),
         Corruption::MigrationMismatch => "the migrated data does not match".to_owned(),
+        Corruption::TooLarge { max } => {
+            format!("the file is larger than {max} bytes and was not read")
+        }
         Corruption::Entry { seq, problem } => {
             format!("journal entry {seq}: {}", pack::shape_problem(problem))
         }

@@ -198,20 +198,43 @@ impl Condition {
         }
     }
 
+    /// How deep the condition nests and how many parts it has (each comparison, each value of an
+    /// `in`, each `all`, `any` and `not`), counted without recursion; the count stops soon after
+    /// the parts pass `stop`, so a huge condition costs no more than a small one.
+    pub(crate) fn size(&self, stop: usize) -> (usize, usize) {
+        let mut stack = vec![(self, 1usize)];
+        let (mut depth, mut parts) = (0usize, 0usize);
+        while let Some((cond, level)) = stack.pop() {
+            depth = depth.max(level);
+            parts += 1;
+            let inner: &[Condition] = match cond {
+                Condition::In(_, values) => {
+                    parts = parts.saturating_add(values.len());
+                    &[]
+                }
+                Condition::All(cs) | Condition::Any(cs) => cs,
+                Condition::Not(c) => std::slice::from_ref(c),
+                Condition::Eq(..) | Condition::AtLeast(..) => &[],
+            };
+            if parts.saturating_add(inner.len()) > stop {
+                return (depth, stop.saturating_add(1));
+            }
+            stack.extend(inner.iter().map(|c| (c, level + 1)));
+        }
+        (depth, parts)
+    }
+
     /// Every (question, value) pair the condition compares against, for validation.
-    pub(crate) fn comparisons(&self, out: &mut Vec<(String, Comparison)>) {
+    pub(crate) fn comparisons<'a>(&'a self, out: &mut Vec<(&'a str, Comparison<'a>)>) {
         match self {
-            Condition::Eq(q, v) => out.push((q.id.clone(), Comparison::Value(v.clone()))),
+            Condition::Eq(q, v) => out.push((q.id(), Comparison::Value(v))),
             Condition::In(q, vs) => {
-                out.extend(
-                    vs.iter()
-                        .map(|v| (q.id.clone(), Comparison::Value(v.clone()))),
-                );
+                out.extend(vs.iter().map(|v| (q.id(), Comparison::Value(v))));
                 if vs.is_empty() {
-                    out.push((q.id.clone(), Comparison::EmptyList));
+                    out.push((q.id(), Comparison::EmptyList));
                 }
             }
-            Condition::AtLeast(q, n) => out.push((q.id.clone(), Comparison::AtLeast(*n))),
+            Condition::AtLeast(q, n) => out.push((q.id(), Comparison::AtLeast(*n))),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.comparisons(out)),
             Condition::Not(c) => c.comparisons(out),
         }
@@ -219,32 +242,69 @@ impl Condition {
 }
 
 /// What a condition compares a question's answer with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Comparison {
-    Value(Answer),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Comparison<'a> {
+    Value(&'a Answer),
     AtLeast(u32),
     EmptyList,
 }
 
-/// Whether some combination of answers from `domains` makes `cond` true. `None` when there are too
-/// many combinations to try (the caller then skips the check).
-pub(crate) fn satisfiable(cond: &Condition, domains: &[(String, Vec<Answer>)]) -> Option<bool> {
-    const MAX_COMBINATIONS: usize = 1 << 14;
-    let total = domains
-        .iter()
-        .try_fold(1usize, |acc, (_, d)| acc.checked_mul(d.len().max(1)))?;
-    if total > MAX_COMBINATIONS {
-        return None;
+/// Most combinations of answers [`satisfiable`] tries for one condition.
+const MAX_COMBINATIONS: usize = 1 << 14;
+
+/// Whether trying `combinations` of answers (`None`: more than can be counted) on a condition of
+/// `parts` parts (see [`Condition::size`]) over `questions` questions is affordable: at most
+/// [`MAX_COMBINATIONS`], and the work, combinations times the parts and the questions each
+/// combination sets, no more than is left of `budget`, which it is then taken from. Work past the
+/// budget spends the rest of it: from then on nothing more is tried, so what is checked does not
+/// depend on the sizes of the conditions after it.
+pub(crate) fn afford(
+    combinations: Option<usize>,
+    parts: usize,
+    questions: usize,
+    budget: &mut usize,
+) -> bool {
+    let Some(total) = combinations.filter(|&total| total <= MAX_COMBINATIONS) else {
+        return false;
+    };
+    let work = total.saturating_mul(parts.saturating_add(questions));
+    match budget.checked_sub(work) {
+        Some(left) => {
+            *budget = left;
+            true
+        }
+        None => {
+            *budget = 0;
+            false
+        }
     }
-    let mut answers = Answers::new();
-    Some((0..total).any(|mut n| {
-        answers.clear();
+}
+
+/// One combination of answers, by question id (sorted), borrowed from the domains.
+struct Combination<'a>(Vec<(&'a str, &'a Answer)>);
+
+impl Facts for Combination<'_> {
+    fn fact(&self, id: &str) -> Fact<'_> {
+        match self.0.binary_search_by(|(q, _)| (*q).cmp(id)) {
+            Ok(at) => Fact::Answered(self.0[at].1),
+            Err(_) => Fact::Open,
+        }
+    }
+}
+
+/// Whether some combination of answers from `domains` (question ids in order, each with the
+/// answers to try; see [`afford`] for how many combinations that may be) makes `cond` true.
+pub(crate) fn satisfiable(cond: &Condition, domains: &[(&str, Vec<Answer>)]) -> bool {
+    let total: usize = domains.iter().map(|(_, d)| d.len().max(1)).product();
+    let mut combination = Combination(Vec::with_capacity(domains.len()));
+    (0..total).any(|mut n| {
+        combination.0.clear();
         for (q, d) in domains {
             if let Some(v) = d.get(n % d.len().max(1)) {
-                answers.insert(q.clone(), v.clone());
+                combination.0.push((q, v));
             }
             n /= d.len().max(1);
         }
-        cond.eval(&answers) == Some(true)
-    }))
+        cond.eval(&combination) == Some(true)
+    })
 }

@@ -41,6 +41,17 @@ pub enum PolicyError {
         /// What is wrong (boxed: it would make every error of the workspace larger).
         problem: Box<PackProblem>,
     },
+    /// More pack files than [`MAX_PACK_FILES`](crate::limits::MAX_PACK_FILES) in the packs
+    /// folder: those after the first ones in name order were not read.
+    #[error("Beleidspakket {file} is niet gelezen: er staan meer dan {max} pakketten in de map (samen {skipped} bestanden niet gelezen, vanaf dit bestand op naamvolgorde)")]
+    TooMany {
+        /// File name of the first file not read.
+        file: String,
+        /// How many files were not read.
+        skipped: usize,
+        /// The limit.
+        max: usize,
+    },
     /// Two packs with the same id and version.
     #[error("Beleidspakket {file}: {id} versie {version} is al geladen uit een ander bestand")]
     Duplicate {
@@ -76,6 +87,7 @@ impl ErrorCode for PolicyError {
             PolicyError::Read { .. } => "policy.read",
             PolicyError::Syntax { .. } => "policy.syntax",
             PolicyError::Invalid { .. } => "policy.invalid",
+            PolicyError::TooMany { .. } => "policy.too_many",
             PolicyError::Duplicate { .. } => "policy.duplicate",
             PolicyError::Impersonates { .. } => "policy.impersonates",
             PolicyError::Unknown { .. } => "policy.unknown",

@@ -13,7 +13,8 @@ use super::model::*;
 use super::problem::{JsonKind, ReadProblem, ShapeProblem};
 use super::validate::Validator;
 use crate::files::FileProblem;
-use std::collections::BTreeSet;
+use crate::limits::{read_at_most, MAX_PACK_BYTES, MAX_PACK_FILES};
+use std::collections::{BTreeSet, BinaryHeap};
 use std::path::Path;
 
 /// The packs that ship inside the app, as (file name, JSON).
@@ -28,13 +29,24 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Largest pack file accepted (a real pack is a few tens of kilobytes).
-const MAX_PACK_BYTES: u64 = 1024 * 1024;
-
 /// Parses and validates one pack. `file` names it in errors.
 pub fn parse_pack(file: &str, json: &str) -> Result<PolicyPack, PolicyError> {
+    use serde::Deserialize;
+    // Parsed once without following the path (a third faster); only a pack that does not parse
+    // is parsed again to name the field where the parser stopped.
+    let plain = PolicyPack::deserialize(&mut serde_json::Deserializer::from_str(json));
+    let pack = match plain {
+        Ok(pack) => pack,
+        Err(_) => parse_tracked(file, json)?,
+    };
+    Validator::new(file, &pack).validate()?;
+    Ok(pack)
+}
+
+/// Parses a pack following the path to each field, so an error names the field.
+fn parse_tracked(file: &str, json: &str) -> Result<PolicyPack, PolicyError> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    let pack: PolicyPack = serde_path_to_error::deserialize(de).map_err(|e| {
+    serde_path_to_error::deserialize(de).map_err(|e| {
         let field = e.path().to_string();
         let inner = e.into_inner();
         PolicyError::Syntax {
@@ -44,9 +56,7 @@ pub fn parse_pack(file: &str, json: &str) -> Result<PolicyPack, PolicyError> {
             line: inner.line(),
             column: inner.column(),
         }
-    })?;
-    Validator { file, pack: &pack }.validate()?;
-    Ok(pack)
+    })
 }
 
 /// What the JSON parser's error says, read into a problem; its words are not kept. Every file the
@@ -58,6 +68,9 @@ pub fn shape_problem(err: &serde_json::Error) -> ShapeProblem {
     let message = text
         .rfind(" at line ")
         .map_or(text.as_str(), |i| &text[..i]);
+    if message == "recursion limit exceeded" {
+        return ShapeProblem::TooDeep;
+    }
     match err.classify() {
         Category::Eof => return ShapeProblem::EndsEarly,
         Category::Syntax | Category::Io => return ShapeProblem::NotJson,
@@ -178,7 +191,8 @@ fn expected_kind(s: &str) -> Option<JsonKind> {
         .map(|(_, kind)| kind)
 }
 
-/// Reads one pack file.
+/// Reads one pack file, if it is at most [`MAX_PACK_BYTES`] (its size is checked before it is
+/// read).
 pub fn load_pack_file(path: &Path) -> Result<PolicyPack, PolicyError> {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -189,13 +203,13 @@ pub fn load_pack_file(path: &Path) -> Result<PolicyPack, PolicyError> {
         problem,
     };
     let os_err = |e: std::io::Error| read_err(ReadProblem::File(FileProblem::of(&e)));
-    let len = std::fs::metadata(path).map_err(os_err)?.len();
-    if len > MAX_PACK_BYTES {
-        return Err(read_err(ReadProblem::TooLarge {
-            max_kb: MAX_PACK_BYTES / 1024,
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(os_err)?;
+    let bytes = read_at_most(path, MAX_PACK_BYTES)
+        .map_err(os_err)?
+        .ok_or_else(|| {
+            read_err(ReadProblem::TooLarge {
+                max_kb: MAX_PACK_BYTES / 1024,
+            })
+        })?;
     let json = String::from_utf8(bytes).map_err(|_| read_err(ReadProblem::NotText))?;
     parse_pack(&file, &json)
 }
@@ -217,27 +231,44 @@ impl PackSet {
         set
     }
 
-    /// Adds every `*.json` pack in `dir` (a missing directory adds nothing).
+    /// Adds every `*.json` pack in `dir` (a missing directory adds nothing), in name order, up to
+    /// [`MAX_PACK_FILES`]; the files after those are not read, and reported as one
+    /// [`PolicyError::TooMany`]. The listing keeps only the first names, however many files the
+    /// folder holds.
     pub fn add_dir(&mut self, dir: &Path) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
-        let mut paths: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "json")
-                    && p.file_name().is_some_and(|n| n != "schema.json")
-            })
-            .collect();
-        paths.sort();
-        for path in paths {
-            let file = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        // The first MAX_PACK_FILES names (a max-heap: the last of them on top), the others
+        // counted, with the first of them.
+        let mut first = BinaryHeap::with_capacity(MAX_PACK_FILES + 1);
+        let (mut skipped, mut first_skipped) = (0usize, None::<std::ffi::OsString>);
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let path = Path::new(&name);
+            if path.extension().is_none_or(|x| x != "json") || name == "schema.json" {
+                continue;
+            }
+            first.push(name);
+            if first.len() > MAX_PACK_FILES {
+                let dropped = first.pop().expect("more than the limit");
+                skipped += 1;
+                if first_skipped.as_ref().is_none_or(|f| dropped < *f) {
+                    first_skipped = Some(dropped);
+                }
+            }
+        }
+        for name in first.into_sorted_vec() {
+            let file = name.to_string_lossy().into_owned();
             let origin = PackOrigin::File(file.clone());
-            self.add(&file, load_pack_file(&path), origin);
+            self.add(&file, load_pack_file(&dir.join(&name)), origin);
+        }
+        if let Some(name) = first_skipped {
+            self.errors.push(PolicyError::TooMany {
+                file: name.to_string_lossy().into_owned(),
+                skipped,
+                max: MAX_PACK_FILES,
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 //! Policy packs: an institute's rules as versioned, validated data, and their evaluation.
 
 pub mod condition;
+mod cycle;
 mod error;
 pub mod load;
 pub mod model;

@@ -43,6 +43,8 @@ pub enum ShapeProblem {
     NotJson,
     /// The text stops before the JSON is complete.
     EndsEarly,
+    /// Objects and lists nested deeper than the parser reads (128 levels).
+    TooDeep,
     /// A required field is missing.
     MissingField(String),
     /// A field the format does not know (often a typo), with the fields allowed there.
@@ -112,6 +114,9 @@ impl fmt::Display for ShapeProblem {
             ShapeProblem::NotJson => f.write_str("dit is geen geldige JSON"),
             ShapeProblem::EndsEarly => {
                 f.write_str("het bestand houdt op voordat de JSON compleet is")
+            }
+            ShapeProblem::TooDeep => {
+                f.write_str("de JSON is dieper genest dan 128 niveaus en is niet verder gelezen")
             }
             ShapeProblem::MissingField(name) => write!(f, "het veld \"{name}\" ontbreekt"),
             ShapeProblem::UnknownField { name, allowed } if allowed.is_empty() => {
@@ -254,6 +259,24 @@ pub enum PackProblem {
     UnconditionalRuleNotLast,
     /// A negative offset on a deadline that does not run from the planned date.
     NegativeOffset,
+    /// A list with more entries than a pack may have
+    /// ([`MAX_PACK_LIST`](crate::limits::MAX_PACK_LIST)).
+    TooManyEntries {
+        /// The limit.
+        max: usize,
+    },
+    /// A condition nested deeper than
+    /// [`MAX_CONDITION_DEPTH`](crate::limits::MAX_CONDITION_DEPTH).
+    ConditionTooDeep {
+        /// The limit.
+        max: usize,
+    },
+    /// A condition of more parts than
+    /// [`MAX_CONDITION_NODES`](crate::limits::MAX_CONDITION_NODES).
+    ConditionTooLarge {
+        /// The limit.
+        max: usize,
+    },
 }
 
 /// The answers a question accepts, for [`PackProblem::ValueDoesNotFit`].
@@ -321,6 +344,15 @@ impl fmt::Display for PackProblem {
             ),
             PackProblem::NegativeOffset => {
                 f.write_str("alleen termijnen vanaf de geplande datum mogen negatief zijn")
+            }
+            PackProblem::TooManyEntries { max } => {
+                write!(f, "deze lijst is te lang (hoogstens {max})")
+            }
+            PackProblem::ConditionTooDeep { max } => {
+                write!(f, "deze voorwaarde is te diep genest (hoogstens {max} niveaus)")
+            }
+            PackProblem::ConditionTooLarge { max } => {
+                write!(f, "deze voorwaarde heeft te veel onderdelen (hoogstens {max})")
             }
         }
     }

@@ -1,24 +1,86 @@
 //! Validating a parsed pack: the rules of the format that its JSON shape cannot express (ids,
 //! texts in both languages, references between questions, items, deadlines and incidents, and
 //! conditions that can be true). The first broken rule is reported with its field.
+//!
+//! Bounded work on a crafted pack: the lists' lengths ([`MAX_PACK_LIST`]) and each condition's
+//! depth and parts ([`MAX_CONDITION_DEPTH`], [`MAX_CONDITION_NODES`]) are checked before anything
+//! walks them; questions are looked up in an index, the cycle check walks the dependencies once
+//! (`cycle.rs`), and the satisfiability checks share one budget ([`MAX_SATISFIABILITY_STEPS`]).
 
-use super::condition::{satisfiable, Comparison, Condition};
+use super::condition::{afford, satisfiable, Comparison, Condition};
 use super::error::PolicyError;
 use super::model::*;
 use super::problem::{AnswerRange, PackProblem};
+use crate::limits::{
+    MAX_CONDITION_DEPTH, MAX_CONDITION_NODES, MAX_PACK_LIST, MAX_SATISFIABILITY_STEPS,
+};
 use crate::recording::Answer;
 use crate::text::{Lang, Text};
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Checks one pack, named `file` in its errors.
 pub(super) struct Validator<'a> {
     /// The pack's file name, for errors.
-    pub(super) file: &'a str,
+    file: &'a str,
     /// The parsed pack.
-    pub(super) pack: &'a PolicyPack,
+    pack: &'a PolicyPack,
+    /// The position of each question id's first question.
+    questions: BTreeMap<&'a str, usize>,
+    /// What is left of [`MAX_SATISFIABILITY_STEPS`].
+    budget: Cell<usize>,
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
+    /// A validator of `pack`, named `file` in its errors.
+    pub(super) fn new(file: &'a str, pack: &'a PolicyPack) -> Self {
+        let mut questions = BTreeMap::new();
+        for (i, q) in pack.questions.iter().enumerate() {
+            questions.entry(q.id.as_str()).or_insert(i);
+        }
+        Validator {
+            file,
+            pack,
+            questions,
+            budget: Cell::new(MAX_SATISFIABILITY_STEPS),
+        }
+    }
+
+    /// Refuses a list of more than [`MAX_PACK_LIST`] entries, before anything walks it.
+    fn list(&self, field: &str, len: usize) -> Result<(), PolicyError> {
+        if len > MAX_PACK_LIST {
+            return Err(self.err(field, PackProblem::TooManyEntries { max: MAX_PACK_LIST }));
+        }
+        Ok(())
+    }
+
+    /// Every list of the pack within [`MAX_PACK_LIST`].
+    fn lists(&self) -> Result<(), PolicyError> {
+        let p = self.pack;
+        for (field, len) in [
+            ("phases", p.phases.len()),
+            ("questions", p.questions.len()),
+            ("verdict_rules", p.verdict_rules.len()),
+            ("items", p.items.len()),
+            ("deadlines", p.deadlines.len()),
+            ("copies", p.copies.len()),
+            ("audience", p.audience.len()),
+            ("forbidden_channels", p.forbidden_channels.len()),
+            ("incidents", p.incidents.len()),
+        ] {
+            self.list(field, len)?;
+        }
+        for (i, q) in p.questions.iter().enumerate() {
+            if let AnswerKind::Choice(options) = &q.answer {
+                self.list(&format!("questions[{i}].answer.choice"), options.len())?;
+            }
+        }
+        for (i, t) in p.incidents.iter().enumerate() {
+            self.list(&format!("incidents[{i}].clocks"), t.clocks.len())?;
+        }
+        Ok(())
+    }
+
     fn err(&self, field: impl Into<String>, problem: PackProblem) -> PolicyError {
         PolicyError::Invalid {
             file: self.file.to_owned(),
@@ -38,6 +100,7 @@ impl Validator<'_> {
                 },
             ));
         }
+        self.lists()?;
         self.identifier("id", &p.id)?;
         if p.version.is_empty()
             || !p
@@ -58,7 +121,7 @@ impl Validator<'_> {
         }
         self.questions()?;
         self.verdict_rules()?;
-        self.unique("items", p.items.iter().map(|it| &it.id))?;
+        let items = self.unique("items", p.items.iter().map(|it| &it.id))?;
         for (i, it) in p.items.iter().enumerate() {
             let f = format!("items[{i}]");
             if !phases.contains(it.phase.as_str()) {
@@ -70,7 +133,7 @@ impl Validator<'_> {
             self.text(&format!("{f}.text"), &it.text)?;
             self.condition(&format!("{f}.shown_when"), it.shown_when.as_ref())?;
         }
-        self.deadlines()?;
+        self.deadlines(&items)?;
         for (i, c) in p.copies.iter().enumerate() {
             self.text(&format!("copies[{i}].label"), &c.label)?;
             self.condition(&format!("copies[{i}].when"), c.when.as_ref())?;
@@ -183,67 +246,62 @@ impl Validator<'_> {
             }
         }
         // A question may only depend on questions that do not (transitively) depend on it.
-        for (i, q) in qs.iter().enumerate() {
-            if let Some(cycle) = self.cycle_from(&q.id) {
-                return Err(self.err(
-                    format!("questions[{i}].asked_when"),
-                    PackProblem::Cycle(cycle),
-                ));
-            }
+        // Each question's dependencies as positions, worked out once (every id is known by now).
+        let deps: Vec<Vec<usize>> = qs
+            .iter()
+            .map(|q| {
+                let mut out = Vec::new();
+                if let Some(c) = &q.asked_when {
+                    c.comparisons(&mut out);
+                }
+                let mut ids: Vec<usize> = out
+                    .iter()
+                    .filter_map(|(id, _)| self.questions.get(id).copied())
+                    .collect();
+                ids.dedup();
+                ids
+            })
+            .collect();
+        if let Some((i, cycle)) = super::cycle::first_cycle(&deps) {
+            let ids = cycle.into_iter().map(|q| qs[q].id.clone()).collect();
+            return Err(self.err(
+                format!("questions[{i}].asked_when"),
+                PackProblem::Cycle(ids),
+            ));
         }
         Ok(())
     }
 
-    /// A dependency cycle through `start`'s `asked_when`, as the list of question ids.
-    fn cycle_from(&self, start: &str) -> Option<Vec<String>> {
-        let deps = |id: &str| -> Vec<String> {
-            let mut out = Vec::new();
-            if let Some(c) = self.question(id).and_then(|q| q.asked_when.as_ref()) {
-                c.comparisons(&mut out);
-            }
-            let mut ids: Vec<String> = out.into_iter().map(|(q, _)| q).collect();
-            ids.dedup();
-            ids
-        };
-        let mut path = vec![start.to_owned()];
-        let mut stack = vec![deps(start).into_iter()];
-        while let Some(top) = stack.last_mut() {
-            match top.next() {
-                Some(next) if next == start => {
-                    path.push(next);
-                    return Some(path);
-                }
-                Some(next) if !path.contains(&next) => {
-                    stack.push(deps(&next).into_iter());
-                    path.push(next);
-                }
-                Some(_) => {}
-                None => {
-                    stack.pop();
-                    path.pop();
-                }
-            }
-        }
-        None
+    fn question(&self, id: &str) -> Option<&'a Question> {
+        let pack: &'a PolicyPack = self.pack;
+        self.questions.get(id).map(|&i| &pack.questions[i])
     }
 
-    fn question(&self, id: &str) -> Option<&Question> {
-        self.pack.questions.iter().find(|q| q.id == id)
-    }
-
-    /// Every question reference exists, every value fits its question, and some answers make it true.
+    /// The condition is small enough ([`MAX_CONDITION_DEPTH`], [`MAX_CONDITION_NODES`]), every
+    /// question reference exists, every value fits its question, and some answers make it true
+    /// (checked while [`MAX_SATISFIABILITY_STEPS`] last).
     fn condition(&self, field: &str, cond: Option<&Condition>) -> Result<(), PolicyError> {
         let Some(cond) = cond else { return Ok(()) };
+        let (depth, parts) = cond.size(MAX_CONDITION_NODES);
+        if depth > MAX_CONDITION_DEPTH {
+            let max = MAX_CONDITION_DEPTH;
+            return Err(self.err(field, PackProblem::ConditionTooDeep { max }));
+        }
+        if parts > MAX_CONDITION_NODES {
+            let max = MAX_CONDITION_NODES;
+            return Err(self.err(field, PackProblem::ConditionTooLarge { max }));
+        }
         let mut comparisons = Vec::new();
         cond.comparisons(&mut comparisons);
-        let mut domains: BTreeMap<String, Vec<Answer>> = BTreeMap::new();
-        for (qid, cmp) in &comparisons {
+        // Each question compared, with the numbers a count question is compared with.
+        let mut named: BTreeMap<&str, (&Question, Vec<u32>)> = BTreeMap::new();
+        for &(qid, cmp) in &comparisons {
             let q = self
                 .question(qid)
-                .ok_or_else(|| self.err(field, PackProblem::UnknownQuestion(qid.clone())))?;
-            let fits = match (&q.answer, cmp) {
+                .ok_or_else(|| self.err(field, PackProblem::UnknownQuestion(qid.to_owned())))?;
+            let fits = match (&q.answer, &cmp) {
                 (_, Comparison::EmptyList) => {
-                    return Err(self.err(field, PackProblem::EmptyValueList(qid.clone())))
+                    return Err(self.err(field, PackProblem::EmptyValueList(qid.to_owned())))
                 }
                 (AnswerKind::YesNo, Comparison::Value(Answer::Flag(_))) => true,
                 (AnswerKind::Choice(opts), Comparison::Value(Answer::Choice(v))) => {
@@ -266,31 +324,65 @@ impl Validator<'_> {
                 return Err(self.err(
                     field,
                     PackProblem::ValueDoesNotFit {
-                        value: describe(cmp),
-                        question: qid.clone(),
+                        value: describe(&cmp),
+                        question: qid.to_owned(),
                         expected,
                     },
                 ));
             }
-            let domain = domains
-                .entry(qid.clone())
-                .or_insert_with(|| match &q.answer {
+            let (_, numbers) = named.entry(qid).or_insert((q, Vec::new()));
+            if let Comparison::Value(Answer::Count(n)) | Comparison::AtLeast(n) = &cmp {
+                numbers.push(*n);
+            }
+        }
+        // The answers worth trying: every answer of a yes/no or choice question; for a count
+        // question 0, its maximum, and each number compared with and the one below it. Built
+        // only when trying them all is affordable.
+        let counts: Vec<Vec<u32>> = named
+            .values()
+            .map(|(q, numbers)| match q.answer {
+                AnswerKind::Count(max) => {
+                    let mut tried = vec![0, max];
+                    for c in numbers.iter().flat_map(|&n| [n.saturating_sub(1), n]) {
+                        if !tried.contains(&c) {
+                            tried.push(c);
+                        }
+                    }
+                    tried
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let mut sizes = named
+            .values()
+            .zip(&counts)
+            .map(|((q, _), tried)| match &q.answer {
+                AnswerKind::YesNo => 2,
+                AnswerKind::Choice(opts) => opts.len(),
+                AnswerKind::Count(_) => tried.len(),
+            });
+        let combinations = sizes.try_fold(1usize, |acc, n| acc.checked_mul(n.max(1)));
+        let mut budget = self.budget.get();
+        let affordable = afford(combinations, parts, named.len(), &mut budget);
+        self.budget.set(budget);
+        if !affordable {
+            return Ok(());
+        }
+        let domains: Vec<(&str, Vec<Answer>)> = named
+            .iter()
+            .zip(counts)
+            .map(|((&qid, (q, _)), tried)| {
+                let answers = match &q.answer {
                     AnswerKind::YesNo => vec![Answer::Flag(true), Answer::Flag(false)],
                     AnswerKind::Choice(opts) => {
                         opts.iter().map(|o| Answer::Choice(o.id.clone())).collect()
                     }
-                    AnswerKind::Count(max) => vec![Answer::Count(0), Answer::Count(*max)],
-                });
-            if let Comparison::Value(Answer::Count(n)) | Comparison::AtLeast(n) = cmp {
-                for c in [n.saturating_sub(1), *n] {
-                    if !domain.contains(&Answer::Count(c)) {
-                        domain.push(Answer::Count(c));
-                    }
-                }
-            }
-        }
-        let domains: Vec<(String, Vec<Answer>)> = domains.into_iter().collect();
-        if satisfiable(cond, &domains) == Some(false) {
+                    AnswerKind::Count(_) => tried.into_iter().map(Answer::Count).collect(),
+                };
+                (qid, answers)
+            })
+            .collect();
+        if !satisfiable(cond, &domains) {
             return Err(self.err(field, PackProblem::NeverTrue));
         }
         Ok(())
@@ -320,7 +412,7 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn deadlines(&self) -> Result<(), PolicyError> {
+    fn deadlines(&self, items: &BTreeSet<&str>) -> Result<(), PolicyError> {
         let p = self.pack;
         self.unique("deadlines", p.deadlines.iter().map(|d| &d.id))?;
         for (i, d) in p.deadlines.iter().enumerate() {
@@ -342,7 +434,7 @@ impl Validator<'_> {
                 Due::ChosenDate { prompt, .. } => self.text(&format!("{f}.due.prompt"), prompt)?,
             }
             if let DoneWhen::Item(item) = &d.done_when {
-                if !p.items.iter().any(|it| &it.id == item) {
+                if !items.contains(item.as_str()) {
                     return Err(self.err(
                         format!("{f}.done_when.item"),
                         PackProblem::UnknownItem(item.clone()),
@@ -370,5 +462,26 @@ fn describe(cmp: &Comparison) -> String {
         Comparison::Value(a) => serde_json::to_string(a).unwrap_or_default(),
         Comparison::AtLeast(n) => format!("≥ {n}"),
         Comparison::EmptyList => "[]".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the packs that ship take of [`MAX_SATISFIABILITY_STEPS`]: every condition of theirs is
+    /// checked, with room to spare.
+    #[test]
+    fn the_packs_that_ship_check_every_condition_within_the_budget() {
+        for (file, json) in super::super::load::EMBEDDED {
+            let pack: PolicyPack = serde_json::from_str(json).expect("parses");
+            let validator = Validator::new(file, &pack);
+            validator.validate().expect("valid");
+            let used = MAX_SATISFIABILITY_STEPS - validator.budget.get();
+            assert!(
+                used > 0 && used * 20 < MAX_SATISFIABILITY_STEPS,
+                "{file}: {used}"
+            );
+        }
     }
 }

@@ -19,6 +19,9 @@ pub(in crate::present::wording) fn shape_problem(problem: &ShapeProblem) -> Stri
     match problem {
         ShapeProblem::NotJson => "this is not valid JSON".to_owned(),
         ShapeProblem::EndsEarly => "the file ends before the JSON is complete".to_owned(),
+        ShapeProblem::TooDeep => {
+            "the JSON is nested deeper than 128 levels and was not read further".to_owned()
+        }
         ShapeProblem::MissingField(name) => format!("the field \"{name}\" is missing"),
         ShapeProblem::UnknownField { name, allowed } if allowed.is_empty() => {
             format!("unknown field \"{name}\" (no fields belong here)")
@@ -127,6 +130,13 @@ pub(super) fn pack_problem(problem: &PackProblem) -> String {
             .to_owned(),
         PackProblem::NegativeOffset => {
             "only deadlines counted from the planned date may be negative".to_owned()
+        }
+        PackProblem::TooManyEntries { max } => format!("this list is too long (at most {max})"),
+        PackProblem::ConditionTooDeep { max } => {
+            format!("this condition is nested too deeply (at most {max} levels)")
+        }
+        PackProblem::ConditionTooLarge { max } => {
+            format!("this condition has too many parts (at most {max})")
         }
     }
 }
