@@ -42,3 +42,25 @@ pub(crate) fn tr(lang: Lang, nl: &str, en: &str) -> String {
         Lang::En => en.to_owned(),
     }
 }
+
+/// "a, b en c" (or "a, b and c"): `parts` as one phrase in `lang`; empty when there are none.
+pub fn listed(parts: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Nl => "en",
+        Lang::En => "and",
+    };
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+/// "1 opname" / "3 opnamen"; nothing for none.
+pub fn counted(n: usize, one: &str, many: &str) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    }
+}

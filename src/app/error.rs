@@ -2,6 +2,7 @@
 //! handle's own errors, worded here because nothing above the presentation may be worded there.
 
 use crate::error::{ErrorCode, Localized};
+use crate::text::{counted, listed, Lang};
 use crate::workspace::Contents;
 
 /// Why a whole-installation operation was refused.
@@ -70,14 +71,9 @@ impl Localized for AppError {
 
 /// What [`Contents`] lists, in Dutch: "3 opnamen, je naam (Ayşe Yılmaz) en …".
 fn contents_nl(holds: &Contents) -> String {
-    let count = |n: usize, one: &str, many: &str| match n {
-        0 => None,
-        1 => Some(format!("1 {one}")),
-        n => Some(format!("{n} {many}")),
-    };
     let parts = [
-        count(holds.recordings, "opname", "opnamen"),
-        count(
+        counted(holds.recordings, "opname", "opnamen"),
+        counted(
             holds.desk_requests,
             "feedbackverzoek op je bureau",
             "feedbackverzoeken op je bureau",
@@ -93,19 +89,14 @@ fn contents_nl(holds: &Contents) -> String {
             .mentor
             .then(|| "de instelling voor een begeleider".to_owned()),
     ];
-    listed(parts.into_iter().flatten().collect(), "en")
+    listed(&parts.into_iter().flatten().collect::<Vec<_>>(), Lang::Nl)
 }
 
 /// [`contents_nl`] in English.
 fn contents_en(holds: &Contents) -> String {
-    let count = |n: usize, one: &str, many: &str| match n {
-        0 => None,
-        1 => Some(format!("1 {one}")),
-        n => Some(format!("{n} {many}")),
-    };
     let parts = [
-        count(holds.recordings, "recording", "recordings"),
-        count(
+        counted(holds.recordings, "recording", "recordings"),
+        counted(
             holds.desk_requests,
             "feedback request on your desk",
             "feedback requests on your desk",
@@ -122,14 +113,5 @@ fn contents_en(holds: &Contents) -> String {
             .map(|name| format!("your name ({name})")),
         holds.mentor.then(|| "the setting for a mentor".to_owned()),
     ];
-    listed(parts.into_iter().flatten().collect(), "and")
-}
-
-/// "a, b and c".
-fn listed(parts: Vec<String>, and: &str) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
-    }
+    listed(&parts.into_iter().flatten().collect::<Vec<_>>(), Lang::En)
 }

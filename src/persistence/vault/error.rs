@@ -298,11 +298,13 @@ impl std::fmt::Display for DiskProblem {
 /// found (it is short, or of few kinds of characters).
 fn because_nl(weaknesses: &[super::Weakness]) -> String {
     let parts: Vec<String> = weaknesses.iter().map(ToString::to_string).collect();
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => format!(": hij bevat {last}"),
-        Some((last, rest)) => format!(": hij bevat {} en {last}", rest.join(", ")),
+    if parts.is_empty() {
+        return String::new();
     }
+    format!(
+        ": hij bevat {}",
+        crate::text::listed(&parts, crate::text::Lang::Nl)
+    )
 }
 
 impl VaultError {

@@ -12,6 +12,7 @@ use crate::limits::{InputError, InputField};
 use crate::mentor::{Defect, MentorError, MAX_FIELD};
 use crate::policy::PolicyError;
 use crate::store::{Corruption, StoreError};
+use crate::text::Lang;
 use crate::vault::{
     Damage, DiskProblem, KeyStoreError, Leftover, Recovery, TamperKind, VaultError, Weakness,
 };
@@ -48,11 +49,10 @@ fn because(weaknesses: &[Weakness]) -> String {
             Weakness::Repeat => "repeated characters".to_owned(),
         })
         .collect();
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => format!(": it contains {last}"),
-        Some((last, rest)) => format!(": it contains {} and {last}", rest.join(", ")),
+    if parts.is_empty() {
+        return String::new();
     }
+    format!(": it contains {}", crate::text::listed(&parts, Lang::En))
 }
 
 /// [`FileProblem`] in English.
