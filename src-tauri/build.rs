@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "log_event",
     "confirm_feedback",
     "choose_date",
+    "keep_secure_copy",
+    "set_school",
     "log_share",
     "confirm_deletion",
     "log_incident",

@@ -90,10 +90,10 @@ mod parallel;
 pub mod text;
 
 pub mod nouns;
-pub use nouns::{assessment, profile, recording};
+pub use nouns::{assessment, profile, recording, school};
 
 pub mod rules;
-pub use rules::{calendar, checklist, deadline, events, policy};
+pub use rules::{calendar, checklist, deadline, events, overlay, policy};
 
 pub mod persistence;
 pub use persistence::{mentor, store, vault};

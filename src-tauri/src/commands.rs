@@ -94,6 +94,19 @@ pub async fn choose_date(app: AppHandle, input: ChooseDate) -> Reply<Acted<Recor
 }
 
 #[tauri::command]
+pub async fn keep_secure_copy(
+    app: AppHandle,
+    input: KeepSecureCopy,
+) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.keep_secure_copy(input))).await
+}
+
+#[tauri::command]
+pub async fn set_school(app: AppHandle, input: SetSchool) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.set_school(input))).await
+}
+
+#[tauri::command]
 pub async fn log_share(app: AppHandle, input: LogShare) -> Reply<Acted<RecordingView>> {
     core(app, |a| a.act(|ws| ws.log_share(input))).await
 }

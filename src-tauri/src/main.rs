@@ -84,6 +84,8 @@ fn main() {
             commands::log_event,
             commands::confirm_feedback,
             commands::choose_date,
+            commands::keep_secure_copy,
+            commands::set_school,
             commands::log_share,
             commands::confirm_deletion,
             commands::log_incident,

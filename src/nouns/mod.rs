@@ -5,3 +5,4 @@ pub mod assessment;
 pub mod names;
 pub mod profile;
 pub mod recording;
+pub mod school;

@@ -24,6 +24,11 @@ pub fn event_label(kind: EventKind, lang: Lang) -> String {
         EventKind::ConsentWithdrawn => ("Toestemming ingetrokken", "Consent withdrawn"),
         EventKind::Objection => ("Bezwaar gemaakt", "Objection raised"),
         EventKind::Incident => ("Incident", "Incident"),
+        EventKind::OfficerLeadTimeGiven => (
+            "Doorlooptijd van privacy officers ontvangen",
+            "Privacy officers gave the lead time",
+        ),
+        EventKind::AnswerChanged => ("Antwoord gewijzigd", "Answer changed"),
     };
     tr(lang, nl, en)
 }

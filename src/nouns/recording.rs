@@ -22,6 +22,19 @@ pub enum Answer {
     Count(u32),
     /// The id of a choice option.
     Choice(String),
+    /// The ids of the options chosen, for a question that takes several (in the pack's order).
+    Choices(Vec<String>),
+}
+
+impl Answer {
+    /// Whether this answer is, or (for several options) includes, `value`: how a condition's
+    /// `eq` reads an answer.
+    pub fn includes(&self, value: &Answer) -> bool {
+        match (self, value) {
+            (Answer::Choices(chosen), Answer::Choice(v)) => chosen.contains(v),
+            _ => self == value,
+        }
+    }
 }
 
 /// Reads an answer by the JSON type it has. (An untagged derive would try each variant in turn and
@@ -30,11 +43,27 @@ impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AnswerVisitor;
 
-        impl serde::de::Visitor<'_> for AnswerVisitor {
+        impl<'v> serde::de::Visitor<'v> for AnswerVisitor {
             type Value = Answer;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an answer: true or false, a count, or the id of a choice")
+                f.write_str(
+                    "an answer: true or false, a count, the id of a choice or a list of them",
+                )
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'v>>(
+                self,
+                mut seq: A,
+            ) -> Result<Answer, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    if ids.len() >= 64 {
+                        return Err(serde::de::Error::invalid_length(ids.len() + 1, &self));
+                    }
+                    ids.push(id);
+                }
+                Ok(Answer::Choices(ids))
             }
 
             fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Answer, E> {
@@ -104,6 +133,10 @@ pub enum EventKind {
     ConsentWithdrawn,
     /// Someone objected to the recording.
     Objection,
+    /// The privacy officers said how long their review will take.
+    OfficerLeadTimeGiven,
+    /// An answer (e.g. the purposes) changed after the recording was made; the note says which.
+    AnswerChanged,
     /// An incident was logged.
     Incident,
 }
@@ -343,6 +376,31 @@ pub struct Recording {
     /// Chosen to be shown at the final assessment.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_assessment: bool,
+    /// Decisions to keep the secure copy past a deadline that deletes every copy, in the order
+    /// they were made; per deadline the last one is in force.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keeps: Vec<KeepDecision>,
+    /// The internship school it is recorded at, with the version of its rules the recording is
+    /// checked against (on top of the pack's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<crate::school::School>,
+}
+
+/// A decision to keep the secure copy longer than a deadline that deletes every copy (e.g. the
+/// feedback is given, but the recording is also meant for the assessment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct KeepDecision {
+    /// The deadline (a rule of the pack that deletes every copy) the secure copy is kept past.
+    pub deadline: String,
+    /// Why it is kept.
+    pub reason: String,
+    /// The last day it is kept.
+    pub until: NaiveDate,
+    /// When the decision was made.
+    pub at: DateTime<Utc>,
+    /// Who made it.
+    pub by: String,
 }
 
 /// A feedback request the student exported (see [`crate::mentor`]).
@@ -400,6 +458,8 @@ impl Recording {
             feedback_requests: Vec::new(),
             feedback_receipt: None,
             for_assessment: false,
+            keeps: Vec::new(),
+            school: None,
         }
     }
 
@@ -427,6 +487,21 @@ impl Recording {
         relevant
             .map(|c| c.deleted.as_ref().map(|d| d.at))
             .try_fold(DateTime::<Utc>::MIN_UTC, |acc, at| at.map(|at| acc.max(at)))
+    }
+
+    /// When every copy but those of `kept` was confirmed deleted (the moment of the last of
+    /// them); `Some` also when there are no others.
+    pub fn copies_deleted_except(&self, kept: CopyKind) -> Option<DateTime<Utc>> {
+        self.copies
+            .iter()
+            .filter(|c| c.kind != kept)
+            .map(|c| c.deleted.as_ref().map(|d| d.at))
+            .try_fold(self.created_at, |acc, at| at.map(|at| acc.max(at)))
+    }
+
+    /// The decision in force to keep the secure copy past `deadline`, if any (the last one made).
+    pub fn keep_past(&self, deadline: &str) -> Option<&KeepDecision> {
+        self.keeps.iter().rev().find(|k| k.deadline == deadline)
     }
 
     /// Closed: footage existed and every copy is confirmed gone.

@@ -33,6 +33,7 @@ mod inputs;
 mod plan;
 mod profile;
 mod reports;
+mod school;
 pub use assessment::{AssessmentPassed, SelectForAssessment};
 pub use errors::{PackThing, RecordingError, ShareError, WorkspaceError};
 pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};

@@ -118,11 +118,23 @@ impl<'a> Intake<'a> {
     }
 }
 
+/// What the internship school's rules decide about a recording, when they are stricter than the
+/// pack (see [`crate::overlay`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolVerdict {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why, naming the school.
+    pub reason: crate::text::Text,
+}
+
 /// The verdict so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome<'p> {
     /// A rule decided it.
     Decided(&'p VerdictRule),
+    /// The internship school's own rules are stricter than the pack's and decided it.
+    School(SchoolVerdict),
     /// An earlier rule depends on a question that is still unanswered.
     Pending,
 }
@@ -132,6 +144,7 @@ impl Outcome<'_> {
     pub fn verdict(&self) -> Option<Verdict> {
         match self {
             Outcome::Decided(rule) => Some(rule.verdict),
+            Outcome::School(school) => Some(school.verdict),
             Outcome::Pending => None,
         }
     }
@@ -197,6 +210,16 @@ mod tests {
                 }
                 AnswerKind::Choice(choices) => {
                     options.extend(choices.iter().map(|c| Some(Answer::Choice(c.id.clone()))));
+                }
+                AnswerKind::Choices(choices) => {
+                    options.extend(
+                        choices
+                            .iter()
+                            .map(|c| Some(Answer::Choices(vec![c.id.clone()]))),
+                    );
+                    options.push(Some(Answer::Choices(
+                        choices.iter().map(|c| c.id.clone()).collect(),
+                    )));
                 }
                 AnswerKind::Count(max) => {
                     options.extend([0, 1, *max].map(|n| Some(Answer::Count(n))))

@@ -4,7 +4,7 @@
 use crate::calendar::DutchCalendar;
 use crate::clock::{end_of_day, local_date};
 use crate::policy::{DoneWhen, Due, Offset, PolicyPack};
-use crate::recording::{EventKind, Recording};
+use crate::recording::{CopyKind, EventKind, Recording};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -17,6 +17,9 @@ use ts_rs::TS;
 pub enum DeadlineStatus {
     /// Past due and not done.
     Overdue,
+    /// Due at once ("direct", "meteen") and not done, within the app's grace (the rest of that
+    /// day): do it now.
+    DoNow,
     /// Due before the end of today.
     DueToday,
     /// Due later.
@@ -34,6 +37,16 @@ pub enum DeadlineStatus {
 pub enum DeadlineSource<'p> {
     /// A deadline rule of the pack.
     Rule(&'p crate::policy::DeadlineRule),
+    /// The end date of a decision to keep the secure copy longer than a deadline that deletes
+    /// every copy.
+    Keep(crate::recording::KeepDecision),
+    /// The internship school's retention: every copy deleted this many days after recording.
+    School {
+        /// The school's name.
+        name: String,
+        /// Its retention in days.
+        days: u32,
+    },
     /// A clock of an incident logged on the recording.
     Incident {
         /// The incident's id on the recording.
@@ -60,6 +73,13 @@ pub struct Deadline<'p> {
     pub waits_for: Option<EventKind>,
     /// Status at the "now" it was derived for.
     pub status: DeadlineStatus,
+    /// For a deadline due at once: when the app's grace ends and it becomes overdue.
+    pub overdue_after: Option<DateTime<Utc>>,
+    /// For a chosen date with advice: the latest date Opnamewijs advises.
+    pub advised_latest: Option<NaiveDate>,
+    /// A deadline that deletes every copy, of which the secure copy is kept by a decision (see
+    /// [`DeadlineSource::Keep`]): done when every other copy is gone.
+    pub keeps_secure_copy: bool,
 }
 
 /// Adds `offset` to the instant `from` in the Dutch calendar of `cal`.
@@ -78,7 +98,14 @@ pub fn status_at(
     waiting: DeadlineStatus,
     now: DateTime<Utc>,
 ) -> DeadlineStatus {
-    Now::new(now).status(due, done_at, waiting)
+    Now::new(now).status(due, done_at, waiting, None)
+}
+
+/// When a deadline due at `due` with `grace` stops being "do it now" and becomes overdue.
+pub fn grace_end(due: DateTime<Utc>, grace: &crate::policy::Grace) -> DateTime<Utc> {
+    match grace.until {
+        crate::policy::GraceEnd::EndOfDay => end_of_day(local_date(due)),
+    }
 }
 
 /// "Now" and the Dutch date it falls on, worked out once for many deadlines.
@@ -101,11 +128,13 @@ impl Now {
         due: Option<DateTime<Utc>>,
         done_at: Option<DateTime<Utc>>,
         waiting: DeadlineStatus,
+        overdue_after: Option<DateTime<Utc>>,
     ) -> DeadlineStatus {
         match (done_at, due) {
             (Some(_), _) => DeadlineStatus::Done,
             (None, None) => waiting,
-            (None, Some(due)) if self.at > due => DeadlineStatus::Overdue,
+            (None, Some(due)) if self.at > overdue_after.unwrap_or(due) => DeadlineStatus::Overdue,
+            (None, Some(due)) if overdue_after.is_some() && self.at >= due => DeadlineStatus::DoNow,
             (None, Some(due)) if local_date(due) == self.today => DeadlineStatus::DueToday,
             (None, Some(_)) => DeadlineStatus::Upcoming,
         }
@@ -150,7 +179,10 @@ pub fn derive_known<'p>(
             due
         }
     };
-    let mut out = Vec::with_capacity(pack.deadlines.len());
+    let mut out = Vec::with_capacity(pack.deadlines.len() + 1);
+    // A decision to keep the secure copy past a deadline that deletes every copy: that deadline
+    // leaves the secure copy alone, and the decision's end date is a deadline of its own.
+    let mut kept = Vec::new();
     for rule in &pack.deadlines {
         // A recording chosen for the assessment gets the pack's after-assessment deadlines,
         // whatever purpose it was first recorded for.
@@ -171,19 +203,43 @@ pub fn derive_known<'p>(
                 Some(at) => (Some(due_after(at, *offset)), None, DeadlineStatus::Waiting),
                 None => (None, Some(*event), DeadlineStatus::Waiting),
             },
+            Due::ChosenDate {
+                asked_after: Some(event),
+                ..
+            } if rec.first(*event).is_none() => (None, Some(*event), DeadlineStatus::Waiting),
             Due::ChosenDate { .. } => (
                 rec.chosen_dates.get(&rule.id).map(|d| end_of_day(*d)),
                 None,
                 DeadlineStatus::NeedsDate,
             ),
         };
+        let keep = (rule.done_when == DoneWhen::AllCopiesDeleted)
+            .then(|| rec.keep_past(&rule.id))
+            .flatten();
+        let keeps_secure_copy = keep.is_some();
+        kept.extend(keep);
         let done_at = match &rule.done_when {
             DoneWhen::Event(kind) => rec.first(*kind),
             DoneWhen::Item(item) => rec.ticks.get(item).map(|t| t.at),
             DoneWhen::CopyDeleted(kind) => rec.copies_deleted(Some(*kind)),
+            DoneWhen::AllCopiesDeleted if keeps_secure_copy => {
+                rec.copies_deleted_except(CopyKind::SecureStorage)
+            }
             DoneWhen::AllCopiesDeleted => rec.copies_deleted(None),
         };
-        let status = now.status(due, done_at, waiting);
+        let overdue_after = rule
+            .grace
+            .as_ref()
+            .zip(due)
+            .map(|(grace, due)| grace_end(due, grace));
+        let status = now.status(due, done_at, waiting, overdue_after);
+        let advised_latest = match &rule.due {
+            Due::ChosenDate {
+                advised_max: Some(advised),
+                ..
+            } => Some(rec.planned_for + Duration::days(i64::from(advised.days))),
+            _ => None,
+        };
         out.push(Deadline {
             id: Cow::Borrowed(&rule.id),
             source: DeadlineSource::Rule(rule),
@@ -191,6 +247,51 @@ pub fn derive_known<'p>(
             done_at,
             waits_for,
             status,
+            overdue_after,
+            advised_latest,
+            keeps_secure_copy,
+        });
+    }
+    if let Some((school, days)) = rec
+        .school
+        .as_ref()
+        .and_then(|s| s.max_retention_days.map(|d| (s, d)))
+    {
+        // The school's rule is not the student's to stretch: a decision to keep the secure copy
+        // does not reach it.
+        let offset = Offset::Days(i32::try_from(days).unwrap_or(i32::MAX));
+        let due = rec
+            .first(EventKind::Recorded)
+            .map(|at| due_after(at, offset));
+        let done_at = rec.copies_deleted(None);
+        out.push(Deadline {
+            id: Cow::Borrowed("school/bewaartermijn"),
+            source: DeadlineSource::School {
+                name: school.name.clone(),
+                days,
+            },
+            due,
+            done_at,
+            waits_for: due.is_none().then_some(EventKind::Recorded),
+            status: now.status(due, done_at, DeadlineStatus::Waiting, None),
+            overdue_after: None,
+            advised_latest: None,
+            keeps_secure_copy: false,
+        });
+    }
+    for keep in kept {
+        let until = end_of_day(keep.until);
+        let done_at = rec.copies_deleted(None);
+        out.push(Deadline {
+            id: Cow::Owned(format!("keep/{}", keep.deadline)),
+            source: DeadlineSource::Keep(keep.clone()),
+            due: Some(until),
+            done_at,
+            waits_for: None,
+            status: now.status(Some(until), done_at, DeadlineStatus::Waiting, None),
+            overdue_after: None,
+            advised_latest: None,
+            keeps_secure_copy: false,
         });
     }
     for incident in &rec.incidents {
@@ -210,7 +311,10 @@ pub fn derive_known<'p>(
                 due,
                 done_at,
                 waits_for: None,
-                status: now.status(due, done_at, DeadlineStatus::Waiting),
+                status: now.status(due, done_at, DeadlineStatus::Waiting, None),
+                overdue_after: None,
+                advised_latest: None,
+                keeps_secure_copy: false,
             });
         }
     }
@@ -230,6 +334,8 @@ pub fn deletion_after<'d, 'p>(
             rule.done_when == DoneWhen::AllCopiesDeleted
                 && matches!(rule.due, Due::AfterEvent { event: from, .. } if from == event)
         }
-        DeadlineSource::Incident { .. } => false,
+        DeadlineSource::Incident { .. }
+        | DeadlineSource::Keep(_)
+        | DeadlineSource::School { .. } => false,
     })
 }

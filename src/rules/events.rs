@@ -25,6 +25,13 @@ pub fn loggable_events(
         if let crate::policy::DoneWhen::Event(event) = rule.done_when {
             kinds.push(event);
         }
+        if let crate::policy::Due::ChosenDate {
+            asked_after: Some(event),
+            ..
+        } = rule.due
+        {
+            kinds.push(event);
+        }
     }
     kinds.extend(
         pack.items
@@ -42,7 +49,9 @@ pub fn loggable_events(
             EventKind::Recorded
             | EventKind::OfficerRequestSent
             | EventKind::OfficerAnswered
+            | EventKind::OfficerLeadTimeGiven
             | EventKind::Objection => true,
+            EventKind::AnswerChanged => false,
             _ => recorded,
         };
         logged || offered

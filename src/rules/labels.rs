@@ -27,6 +27,7 @@ pub fn verdict_label(v: Option<Verdict>, lang: Lang) -> String {
 pub fn status_label(status: DeadlineStatus, lang: Lang) -> String {
     let (nl, en) = match status {
         DeadlineStatus::Overdue => ("Te laat", "Overdue"),
+        DeadlineStatus::DoNow => ("Nu doen", "Do it now"),
         DeadlineStatus::DueToday => ("Vandaag", "Due today"),
         DeadlineStatus::Upcoming => ("Gepland", "Upcoming"),
         DeadlineStatus::NeedsDate => ("Kies een datum", "Choose a date"),

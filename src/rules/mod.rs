@@ -8,4 +8,5 @@ pub mod checklist;
 pub mod deadline;
 pub mod events;
 pub mod labels;
+pub mod overlay;
 pub mod policy;

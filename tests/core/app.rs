@@ -12,7 +12,7 @@ use std::sync::Arc;
 fn a_backup_moves_everything_to_a_new_installation() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let original_head = env.ws.status().expect("status").journal.head_hash;
     let out = tempfile::tempdir().expect("temp dir");
     let path = out.path().join("opnamewijs.owbackup");
@@ -85,7 +85,7 @@ fn a_backup_moves_everything_to_a_new_installation() {
 fn erase_all_leaves_nothing_behind() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let dir = env.dir.path().to_owned();
     let keys = env.keys.clone();
     drop(env.ws);
@@ -413,7 +413,7 @@ fn the_data_directory_and_every_file_the_app_writes_are_private_to_the_user() {
 fn a_backup_never_replaces_a_damaged_or_locked_vault() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let out = tempfile::tempdir().expect("temp dir");
     let path = out.path().join("b.owbackup");
     env.ws
@@ -541,7 +541,7 @@ fn a_change_answers_with_the_rows_it_touched_at_their_place() {
         .act(|ws| {
             ws.set_item(SetItem {
                 recording: first.value.id.clone(),
-                item: "vooraf.live".into(),
+                item: "vooraf.lwo".into(),
                 done: true,
                 note: None,
             })
@@ -588,7 +588,7 @@ fn only_a_test_build_takes_a_file_location_from_the_page() {
 /// A backup made on `env`'s installation (one recording, ticked), and its passphrase.
 fn backup_of(env: &mut Env, dir: &Path) -> (PathBuf, &'static str) {
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let path = dir.join("opnamewijs.owbackup");
     let pass = "wachtwoord voor backup";
     env.ws.export_backup(&path, pass).expect("export");

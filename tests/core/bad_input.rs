@@ -142,7 +142,7 @@ fn cases(id: &str, out: &Path, data_dir: &Path) -> Vec<(String, Op)> {
             Box::new(move |ws| {
                 ws.set_item(SetItem {
                     recording: b.clone(),
-                    item: "vooraf.live".into(),
+                    item: "vooraf.lwo".into(),
                     done: true,
                     note: None,
                 })
@@ -421,7 +421,7 @@ fn cases(id: &str, out: &Path, data_dir: &Path) -> Vec<(String, Op)> {
     );
     for (name, date) in [
         ("date: in the past", "2026-11-01"),
-        ("date: beyond the allowed window", "2028-01-01"),
+        ("date: more than ten years after the lesson", "2037-01-01"),
         ("date: 31 April", "2027-04-31"),
         ("date: year 2101", "2101-01-01"),
     ] {

@@ -86,7 +86,7 @@ fn the_dossier_shows_policy_consent_shares_deletions_and_the_head_hash() {
         "Dossier lesopnamen: Sam de Vries",
         "Rekenles 3B (feedback)",
         "HU lerarenopleiding",
-        "1.0.0",
+        "2.0.0",
         "(hu-stage-opnamen; ingebouwd in Opnamewijs)",
         "Toegestaan onder voorwaarden",
         "Ik vraag zelf toestemming",
@@ -236,4 +236,74 @@ fn every_pack_shows_where_it_comes_from() {
         text.contains("eigen bestand mijn-school.json in de map policies"),
         "{text}"
     );
+}
+
+#[test]
+fn the_dossier_shows_the_purposes_the_school_and_its_rules_and_where_each_deadline_comes_from() {
+    use opnamewijs::workspace::{AnswerQuestion, KeepSecureCopy, SchoolInput, SetSchool};
+    let mut env = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut env, "Łukasz Şahin-Nguyễn", Mode::Student);
+    let id = recorded_lesson(&mut env, "Rekenles 3B");
+    env.ws
+        .answer(AnswerQuestion {
+            recording: id.clone(),
+            question: "purpose".into(),
+            answer: Some(choices(&["feedback", "assessment"])),
+        })
+        .expect("purposes");
+    env.ws
+        .set_school(SetSchool {
+            recording: id.clone(),
+            school: Some(SchoolInput {
+                id: None,
+                name: "De Regenboog".into(),
+                privacy_contact: None,
+                own_devices_allowed: true,
+                school_equipment_required: false,
+                consent: None,
+                consent_basis: None,
+                storage: Some("OneDrive van de school".into()),
+                max_retention_days: Some(90),
+            }),
+        })
+        .expect("school");
+    env.ws
+        .log_event(LogEvent {
+            recording: id.clone(),
+            kind: EventKind::FeedbackGiven,
+            on: None,
+            note: None,
+        })
+        .expect("feedback");
+    env.ws
+        .keep_secure_copy(KeepSecureCopy {
+            recording: id.clone(),
+            deadline: "na_feedback".into(),
+            reason: "Voor het eindassessment".into(),
+            until: "2027-02-28".into(),
+        })
+        .expect("kept");
+    let path = env.files.path().join("dossier.pdf");
+    env.ws.export_dossier(&path).expect("dossier");
+    let text = poppler("pdftotext", &["-layout"], &path);
+    let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Nabespreken met mijn begeleider (feedback); Het eindassessment",
+        "Stageschool: De Regenboog",
+        "Opslaan op: OneDrive van de school",
+        "Bewaartermijn: 90 dagen na de opname",
+        "Termijnen en waar ze vandaan komen",
+        "bron: HU-checklist › Na opname veilig opslaan",
+        "bron: Advies van Opnamewijs (De HU noemt geen termijn voor feedback.",
+        "bron: Regel van je stageschool De Regenboog",
+        "Veilige kopie langer bewaard",
+        "Voor het eindassessment",
+        "Antwoord gewijzigd",
+        "Over dit beleid",
+    ] {
+        assert!(
+            squeezed.contains(expected),
+            "missing {expected:?} in:\n{text}"
+        );
+    }
 }

@@ -87,7 +87,7 @@ const SAME_IN_BOTH: [&str; 9] = [
     "via IRIS Connect",
     "via WeTransfer",
     "via social media",
-    "1.0.0",
+    "2.0.0",
     "Feedback",
 ];
 
@@ -276,8 +276,8 @@ fn journey(lang: Lang) -> Run {
             memo.replacen("\"audience\"", "\"audiense\"", 1),
         ),
         (
-            "format-2.json",
-            memo.replacen("\"format\": 1", "\"format\": 2", 1),
+            "format-3.json",
+            memo.replacen("\"format\": 2", "\"format\": 3", 1),
         ),
     ];
     for (name, text) in &broken {
@@ -572,7 +572,7 @@ fn journey(lang: Lang) -> Run {
     run.refused("date in the past", r);
     let r = env
         .ws
-        .choose_date(choose("bewaartermijn", "2028-06-01"))
+        .choose_date(choose("bewaartermijn", "2037-06-01"))
         .shown(&env.ws);
     run.refused("date beyond the window", r);
     let r = env
@@ -1598,7 +1598,11 @@ fn texts(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
         }
         Value::Object(map) => {
             for (key, item) in map {
-                if item.is_string() && NOT_TEXT.contains(&key.as_str()) {
+                let machine = item.is_string()
+                    || item
+                        .as_array()
+                        .is_some_and(|a| !a.is_empty() && a.iter().all(Value::is_string));
+                if machine && NOT_TEXT.contains(&key.as_str()) {
                     continue;
                 }
                 texts(item, &format!("{path}.{key}"), out);

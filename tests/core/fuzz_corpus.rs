@@ -102,7 +102,7 @@ fn write_seed_corpus() {
             ("device", choice("own_device")),
         ],
     );
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let dir = env.dir.path().to_owned();
     let keys = env.keys.clone();
     env.restart();

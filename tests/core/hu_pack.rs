@@ -4,7 +4,12 @@ use crate::support::*;
 use opnamewijs::deadline::DeadlineStatus;
 use opnamewijs::policy::{PackSet, Verdict};
 use opnamewijs::recording::{Answer, Channel, CopyKind, EventKind, Role};
-use opnamewijs::workspace::{ChooseDate, ConfirmDeletion, LogEvent, LogIncident, LogShare};
+use opnamewijs::school::ConsentArrangement;
+use opnamewijs::views::ProvenanceKind;
+use opnamewijs::workspace::{
+    ChooseDate, ConfirmDeletion, KeepSecureCopy, LogEvent, LogIncident, LogShare, SchoolInput,
+    SetSchool,
+};
 use opnamewijs::ErrorPayload;
 
 const HU: &str = "hu-stage-opnamen";
@@ -20,7 +25,12 @@ fn embedded_packs_load_without_errors() {
         .collect();
     assert_eq!(
         ids,
-        [("hu-stage-opnamen", "1.0.0"), ("memo-lesopnamen", "1.0.0")]
+        [
+            ("hu-stage-opnamen", "1.0.0"),
+            ("memo-lesopnamen", "1.0.0"),
+            ("hu-stage-opnamen", "2.0.0"),
+            ("memo-lesopnamen", "2.0.0")
+        ]
     );
 }
 
@@ -29,7 +39,10 @@ fn planned() -> (Env, String) {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let view = env.create(HU, "2026-11-24");
     assert_eq!(view.pack.id, HU, "pinned to the pack id");
-    assert_eq!(view.pack.version, "1.0.0", "pinned to the pack version");
+    assert_eq!(
+        view.pack.version, "2.0.0",
+        "pinned to the newest pack version"
+    );
     (env, view.id)
 }
 
@@ -65,41 +78,76 @@ fn record(env: &mut Env, id: &str) -> opnamewijs::views::RecordingView {
 }
 
 #[test]
-fn vooraf_mentor_joining_live_comes_first() {
+fn wat_mag_purpose_comes_first_and_live_watching_is_asked_for_feedback_only() {
     let (mut env, id) = planned();
     let view = env.ws.view(&id).expect("view");
     assert_eq!(
         view.questions.first().map(|q| q.id.as_str()),
-        Some("mentor_live"),
-        "the live alternative is asked first"
+        Some("purpose"),
+        "the purpose is asked first"
     );
-    assert_eq!(
-        view.verdict.verdict, None,
-        "no verdict before the first answer"
+    assert!(
+        !view.questions.iter().any(|q| q.id == "mentor_live"),
+        "live watching is not asked before a feedback purpose is chosen"
     );
-    let view = env.answer(&id, &[("mentor_live", yes())]);
-    assert_eq!(
-        view.verdict.verdict,
-        Some(Verdict::NotAllowed),
-        "live beats a recording"
+    let view = env.answer(&id, &[("purpose", choices(&["assessment"]))]);
+    assert!(
+        !view.questions.iter().any(|q| q.id == "mentor_live"),
+        "an assessment recording is not asked about live watching"
     );
-    assert_eq!(
-        view.questions.len(),
-        1,
-        "no further questions once the mentor can join live"
+    let view = env.answer(&id, &[("purpose", choices(&["feedback", "assessment"]))]);
+    assert!(
+        view.questions.iter().any(|q| q.id == "mentor_live"),
+        "a feedback recording is"
     );
-    let err = ErrorPayload::from(
-        env.ws
-            .log_event(LogEvent {
-                recording: id.clone(),
-                kind: EventKind::Recorded,
-                on: None,
-                note: None,
-            })
-            .shown(&env.ws)
-            .expect_err("the core refuses this"),
-    );
-    assert_eq!(err.code, "recording.not_allowed");
+}
+
+#[test]
+fn wat_mag_a_mentor_who_can_join_live_is_a_preference_not_a_veto() {
+    for purposes in [
+        &["assessment"][..],
+        &["feedback"],
+        &["feedback", "assessment"],
+    ] {
+        let (mut env, id) = planned();
+        let mut answers = vec![("purpose", choices(purposes)), ("mentor_live", yes())];
+        answers.extend([
+            ("media", choice("video")),
+            ("device", choice("school")),
+            ("pupils_in_view", yes()),
+            ("others_in_view", no()),
+            ("consent_basis", choice("school_arranged")),
+            ("pupils_under_16", yes()),
+            ("pupils_without_consent", Answer::Count(0)),
+        ]);
+        let view = env.answer(&id, &answers);
+        assert_eq!(
+            view.verdict.verdict,
+            Some(Verdict::AllowedWithConditions),
+            "{purposes:?}: allowed with conditions"
+        );
+        let live_item = view.phases[0].items.iter().find(|i| i.id == "vooraf.live");
+        if purposes.contains(&"feedback") {
+            assert!(
+                view.verdict.reason.contains("live"),
+                "{purposes:?}: the verdict names the preference: {}",
+                view.verdict.reason
+            );
+            let item = live_item.expect("the agreement about live watching is an item");
+            assert!(item.evidence, "the agreement is kept as a note");
+        } else {
+            assert!(live_item.is_none(), "{purposes:?}: no live-watching item");
+        }
+        env.complete_phases_before(&id, "opslaan");
+        record(&mut env, &id);
+        let view = env.ws.view(&id).expect("view");
+        assert!(
+            view.events
+                .iter()
+                .any(|e| e.kind == EventKind::Recorded && e.logged.is_some()),
+            "{purposes:?}: the recording may be made"
+        );
+    }
 }
 
 #[test]
@@ -141,7 +189,7 @@ fn vooraf_school_policy_and_agreements_block_the_next_phases() {
     );
     let why = locked.phases[1].locked_by.clone().unwrap_or_default();
     assert!(
-        why.starts_with("Eerst afronden in een eerdere fase: Nagevraagd of"),
+        why.starts_with("Eerst afronden in een eerdere fase: Met je begeleider besproken of live"),
         "{why}"
     );
     assert!(
@@ -304,6 +352,11 @@ fn no_pupils_in_view_is_allowed_and_skips_consent_questions() {
             ("pupils_in_view", no()),
         ],
     );
+    assert_eq!(
+        view.verdict.verdict, None,
+        "undecided while nobody has said whether other adults are in view"
+    );
+    let view = env.answer(&id, &[("others_in_view", no())]);
     assert_eq!(view.verdict.verdict, Some(Verdict::Allowed));
     assert!(view
         .questions
@@ -336,11 +389,57 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
     );
     env.clock.set(nl(2026, 11, 24, 11, 0));
     let view = record(&mut env, &id);
+    // "Direct": due the moment the recording is logged, shown as "do it now"; the rest of the
+    // day is the app's grace, and it says so.
     for d in ["veilig_opslaan", "van_apparaat", "uit_cloud"] {
         let d = deadline(&view, d);
-        assert_eq!(d.status, DeadlineStatus::DueToday, "{} due today", d.id);
-        assert_eq!(d.when, "uiterlijk di 24 nov. 2026 23:59");
+        assert_eq!(d.status, DeadlineStatus::DoNow, "{} do it now", d.id);
+        assert_eq!(d.when, "nu doen");
+        assert_eq!(d.due, Some(nl(2026, 11, 24, 11, 0)), "due at the recording");
+        assert_eq!(
+            d.grace.as_deref(),
+            Some(
+                "De regel zegt direct: doe het nu. Opnamewijs telt het pas als te laat na di 24 \
+                 nov. 2026 23:59."
+            )
+        );
+        let from = d.from.as_ref().expect("provenance");
+        assert_eq!(from.label, "HU-checklist › Na opname veilig opslaan");
     }
+    // Reminded at once, and once more three hours later while still open.
+    let titles = |env: &Env| -> Vec<String> {
+        env.ws
+            .reminders()
+            .expect("reminders")
+            .into_iter()
+            .filter(|r| r.key.contains("/van_apparaat/"))
+            .map(|r| r.title)
+            .collect()
+    };
+    assert_eq!(
+        titles(&env),
+        ["Nu doen: Verwijderen van het opnameapparaat"]
+    );
+    env.clock.set(nl(2026, 11, 24, 14, 0));
+    assert_eq!(
+        titles(&env),
+        ["Nog steeds nu doen: Verwijderen van het opnameapparaat"]
+    );
+    env.clock.set(nl(2026, 11, 24, 23, 0));
+    let late_evening = env.ws.view(&id).expect("view");
+    assert_eq!(
+        deadline(&late_evening, "van_apparaat").status,
+        DeadlineStatus::DoNow,
+        "still within the grace that evening"
+    );
+    env.clock.set(nl(2026, 11, 25, 0, 1));
+    let next_day = env.ws.view(&id).expect("view");
+    assert_eq!(
+        deadline(&next_day, "van_apparaat").status,
+        DeadlineStatus::Overdue,
+        "overdue after the end of that day"
+    );
+    env.clock.set(nl(2026, 11, 24, 11, 0));
     let rec = env.ws.recording(&id).expect("recording").clone();
     let kinds: Vec<_> = rec.copies.iter().map(|c| c.kind).collect();
     assert_eq!(
@@ -529,7 +628,9 @@ fn verwijderen_after_reflection_needs_a_concrete_date() {
     let d = deadline(&view, "bewaartermijn");
     assert_eq!(d.status, DeadlineStatus::NeedsDate);
     assert!(d.needs_date);
-    let too_late = env
+    // The year is advice of Opnamewijs, not the institute's rule: a later date is accepted
+    // with the advice and its reason next to it.
+    let later = env
         .ws
         .choose_date(ChooseDate {
             recording: id.clone(),
@@ -537,10 +638,16 @@ fn verwijderen_after_reflection_needs_a_concrete_date() {
             date: "2028-01-01".into(),
         })
         .shown(&env.ws)
-        .expect_err("the core refuses this");
+        .expect("a date later than advised is the student's choice");
+    let d = deadline(&later, "bewaartermijn");
+    let note = d.note.as_deref().expect("the advice is shown");
+    assert!(
+        note.starts_with("Later dan Opnamewijs aanraadt, namelijk uiterlijk wo 24 nov. 2027:"),
+        "{note}"
+    );
     assert_eq!(
-        ErrorPayload::from(too_late).message,
-        "Bewaar niet langer dan nodig: kies uiterlijk wo 24 nov. 2027."
+        d.from.as_ref().map(|f| f.label.as_str()),
+        Some("HU-checklist › Verwijderen opname na reflectie")
     );
     let past = env
         .ws
@@ -727,4 +834,465 @@ fn verwijderen_mentor_confirms_feedback_in_person_and_reminds_the_student() {
             .expect_err("twice"),
     );
     assert_eq!(again.code, "recording.already_logged");
+}
+
+/// Logs feedback given at the clock's time.
+fn feedback(env: &mut Env, id: &str) -> opnamewijs::views::RecordingView {
+    env.ws
+        .log_event(LogEvent {
+            recording: id.into(),
+            kind: EventKind::FeedbackGiven,
+            on: None,
+            note: None,
+        })
+        .shown(&env.ws)
+        .expect("feedback")
+}
+
+fn delete_copy(env: &mut Env, id: &str, copy: &str) -> opnamewijs::views::RecordingView {
+    env.ws
+        .confirm_deletion(ConfirmDeletion {
+            recording: id.into(),
+            copy: copy.into(),
+            method: "definitief verwijderd".into(),
+        })
+        .shown(&env.ws)
+        .expect("confirm")
+}
+
+#[test]
+fn several_purposes_feedback_and_assessment_keep_the_secure_copy_only_by_an_explicit_decision() {
+    let (mut env, id) = planned();
+    let view = typical(
+        &mut env,
+        &id,
+        &[("purpose", choices(&["feedback", "assessment"]))],
+    );
+    let ids: Vec<_> = view.deadlines.iter().map(|d| d.id.as_str()).collect();
+    for both in ["feedback_krijgen", "na_feedback", "na_assessment"] {
+        assert!(ids.contains(&both), "{both} applies: {ids:?}");
+    }
+    let items = shown_items(&view);
+    for both in ["verwijderen.na_feedback", "verwijderen.na_assessment"] {
+        assert!(
+            items.iter().any(|i| i == both),
+            "{both} is on the checklist"
+        );
+    }
+    env.complete_phases_before(&id, "opslaan");
+    record(&mut env, &id);
+    env.clock.set(nl(2026, 11, 26, 15, 0));
+    let view = feedback(&mut env, &id);
+    // The earliest deadline wins: after the feedback every copy goes, the secure one too.
+    let after_feedback = deadline(&view, "na_feedback");
+    assert_eq!(after_feedback.status, DeadlineStatus::DueToday);
+    assert!(
+        after_feedback.can_keep,
+        "keeping the secure copy is offered"
+    );
+    assert_eq!(
+        deadline(&view, "na_assessment").status,
+        DeadlineStatus::Waiting
+    );
+    let refused = env
+        .ws
+        .keep_secure_copy(KeepSecureCopy {
+            recording: id.clone(),
+            deadline: "na_feedback".into(),
+            reason: "  ".into(),
+            until: "2027-06-30".into(),
+        })
+        .shown(&env.ws)
+        .expect_err("a decision needs its reason");
+    assert_eq!(
+        ErrorPayload::from(refused).code,
+        "recording.keep_reason_missing"
+    );
+    let view = env
+        .ws
+        .keep_secure_copy(KeepSecureCopy {
+            recording: id.clone(),
+            deadline: "na_feedback".into(),
+            reason: "Nodig voor het eindassessment in juni".into(),
+            until: "2027-06-30".into(),
+        })
+        .shown(&env.ws)
+        .expect("kept");
+    let after_feedback = deadline(&view, "na_feedback");
+    assert!(!after_feedback.can_keep);
+    assert_eq!(
+        after_feedback.note.as_deref(),
+        Some(
+            "De veilige kopie blijft bewaard door jouw besluit; verwijder hier alle andere kopieën."
+        )
+    );
+    let kept = deadline(&view, "keep/na_feedback");
+    assert_eq!(kept.when, "uiterlijk wo 30 jun. 2027 23:59");
+    assert_eq!(
+        kept.help.as_deref(),
+        Some("Besloten door Student op: Nodig voor het eindassessment in juni")
+    );
+    assert_eq!(view.keeps.len(), 1, "the decision is on the recording");
+    // The device and cloud copies go; the secure copy stays, and the feedback deadline is met.
+    delete_copy(&mut env, &id, "copy-1");
+    let view = delete_copy(&mut env, &id, "copy-2");
+    assert_eq!(deadline(&view, "na_feedback").status, DeadlineStatus::Done);
+    assert!(!view.closed, "the secure copy still exists");
+    assert_eq!(
+        deadline(&view, "keep/na_feedback").status,
+        DeadlineStatus::Upcoming
+    );
+    // Passing the assessment before the end date: that deadline now comes first.
+    env.clock.set(nl(2027, 6, 10, 14, 0));
+    let view = env
+        .ws
+        .log_event(LogEvent {
+            recording: id.clone(),
+            kind: EventKind::AssessmentPassed,
+            on: None,
+            note: None,
+        })
+        .shown(&env.ws)
+        .expect("passed");
+    assert_eq!(
+        deadline(&view, "na_assessment").status,
+        DeadlineStatus::DueToday
+    );
+    let view = delete_copy(&mut env, &id, "copy-3");
+    assert!(view.closed);
+    assert_eq!(
+        deadline(&view, "keep/na_feedback").status,
+        DeadlineStatus::Done
+    );
+}
+
+#[test]
+fn a_change_of_purposes_after_recording_is_logged_and_recomputes_the_deadlines() {
+    let (mut env, id) = planned();
+    typical(&mut env, &id, &[]);
+    env.complete_phases_before(&id, "opslaan");
+    record(&mut env, &id);
+    let view = env.ws.view(&id).expect("view");
+    assert!(!view.deadlines.iter().any(|d| d.id == "na_assessment"));
+    env.clock.set(nl(2026, 11, 25, 9, 0));
+    let view = env.answer(&id, &[("purpose", choices(&["feedback", "assessment"]))]);
+    assert!(
+        view.deadlines.iter().any(|d| d.id == "na_assessment"),
+        "the assessment's deadline applies now"
+    );
+    let rec = env.ws.recording(&id).expect("recording");
+    let changed = rec
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::AnswerChanged)
+        .expect("the change is on the timeline");
+    assert_eq!(changed.at, nl(2026, 11, 25, 9, 0));
+    assert_eq!(
+        changed.note.as_deref(),
+        Some(
+            "Waarvoor maak je de opname? Kies alles wat geldt.: Nabespreken met mijn begeleider \
+             (feedback) → Nabespreken met mijn begeleider (feedback), Het eindassessment"
+        )
+    );
+    // The same answer again is no change.
+    let before = env.ws.recording(&id).expect("recording").events.len();
+    env.answer(&id, &[("purpose", choices(&["assessment", "feedback"]))]);
+    assert_eq!(
+        env.ws.recording(&id).expect("recording").events.len(),
+        before,
+        "the same purposes in another order change nothing"
+    );
+}
+
+#[test]
+fn feedback_is_late_after_the_date_agreed_with_the_mentor_not_after_a_number_of_days() {
+    let (mut env, id) = planned();
+    let view = typical(&mut env, &id, &[]);
+    let d = deadline(&view, "feedback_krijgen");
+    assert_eq!(d.status, DeadlineStatus::NeedsDate, "asked beforehand");
+    let from = d.from.as_ref().expect("provenance");
+    assert_eq!(from.kind, ProvenanceKind::Advice);
+    assert!(
+        from.detail
+            .as_deref()
+            .is_some_and(|why| why.starts_with("De HU noemt geen termijn voor feedback.")),
+        "{from:?}"
+    );
+    let packs = PackSet::embedded();
+    let hu = packs.latest(HU).expect("hu");
+    for rule in &hu.deadlines {
+        if let opnamewijs::policy::Due::AfterEvent { offset, .. } = rule.due {
+            assert!(
+                !matches!(offset, opnamewijs::policy::Offset::WorkingDays(_)),
+                "{}: the HU text sets no number of working days",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
+fn everyone_in_view_colleagues_and_other_adults_are_informed_too() {
+    let (mut env, id) = planned();
+    let view = env.answer(
+        &id,
+        &[
+            ("purpose", choices(&["reflection"])),
+            ("media", choice("video")),
+            ("device", choice("school")),
+            ("pupils_in_view", no()),
+            ("others_in_view", yes()),
+        ],
+    );
+    assert!(
+        shown_items(&view).contains(&"toestemming.geinformeerd".to_owned()),
+        "colleagues in view are told beforehand too"
+    );
+    assert_eq!(view.verdict.verdict, Some(Verdict::AllowedWithConditions));
+}
+
+/// The school "De Regenboog" as the student enters it: no own devices, storage on its OneDrive,
+/// consent arranged by the school, recordings kept at most 30 days.
+fn regenboog() -> SchoolInput {
+    SchoolInput {
+        id: None,
+        name: "De Regenboog".into(),
+        privacy_contact: Some("privacy@deregenboog.example".into()),
+        own_devices_allowed: false,
+        school_equipment_required: false,
+        consent: Some(ConsentArrangement::SchoolArranged),
+        consent_basis: Some("toestemmingsformulier bij inschrijving".into()),
+        storage: Some("OneDrive van de school".into()),
+        max_retention_days: Some(30),
+    }
+}
+
+fn set_school(
+    env: &mut Env,
+    id: &str,
+    school: Option<SchoolInput>,
+) -> opnamewijs::views::RecordingView {
+    env.ws
+        .set_school(SetSchool {
+            recording: id.into(),
+            school,
+        })
+        .shown(&env.ws)
+        .expect("school set")
+}
+
+#[test]
+fn a_school_that_forbids_own_devices_turns_the_own_device_answer_into_not_allowed() {
+    let (mut env, id) = planned();
+    let view = typical(&mut env, &id, &[]);
+    assert_eq!(view.verdict.verdict, Some(Verdict::AllowedWithConditions));
+    let view = set_school(&mut env, &id, Some(regenboog()));
+    assert_eq!(view.verdict.verdict, Some(Verdict::NotAllowed));
+    assert!(
+        view.verdict
+            .reason
+            .starts_with("Jouw stageschool De Regenboog staat"),
+        "{}",
+        view.verdict.reason
+    );
+    let from = view.verdict.from.as_ref().expect("provenance");
+    assert_eq!(
+        (from.kind, from.label.as_str()),
+        (
+            ProvenanceKind::School,
+            "Regel van je stageschool De Regenboog"
+        )
+    );
+    env.complete_phases_before(&id, "opslaan");
+    let refused = env
+        .ws
+        .log_event(LogEvent {
+            recording: id.clone(),
+            kind: EventKind::Recorded,
+            on: None,
+            note: None,
+        })
+        .shown(&env.ws)
+        .expect_err("the school does not allow it");
+    let refused = ErrorPayload::from(refused);
+    assert_eq!(refused.code, "recording.not_allowed");
+    assert!(
+        refused.message.contains("De Regenboog"),
+        "{}",
+        refused.message
+    );
+    // With the school's equipment the school's rule is met, and the pack decides again.
+    let view = env.answer(&id, &[("device", choice("school"))]);
+    assert_eq!(view.verdict.verdict, Some(Verdict::AllowedWithConditions));
+    assert_eq!(
+        view.verdict.from.as_ref().map(|f| f.kind),
+        Some(ProvenanceKind::Source)
+    );
+}
+
+#[test]
+fn a_school_that_requires_its_own_equipment_refuses_borrowed_and_own_devices() {
+    let (mut env, id) = planned();
+    typical(&mut env, &id, &[("device", choice("hu_loan"))]);
+    let view = set_school(
+        &mut env,
+        &id,
+        Some(SchoolInput {
+            own_devices_allowed: true,
+            school_equipment_required: true,
+            ..regenboog()
+        }),
+    );
+    assert_eq!(view.verdict.verdict, Some(Verdict::NotAllowed));
+    assert!(view.verdict.reason.contains("apparatuur van de school"));
+    let view = env.answer(&id, &[("device", choice("iris_connect"))]);
+    assert_eq!(view.verdict.verdict, Some(Verdict::AllowedWithConditions));
+}
+
+#[test]
+fn the_schools_storage_and_consent_become_items_and_its_retention_a_stricter_deadline() {
+    let (mut env, id) = planned();
+    typical(
+        &mut env,
+        &id,
+        &[
+            ("device", choice("school")),
+            ("purpose", choices(&["reflection"])),
+        ],
+    );
+    let view = set_school(&mut env, &id, Some(regenboog()));
+    let items: Vec<_> = view
+        .phases
+        .iter()
+        .flat_map(|p| p.items.iter().map(move |i| (p.id.as_str(), i)))
+        .filter(|(_, i)| i.id.starts_with("school."))
+        .map(|(phase, i)| (phase, i.id.as_str(), i.from.as_ref().map(|f| f.kind)))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "toestemming",
+                "school.toestemming",
+                Some(ProvenanceKind::School)
+            ),
+            ("opslaan", "school.opslag", Some(ProvenanceKind::School)),
+        ]
+    );
+    assert!(view
+        .school_rules
+        .iter()
+        .any(|r| r == "Opslaan op: OneDrive van de school"));
+    assert!(view
+        .school_rules
+        .iter()
+        .any(|r| r == "Bewaartermijn: 30 dagen na de opname"));
+    env.ws
+        .choose_date(ChooseDate {
+            recording: id.clone(),
+            deadline: "bewaartermijn".into(),
+            date: "2027-06-30".into(),
+        })
+        .expect("the student's own date");
+    env.complete_phases_before(&id, "opslaan");
+    let view = record(&mut env, &id);
+    let school = deadline(&view, "school/bewaartermijn");
+    assert_eq!(
+        school.when, "uiterlijk wo 23 dec. 2026 23:59",
+        "30 days, stricter"
+    );
+    assert_eq!(
+        school.from.as_ref().map(|f| f.kind),
+        Some(ProvenanceKind::School)
+    );
+    // The school's item can be ticked like any other.
+    let view = env.tick(&id, "school.opslag");
+    assert!(view
+        .phases
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|i| i.id == "school.opslag" && i.tick.is_some()));
+}
+
+#[test]
+fn a_school_entered_once_is_offered_again_and_each_change_is_a_new_version() {
+    let (mut env, first) = planned();
+    let view = set_school(&mut env, &first, Some(regenboog()));
+    let school = view.school.clone().expect("school");
+    assert_eq!(school.version, 1);
+    let second = env.create(HU, "2026-12-01").id;
+    let view = env.ws.view(&second).expect("view");
+    assert_eq!(
+        view.known_schools
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["De Regenboog"],
+        "offered on the next recording"
+    );
+    let reused = set_school(
+        &mut env,
+        &second,
+        Some(SchoolInput {
+            id: Some(school.id.clone()),
+            ..regenboog()
+        }),
+    );
+    assert_eq!(
+        reused.school.as_ref().map(|s| s.version),
+        Some(1),
+        "unchanged: same version"
+    );
+    let changed = set_school(
+        &mut env,
+        &second,
+        Some(SchoolInput {
+            id: Some(school.id.clone()),
+            max_retention_days: Some(14),
+            ..regenboog()
+        }),
+    );
+    let v2 = changed.school.expect("school");
+    assert_eq!((v2.id.as_str(), v2.version), (school.id.as_str(), 2));
+    assert_eq!(
+        env.ws.view(&first).expect("view").school.map(|s| s.version),
+        Some(1),
+        "the first recording keeps the version it was checked against"
+    );
+    env.restart();
+    assert_eq!(
+        env.ws
+            .view(&second)
+            .expect("view")
+            .school
+            .map(|s| s.version),
+        Some(2),
+        "from the journal after a restart"
+    );
+    for (bad, code) in [
+        (
+            SchoolInput {
+                name: " ".into(),
+                ..regenboog()
+            },
+            "school.invalid_name",
+        ),
+        (
+            SchoolInput {
+                max_retention_days: Some(0),
+                ..regenboog()
+            },
+            "school.invalid_retention",
+        ),
+    ] {
+        let err = env
+            .ws
+            .set_school(SetSchool {
+                recording: second.clone(),
+                school: Some(bad),
+            })
+            .shown(&env.ws)
+            .expect_err("refused");
+        assert_eq!(ErrorPayload::from(err).code, code);
+    }
 }

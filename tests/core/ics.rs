@@ -14,7 +14,7 @@ fn open_deadlines_export_as_a_calendar_that_parses_again() {
             ("purpose", choice("feedback")),
         ],
     );
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     env.ws
         .log_incident(LogIncident {
             recording: id.clone(),

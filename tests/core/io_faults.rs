@@ -37,7 +37,7 @@ fn journey() -> Vec<(&'static str, Step)> {
         ("tick an item", |ws, id| {
             ws.set_item(SetItem {
                 recording: id.clone(),
-                item: "vooraf.live".into(),
+                item: "vooraf.lwo".into(),
                 done: true,
                 note: None,
             })
@@ -54,7 +54,7 @@ fn journey() -> Vec<(&'static str, Step)> {
         ("untick the item", |ws, id| {
             ws.set_item(SetItem {
                 recording: id.clone(),
-                item: "vooraf.live".into(),
+                item: "vooraf.lwo".into(),
                 done: false,
                 note: None,
             })

@@ -40,6 +40,8 @@ mod pdf;
 mod snapshot;
 /// Every tampering of a real vault, counted: flipped bytes, cuts, splices, replays, wrong keys.
 mod tamper;
+/// A vault of the release before pack version 2.0.0 opens, each recording on its own version.
+mod upgrade;
 /// Encrypted, hash-chained journal: tamper, torn tail, keys, backups.
 mod vault;
 /// Recordings, ticks, events, shares, copies and incidents, persisted across restarts.

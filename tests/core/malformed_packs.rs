@@ -100,10 +100,11 @@ fn shape_cases() -> Vec<ShapeCase> {
                     "blocking",
                     "evidence",
                     "records_event",
+                    "from",
                 ]),
             },
             "onbekend veld \"blokking\" (toegestaan: \"id\", \"phase\", \"text\", \"help\", \
-             \"shown_when\", \"blocking\", \"evidence\", \"records_event\")",
+             \"shown_when\", \"blocking\", \"evidence\", \"records_event\", \"from\")",
         ),
         (
             "unknown verdict",
@@ -138,13 +139,15 @@ fn shape_cases() -> Vec<ShapeCase> {
                     "officer_answered",
                     "consent_withdrawn",
                     "objection",
+                    "officer_lead_time_given",
+                    "answer_changed",
                     "incident",
                 ]),
             },
             "onbekende waarde \"filmed\" (kies uit \"planned_for\", \"recorded\", \
              \"stored_securely\", \"shared\", \"feedback_given\", \"assessment_passed\", \
              \"officer_request_sent\", \"officer_answered\", \"consent_withdrawn\", \"objection\", \
-             \"incident\")",
+             \"officer_lead_time_given\", \"answer_changed\", \"incident\")",
         ),
         (
             "unknown answer kind",
@@ -152,9 +155,9 @@ fn shape_cases() -> Vec<ShapeCase> {
             Some("questions[0].answer"),
             ShapeProblem::UnknownName {
                 name: "text".into(),
-                allowed: names(&["yes_no", "choice", "count"]),
+                allowed: names(&["yes_no", "choice", "choices", "count"]),
             },
-            "onbekende waarde \"text\" (kies uit \"yes_no\", \"choice\", \"count\")",
+            "onbekende waarde \"text\" (kies uit \"yes_no\", \"choice\", \"choices\", \"count\")",
         ),
         (
             "negative format version",
@@ -211,7 +214,7 @@ type ContentCase = (
 
 fn content_cases() -> Vec<ContentCase> {
     vec![
-        ("unsupported format", |v| v["format"] = json!(2), "format", PackProblem::UnsupportedFormat { found: 2, expected: 1 }, "formaatversie 2 wordt niet ondersteund (verwacht 1)"),
+        ("unsupported format", |v| v["format"] = json!(3), "format", PackProblem::UnsupportedFormat { found: 3, expected: 2 }, "formaatversie 3 wordt niet ondersteund (verwacht 2)"),
         ("not a version number", |v| v["version"] = json!("1.0-beta"), "version", PackProblem::BadVersion("1.0-beta".into()), "\"1.0-beta\" is geen versienummer zoals 1.0.0"),
         ("invalid id", |v| v["id"] = json!("Test Pack"), "id", PackProblem::BadId("Test Pack".into()), "\"Test Pack\" is geen geldige id (kleine letters, cijfers, '-', '_' of '.')"),
         ("no phases", |v| v["phases"] = json!([]), "phases", PackProblem::NoPhases, "er moet minstens één fase zijn"),
@@ -548,8 +551,8 @@ fn every_broken_pack_is_reported_in_english_without_dutch() {
 fn broken_packs_in_english_word_for_word() {
     let en = |text: &str| parse_text(text).expect_err("refused").message(Lang::En);
     assert_eq!(
-        en(&with(|v| v["format"] = json!(2))),
-        "Policy pack kapot.json, field format: format version 2 is not supported (expected 1)"
+        en(&with(|v| v["format"] = json!(3))),
+        "Policy pack kapot.json, field format: format version 3 is not supported (expected 2)"
     );
     assert_eq!(
         en(&with(
@@ -675,7 +678,7 @@ fn a_dropped_pack_cannot_use_the_name_of_a_built_in_pack() {
     let latest = set.latest("hu-stage-opnamen").expect("built in");
     assert_eq!(
         (latest.version.as_str(), &latest.origin),
-        ("1.0.0", &PackOrigin::Embedded)
+        ("2.0.0", &PackOrigin::Embedded)
     );
     assert_eq!(
         set.latest("mijn-stageschool").expect("own pack").origin,
@@ -822,5 +825,112 @@ fn the_published_schema_matches_the_format() {
             required.contains(&json!(field)),
             "{field} is required by the schema"
         );
+    }
+}
+
+/// The minimal pack in format 2: every element says where it comes from.
+fn minimal_v2() -> Value {
+    let section = json!({ "section": { "nl": "Vooraf", "en": "Beforehand" } });
+    let mut v = minimal();
+    v["format"] = json!(2);
+    v["source_name"] = json!({ "nl": "Bron", "en": "Source" });
+    v["scope"] = json!({ "nl": "Voor docenten", "en": "For lecturers" });
+    for list in ["questions", "verdict_rules", "items"] {
+        for element in v[list].as_array_mut().into_iter().flatten() {
+            element["from"] = section.clone();
+        }
+    }
+    v
+}
+
+#[test]
+fn every_rule_of_a_format_2_pack_says_where_it_comes_from() {
+    parse_text(&minimal_v2().to_string()).expect("the complete pack loads");
+    for list in ["questions", "verdict_rules", "items"] {
+        let mut v = minimal_v2();
+        let id = v[list][0]["id"].as_str().expect("id").to_owned();
+        v[list][0].as_object_mut().expect("object").remove("from");
+        assert_eq!(
+            parse_text(&v.to_string()),
+            Err(PolicyError::Invalid {
+                file: "kapot.json".into(),
+                field: format!("{list}[0].from"),
+                problem: Box::new(PackProblem::NoProvenance(id.clone())),
+            }),
+            "{list} without provenance"
+        );
+        let err = parse_text(&v.to_string()).expect_err("refused");
+        assert!(
+            err.message(Lang::En)
+                .contains(&format!("\"{id}\" does not say where it comes from")),
+            "{}",
+            err.message(Lang::En)
+        );
+    }
+    let mut v = minimal_v2();
+    v.as_object_mut().expect("object").remove("source_name");
+    assert_eq!(
+        parse_text(&v.to_string()),
+        Err(PolicyError::Invalid {
+            file: "kapot.json".into(),
+            field: "source_name".into(),
+            problem: Box::new(PackProblem::RequiredFromFormat(2)),
+        })
+    );
+    // An advice with an empty reason is no provenance either.
+    let mut v = minimal_v2();
+    v["items"][0]["from"] = json!({ "advice": { "nl": "", "en": "why" } });
+    assert_eq!(
+        parse_text(&v.to_string()),
+        Err(PolicyError::Invalid {
+            file: "kapot.json".into(),
+            field: "items[0].from.advice.nl".into(),
+            problem: Box::new(PackProblem::EmptyText(Lang::Nl)),
+        })
+    );
+    // The grace after an "at once" deadline is always the app's advice.
+    let mut v = minimal_v2();
+    v["deadlines"] = json!([{
+        "id": "meteen",
+        "title": { "nl": "Meteen", "en": "At once" },
+        "due": { "type": "after_event", "event": "recorded", "offset": { "hours": 0 } },
+        "done_when": "all_copies_deleted",
+        "grace": { "until": "end_of_day", "from": { "section": { "nl": "Opslaan", "en": "Storing" } } },
+        "from": { "section": { "nl": "Opslaan", "en": "Storing" } }
+    }]);
+    assert_eq!(
+        parse_text(&v.to_string()),
+        Err(PolicyError::Invalid {
+            file: "kapot.json".into(),
+            field: "deadlines[0].grace.from".into(),
+            problem: Box::new(PackProblem::GraceNotAdvice),
+        })
+    );
+}
+
+#[test]
+fn every_rule_of_the_packs_that_ship_names_its_source_or_says_it_is_advice() {
+    for pack in PackSet::embedded().packs().iter().filter(|p| p.format >= 2) {
+        assert!(
+            pack.source_name.is_some() && pack.scope.is_some(),
+            "{}",
+            pack.id
+        );
+        let froms = pack
+            .questions
+            .iter()
+            .map(|q| (&q.id, &q.from))
+            .chain(pack.verdict_rules.iter().map(|r| (&r.id, &r.from)))
+            .chain(pack.items.iter().map(|i| (&i.id, &i.from)))
+            .chain(pack.deadlines.iter().map(|d| (&d.id, &d.from)))
+            .chain(pack.incidents.iter().map(|t| (&t.id, &t.from)))
+            .chain(
+                pack.incidents
+                    .iter()
+                    .flat_map(|t| t.clocks.iter().map(|c| (&c.id, &c.from))),
+            );
+        for (id, from) in froms {
+            assert!(from.is_some(), "{} {id}", pack.id);
+        }
     }
 }

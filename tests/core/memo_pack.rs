@@ -126,6 +126,42 @@ fn rule_2c_other_necessity_needs_the_privacy_officers_within_two_working_days() 
         deadline(&env.ws.view(&id).expect("view"), "doorlooptijd_verzoek").status,
         DeadlineStatus::Overdue
     );
+    // Two separate answers, each with its own clock: first the lead time, then the decision by
+    // the date they announced.
+    assert_eq!(
+        deadline(&env.ws.view(&id).expect("view"), "besluit_privacy_officers").status,
+        DeadlineStatus::Waiting,
+        "the decision's date is asked once the lead time is known"
+    );
+    let view = env
+        .ws
+        .log_event(LogEvent {
+            recording: id.clone(),
+            kind: EventKind::OfficerLeadTimeGiven,
+            on: None,
+            note: None,
+        })
+        .shown(&env.ws)
+        .expect("lead time given");
+    assert_eq!(
+        deadline(&view, "doorlooptijd_verzoek").status,
+        DeadlineStatus::Done
+    );
+    let d = deadline(&view, "besluit_privacy_officers");
+    assert_eq!(d.status, DeadlineStatus::NeedsDate);
+    let view = env
+        .ws
+        .choose_date(opnamewijs::workspace::ChooseDate {
+            recording: id.clone(),
+            deadline: "besluit_privacy_officers".into(),
+            date: "2026-05-12".into(),
+        })
+        .shown(&env.ws)
+        .expect("the announced date");
+    assert_eq!(
+        deadline(&view, "besluit_privacy_officers").when,
+        "uiterlijk di 12 mei 2026 23:59"
+    );
     let view = env
         .ws
         .log_event(LogEvent {
@@ -137,7 +173,7 @@ fn rule_2c_other_necessity_needs_the_privacy_officers_within_two_working_days() 
         .shown(&env.ws)
         .expect("answered");
     assert_eq!(
-        deadline(&view, "doorlooptijd_verzoek").status,
+        deadline(&view, "besluit_privacy_officers").status,
         DeadlineStatus::Done
     );
     let view = env.answer(&id, &[("officer_decision", choice("approved"))]);

@@ -37,6 +37,14 @@ pub fn recorded_lesson(env: &mut Env, title: &str) -> String {
             ("pupils_without_consent", Answer::Count(0)),
         ],
     );
+    // Beforehand, the student agrees the feedback date with the mentor: Tuesday 8 December.
+    env.ws
+        .choose_date(opnamewijs::workspace::ChooseDate {
+            recording: id.clone(),
+            deadline: "feedback_krijgen".into(),
+            date: "2026-12-08".into(),
+        })
+        .expect("agreed feedback date");
     env.complete_phases_before(&id, "opslaan");
     env.ws
         .log_event(LogEvent {
@@ -142,7 +150,7 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
     assert_eq!(
         deadline(&before, "feedback_krijgen").due,
         Some(nl(2026, 12, 8, 23, 59) + chrono::Duration::seconds(59)),
-        "ten working days after Tuesday 24 November"
+        "the end of the feedback date agreed with the mentor"
     );
     let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
     let text = std::fs::read_to_string(&request).expect("readable request");

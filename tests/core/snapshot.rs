@@ -65,7 +65,7 @@ fn an_open_from_the_snapshot_shows_what_replaying_every_entry_shows() {
     let snap = env.dir.path().join(SNAPSHOT_FILE);
     assert!(snap.exists(), "the open wrote a snapshot");
     // More changes after the snapshot: the next open reads the snapshot and these entries.
-    env.tick(&ids[1], "vooraf.live");
+    env.tick(&ids[1], "vooraf.lwo");
     let more = plan_some(&mut env, 2);
     env.ws
         .set_profile(opnamewijs::store::Profile {
@@ -96,14 +96,14 @@ fn an_open_from_the_snapshot_shows_what_replaying_every_entry_shows() {
         "= every entry replayed"
     );
     // And a change after an open from the snapshot lands (the append waited for the check).
-    env.tick(&ids[2], "vooraf.live");
+    env.tick(&ids[2], "vooraf.lwo");
     env.restart();
     assert!(env
         .ws
         .recording(&ids[2])
         .expect("rec")
         .ticks
-        .contains_key("vooraf.live"));
+        .contains_key("vooraf.lwo"));
     set_snapshot_after_bytes(None);
 }
 
@@ -193,7 +193,7 @@ fn a_journal_changed_behind_the_snapshot_is_refused_before_anything_is_written()
         .with(|ws| {
             ws.set_item(opnamewijs::workspace::SetItem {
                 recording: ids[0].clone(),
-                item: "vooraf.live".into(),
+                item: "vooraf.lwo".into(),
                 done: true,
                 note: None,
             })

@@ -151,6 +151,11 @@ pub fn choice(c: &str) -> Answer {
     Answer::Choice(c.into())
 }
 
+/// Several options of a question that takes more than one (e.g. the purposes).
+pub fn choices(cs: &[&str]) -> Answer {
+    Answer::Choices(cs.iter().map(|c| (*c).to_owned()).collect())
+}
+
 /// Shown item ids of a view.
 pub fn shown_items(view: &RecordingView) -> Vec<String> {
     view.phases

@@ -13,7 +13,7 @@ use std::sync::Arc;
 fn ticks_survive_a_restart_with_who_and_when() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     env.clock.set(nl(2026, 11, 23, 10, 5));
     env.tick(&id, "vooraf.schoolbeleid");
     env.restart();
@@ -30,8 +30,8 @@ fn ticks_survive_a_restart_with_who_and_when() {
     assert_eq!(
         ticks,
         [
-            ("vooraf.live", "Student", "ma 23 nov. 2026 10:00"),
-            ("vooraf.schoolbeleid", "Student", "ma 23 nov. 2026 10:05")
+            ("vooraf.schoolbeleid", "Student", "ma 23 nov. 2026 10:05"),
+            ("vooraf.lwo", "Student", "ma 23 nov. 2026 10:00")
         ]
     );
     let list = env.ws.list().expect("list");
@@ -42,12 +42,12 @@ fn ticks_survive_a_restart_with_who_and_when() {
 fn unticking_removes_the_tick() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let view = env
         .ws
         .set_item(SetItem {
             recording: id.clone(),
-            item: "vooraf.live".into(),
+            item: "vooraf.lwo".into(),
             done: false,
             note: None,
         })
@@ -265,8 +265,13 @@ fn the_profile_names_who_ticked_and_switches_the_language() {
             mode: Mode::Student,
         }
     );
-    let view = env.tick(&id, "vooraf.live");
-    let tick = view.phases[0].items[0].tick.clone().expect("ticked");
+    let view = env.tick(&id, "vooraf.lwo");
+    let tick = view.phases[0]
+        .items
+        .iter()
+        .find(|i| i.id == "vooraf.lwo")
+        .and_then(|i| i.tick.clone())
+        .expect("ticked");
     assert_eq!(
         (tick.by.as_str(), tick.at.as_str()),
         ("Sam de Vries", "Mon 23 Nov 2026 10:00")
@@ -288,7 +293,7 @@ fn every_change_is_a_journal_entry_and_the_state_is_replayed_from_it() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
     env.answer(&id, &[("mentor_live", no())]);
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let status = env.ws.status().expect("status");
     assert_eq!(status.journal.entries, 3, "created, answered, ticked");
     assert_eq!(status.journal.head_hash.len(), 64, "hex SHA-256 head");
@@ -316,7 +321,7 @@ fn every_change_is_a_journal_entry_and_the_state_is_replayed_from_it() {
 fn the_plain_json_of_the_skeleton_is_migrated_into_the_journal_and_removed() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let recording = env.ws.recording(&id).expect("rec").clone();
     let legacy = serde_json::json!({
         "format": 1,
@@ -350,7 +355,7 @@ fn the_plain_json_of_the_skeleton_is_migrated_into_the_journal_and_removed() {
 fn a_tampered_journal_is_reported_and_left_as_it_is() {
     let mut env = Env::at(nl(2026, 11, 23, 10, 0));
     let id = env.create("hu-stage-opnamen", "2026-11-24").id;
-    env.tick(&id, "vooraf.live");
+    env.tick(&id, "vooraf.lwo");
     let path = env.dir.path().join(JOURNAL_FILE);
     let mut bytes = std::fs::read(&path).expect("journal");
     let middle = bytes.len() - 40;

@@ -64,10 +64,11 @@ export async function profile(s, name, mode = 'student') {
 /** Plans a feedback recording on the HU pack and logs it as recorded. */
 export async function recordedLesson(s, title) {
   await plan(s, { title, date: '2026-11-20', pack: 'hu-stage-opnamen' });
-  await s.click(tid('answer-mentor_live-no'));
   await s.click(tid('answer-purpose-feedback'));
+  await s.click(tid('answer-mentor_live-no'));
   await s.click(tid('answer-device-own_device'));
   await s.click(tid('answer-pupils_in_view-no'));
+  await s.click(tid('answer-others_in_view-no'));
   await s.waitForText(tid('verdict-label'), 'Toegestaan');
   await s.click(tid('event-recorded'));
   await s.find(tid('event-recorded-logged'));

@@ -12,7 +12,7 @@ test('a backup carries the data to a new laptop; erase all leaves nothing behind
   await withApp('data-export-erase', { dataDir: oldLaptop }, async (s) => {
     await s.find('body[data-ready="true"]');
     await plan(s, { title: 'Biologieles 5V', date: '2026-12-07', pack: 'hu-stage-opnamen' });
-    await s.click(tid('item-vooraf.live'));
+    await s.click(tid('item-vooraf.apparatuur_school'));
     await s.waitForText(tid('journal-status'), '2 items');
     const report = await invoke(s, 'export_backup', { path: backup, passphrase: 'reservekopie wachtwoord' });
     assert.equal(report.entries, 2);

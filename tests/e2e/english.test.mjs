@@ -26,10 +26,11 @@ test('in English the whole screen is English, refusals included', async () => {
     await s.waitForText(tid('profile'), 'Łukasz Şahin-Nguyễn');
 
     await plan(s, { title: 'Music lesson 2A', date: '2026-11-20', pack: 'hu-stage-opnamen' });
-    await s.click(tid('answer-mentor_live-no'));
     await s.click(tid('answer-purpose-feedback'));
+    await s.click(tid('answer-mentor_live-no'));
     await s.click(tid('answer-device-own_device'));
     await s.click(tid('answer-pupils_in_view-no'));
+    await s.click(tid('answer-others_in_view-no'));
     await s.waitForText(tid('verdict-label'), 'Allowed');
     await s.click(tid('event-recorded'));
     await s.find(tid('event-recorded-logged'));

@@ -13,10 +13,11 @@ test('a recorded lesson: confirm a copy deleted, refuse e-mail, report it, sign 
     await s.waitForText(tid('profile'), 'Sam de Vries');
 
     await plan(s, { title: 'Muziekles 2A', date: '2026-11-20', pack: 'hu-stage-opnamen' });
-    await s.click(tid('answer-mentor_live-no'));
     await s.click(tid('answer-purpose-feedback'));
+    await s.click(tid('answer-mentor_live-no'));
     await s.click(tid('answer-device-own_device'));
     await s.click(tid('answer-pupils_in_view-no'));
+    await s.click(tid('answer-others_in_view-no'));
     await s.waitForText(tid('verdict-label'), 'Toegestaan');
     await s.click(tid('item-vooraf.live'));
     await s.waitForText(tid('tick-vooraf.live'), 'afgevinkt door Sam de Vries');
@@ -24,7 +25,7 @@ test('a recorded lesson: confirm a copy deleted, refuse e-mail, report it, sign 
     await s.click(tid('event-recorded'));
     await s.find(tid('event-recorded-logged'));
     await s.waitForText(tid('copies'), 'Opnameapparaat');
-    await s.waitForText(tid('deadline-veilig_opslaan'), 'Veilig opslaan');
+    await s.waitForText(tid('deadline-veilig_opslaan'), 'Meteen veilig opslaan');
 
     await fill(s, tid('method-copy-1'), "Verwijderd in Foto's en 'Recent verwijderd' geleegd");
     await s.click(tid('confirm-copy-1'));

@@ -43,10 +43,11 @@ test('the app connects to nothing but local sockets through a whole journey', as
     await s.find('body[data-ready="true"]');
     await plan(s, { title: 'Natuurkundeles 4H', date: '2026-12-07', pack: 'hu-stage-opnamen' });
     step();
-    await s.click(tid('answer-mentor_live-no'));
     await s.click(tid('answer-purpose-feedback'));
+    await s.click(tid('answer-mentor_live-no'));
     await s.click(tid('answer-device-own_device'));
     await s.click(tid('answer-pupils_in_view-no'));
+    await s.click(tid('answer-others_in_view-no'));
     await s.waitForText(tid('verdict-label'), 'Toegestaan');
     step();
     await s.click(tid('item-vooraf.live'));

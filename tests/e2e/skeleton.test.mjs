@@ -11,11 +11,11 @@ test('a planned recording keeps its ticks across a restart', async () => {
     await s.find('body[data-ready="true"]');
     assert.match(await s.pageText(), /Nog geen opnamen/, 'an empty data dir shows the empty state');
     await plan(s, { title: 'Rekenles 3B', date: '2026-12-01', pack: 'hu-stage-opnamen' });
-    assert.match(await s.text(tid('recording-pack')), /HU lerarenopleiding.*v1\.0\.0/);
+    assert.match(await s.text(tid('recording-pack')), /HU lerarenopleiding.*v2\.0\.0/);
     await s.waitForText(tid('checklist'), 'Vooraf');
 
-    await s.click(tid('item-vooraf.live'));
-    await s.waitForText(tid('tick-vooraf.live'), 'afgevinkt door Student');
+    await s.click(tid('item-vooraf.apparatuur_school'));
+    await s.waitForText(tid('tick-vooraf.apparatuur_school'), 'afgevinkt door Student');
     await s.click(tid('item-vooraf.schoolbeleid'));
     await s.waitForText(tid('tick-vooraf.schoolbeleid'), 'afgevinkt door Student');
     await s.screenshot('skeleton-checklist.png');
@@ -27,7 +27,7 @@ test('a planned recording keeps its ticks across a restart', async () => {
     await second.waitForText(tid('recording-list'), 'Rekenles 3B');
     await second.click(tid('recording-row'));
     await second.waitForText(tid('recording-title'), 'Rekenles 3B');
-    assert.equal(await checked(second, tid('item-vooraf.live')), true, 'first tick survived the restart');
+    assert.equal(await checked(second, tid('item-vooraf.apparatuur_school')), true, 'first tick survived the restart');
     assert.equal(await checked(second, tid('item-vooraf.schoolbeleid')), true, 'second tick survived the restart');
     assert.equal(await checked(second, tid('item-vooraf.lwo')), false, 'an unticked item stays unticked');
     await second.waitForText(tid('tick-vooraf.schoolbeleid'), 'afgevinkt door Student');

@@ -202,3 +202,74 @@ describe("one round trip per action", () => {
     expect(reads).toBe(before);
   });
 });
+
+describe("rules with their source", () => {
+  async function opened() {
+    const fake = fakeBackend();
+    const sent: unknown[] = [];
+    const { backend } = fake;
+    for (const name of ["answerQuestion", "keepSecureCopy", "setSchool"] as const) {
+      const original = backend[name] as (input: unknown) => Promise<unknown>;
+      (backend as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name] = (input) => {
+        sent.push(input);
+        return original(input);
+      };
+    }
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    await fireEvent.click(screen.getByTestId("create"));
+    await screen.findByTestId("recording-title");
+    return { sent };
+  }
+
+  it("shows where each rule comes from, and the app's grace on a deadline due at once", async () => {
+    await opened();
+    expect(screen.getByTestId("from-purpose").textContent).toBe("HU-checklist › Wat mag dan wel?");
+    expect(screen.getByTestId("from-purpose").classList.contains("from-source")).toBe(true);
+    expect(screen.getByTestId("from-apparatuur.getest").textContent).toBe("Advies van Opnamewijs: omdat het kan");
+    const now = screen.getByTestId("deadline-na_feedback");
+    expect(now.querySelector(".chip")?.textContent).toBe("Nu doen");
+    expect(screen.getByTestId("grace-na_feedback").textContent).toBe("De regel zegt direct: doe het nu.");
+  });
+
+  it("sends several purposes as one list", async () => {
+    const { sent } = await opened();
+    expect((screen.getByTestId("answer-purpose-feedback") as HTMLInputElement).checked).toBe(true);
+    await fireEvent.click(screen.getByTestId("answer-purpose-assessment"));
+    expect(sent).toEqual([{ recording: "r1", question: "purpose", answer: ["feedback", "assessment"] }]);
+  });
+
+  it("records a decision to keep the secure copy with its reason and end date", async () => {
+    const { sent } = await opened();
+    await fireEvent.click(screen.getByTestId("keep-na_feedback"));
+    await fireEvent.input(screen.getByTestId("keep-reason-na_feedback"), { target: { value: "Voor het eindassessment" } });
+    await fireEvent.input(screen.getByTestId("keep-until-na_feedback"), { target: { value: "2027-06-30" } });
+    await fireEvent.click(screen.getByTestId("keep-save-na_feedback"));
+    expect(sent).toEqual([{ recording: "r1", deadline: "na_feedback", reason: "Voor het eindassessment", until: "2027-06-30" }]);
+  });
+
+  it("enters the internship school's own rules", async () => {
+    const { sent } = await opened();
+    await fireEvent.click(screen.getByTestId("school-new"));
+    await fireEvent.input(screen.getByTestId("school-form-name"), { target: { value: "Ayşe Yılmaz College" } });
+    await fireEvent.click(screen.getByTestId("school-form-own-devices"));
+    await fireEvent.input(screen.getByTestId("school-form-retention"), { target: { value: "30" } });
+    await fireEvent.click(screen.getByTestId("school-form-save"));
+    expect(sent).toEqual([
+      {
+        recording: "r1",
+        school: {
+          id: null,
+          name: "Ayşe Yılmaz College",
+          privacy_contact: null,
+          own_devices_allowed: false,
+          school_equipment_required: false,
+          consent: null,
+          consent_basis: null,
+          storage: null,
+          max_retention_days: 30,
+        },
+      },
+    ]);
+  });
+});

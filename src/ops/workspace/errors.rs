@@ -85,6 +85,15 @@ pub enum RecordingError {
     /// A confirmation without a method.
     #[error("Beschrijf hoe je de kopie hebt verwijderd (bijvoorbeeld: verwijderd in Foto's en 'Recent verwijderd' geleegd).")]
     MethodMissing,
+    /// A school whose name is empty, too long or has control characters.
+    #[error("Vul de naam van de stageschool in, 1 tot 120 tekens.")]
+    InvalidSchoolName,
+    /// A retention period the school cannot have.
+    #[error("Een bewaartermijn van de school is 1 tot 3650 dagen.")]
+    InvalidRetention,
+    /// A decision to keep the secure copy without a reason.
+    #[error("Schrijf op waarom je de veilige kopie langer bewaart (bijvoorbeeld: nodig voor het eindassessment).")]
+    KeepReasonMissing,
 }
 
 impl ErrorCode for RecordingError {
@@ -105,6 +114,9 @@ impl ErrorCode for RecordingError {
             RecordingError::NotRecordedYet => "recording.not_recorded_yet",
             RecordingError::AlreadyDeleted => "recording.already_deleted",
             RecordingError::MethodMissing => "recording.method_missing",
+            RecordingError::InvalidSchoolName => "school.invalid_name",
+            RecordingError::InvalidRetention => "school.invalid_retention",
+            RecordingError::KeepReasonMissing => "recording.keep_reason_missing",
         }
     }
 }

@@ -105,7 +105,7 @@ pub(super) fn log_event_on(
 ) -> Result<()> {
     if matches!(
         kind,
-        EventKind::PlannedFor | EventKind::Shared | EventKind::Incident
+        EventKind::PlannedFor | EventKind::Shared | EventKind::Incident | EventKind::AnswerChanged
     ) {
         return Err(RecordingError::NotLoggable.into());
     }
@@ -142,7 +142,10 @@ pub(super) fn log_event_on(
     } else if rec.first(EventKind::Recorded).is_none()
         && !matches!(
             kind,
-            EventKind::OfficerRequestSent | EventKind::OfficerAnswered | EventKind::Objection
+            EventKind::OfficerRequestSent
+                | EventKind::OfficerLeadTimeGiven
+                | EventKind::OfficerAnswered
+                | EventKind::Objection
         )
     {
         return Err(RecordingError::NotRecordedYet.into());
@@ -176,13 +179,14 @@ fn start_recording(
     lang: Lang,
 ) -> Result<()> {
     let known = checklist::Intake::new(pack, &rec.answers);
-    let outcome = checklist::verdict(pack, &known);
+    let outcome = crate::overlay::verdict_with_school(pack, rec.school.as_ref(), &known);
     if !matches!(
         outcome.verdict(),
         Some(Verdict::Allowed | Verdict::AllowedWithConditions)
     ) {
         let reason = match &outcome {
             checklist::Outcome::Decided(rule) => rule.reason.get(lang).to_owned(),
+            checklist::Outcome::School(school) => school.reason.get(lang).to_owned(),
             checklist::Outcome::Pending => tr(
                 lang,
                 "Beantwoord eerst de vragen.",

@@ -81,7 +81,7 @@ impl Workspace {
                 deadline::DeadlineSource::Rule(rule) => {
                     rule.done_when == DoneWhen::Event(EventKind::FeedbackGiven)
                 }
-                deadline::DeadlineSource::Incident { .. } => false,
+                _ => false,
             })
             .find_map(|d| d.due)
             .map(local_date);

@@ -90,6 +90,54 @@ pub struct ChooseDate {
     pub date: String,
 }
 
+/// Input of deciding to keep the secure copy past a deadline that deletes every copy.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct KeepSecureCopy {
+    /// Recording id.
+    pub recording: String,
+    /// The deadline (one that deletes every copy) the secure copy is kept past.
+    pub deadline: String,
+    /// Why.
+    pub reason: String,
+    /// The last day it is kept, `YYYY-MM-DD`.
+    pub until: String,
+}
+
+/// An internship school's rules as entered.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SchoolInput {
+    /// The id of a school entered before (to reuse or change it); none for a new school.
+    pub id: Option<String>,
+    /// Name.
+    pub name: String,
+    /// Privacy contact.
+    pub privacy_contact: Option<String>,
+    /// Own phones and tablets allowed.
+    pub own_devices_allowed: bool,
+    /// The school's equipment required.
+    pub school_equipment_required: bool,
+    /// How consent is arranged.
+    pub consent: Option<crate::school::ConsentArrangement>,
+    /// The basis in the school's words.
+    pub consent_basis: Option<String>,
+    /// Where recordings must be stored.
+    pub storage: Option<String>,
+    /// Retention in days, if the school sets one.
+    pub max_retention_days: Option<u32>,
+}
+
+/// Input of naming (or clearing) a recording's internship school.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SetSchool {
+    /// Recording id.
+    pub recording: String,
+    /// The school, or null for none.
+    pub school: Option<SchoolInput>,
+}
+
 /// Input of logging a share.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]

@@ -7,10 +7,12 @@ use super::{AnswerQuestion, ChooseDate, NewRecording, PackThing, RecordingError,
 use crate::checklist;
 use crate::clock::local_date;
 use crate::dates::format_date;
+use crate::policy::{AnswerKind, Question};
 use crate::policy::{Due, PolicyError};
-use crate::recording::{PackRef, Recording, Tick};
+use crate::recording::{Answer, Event, EventKind, PackRef, Recording, Tick};
 use crate::store::Change;
 use crate::text::tr;
+use crate::text::Lang;
 use chrono::Duration;
 
 impl Workspace {
@@ -61,17 +63,58 @@ impl Workspace {
                     .iter()
                     .find(|q| q.id == input.question)
                     .ok_or_else(|| unknown(PackThing::Question, &input.question))?;
-                let Some(answer) = input.answer else {
-                    rec.answers.remove(&q.id);
-                    return Ok(());
-                };
-                if !crate::policy::load::fits(&q.answer, &answer) {
-                    return Err(RecordingError::InvalidAnswer {
-                        question: q.text.get(op.lang).to_owned(),
+                // Several options come back in the pack's order; none chosen clears the answer.
+                // One option given alone for a question that takes several is that one option.
+                let answer = match (input.answer, &q.answer) {
+                    (Some(Answer::Choice(one)), AnswerKind::Choices(_)) => {
+                        Some(Answer::Choices(vec![one]))
                     }
-                    .into());
+                    (other, _) => other,
+                };
+                let answer = match (answer, &q.answer) {
+                    (Some(Answer::Choices(chosen)), AnswerKind::Choices(_))
+                        if chosen.is_empty() =>
+                    {
+                        None
+                    }
+                    (Some(Answer::Choices(mut chosen)), AnswerKind::Choices(opts)) => {
+                        chosen.sort_by_key(|c| opts.iter().position(|o| &o.id == c));
+                        Some(Answer::Choices(chosen))
+                    }
+                    (other, _) => other,
+                };
+                if let Some(answer) = &answer {
+                    if !crate::policy::load::fits(&q.answer, answer) {
+                        return Err(RecordingError::InvalidAnswer {
+                            question: q.text.get(op.lang).to_owned(),
+                        }
+                        .into());
+                    }
                 }
-                rec.answers.insert(q.id.clone(), answer);
+                let before = rec.answers.get(&q.id).cloned();
+                if before == answer {
+                    return Ok(());
+                }
+                // After the recording, a changed answer (e.g. another purpose) changes which
+                // deadlines apply: it is logged on the recording's timeline, with what it was.
+                if rec.first(EventKind::Recorded).is_some() {
+                    let words = |a: &Option<Answer>| answer_words(q, a.as_ref(), op.lang);
+                    rec.events.push(Event {
+                        kind: EventKind::AnswerChanged,
+                        at: op.now,
+                        by: op.by.clone(),
+                        note: Some(format!(
+                            "{}: {} → {}",
+                            q.text.get(op.lang),
+                            words(&before),
+                            words(&answer)
+                        )),
+                    });
+                }
+                match answer {
+                    Some(answer) => rec.answers.insert(q.id.clone(), answer),
+                    None => rec.answers.remove(&q.id),
+                };
                 Ok(())
             },
         )
@@ -86,12 +129,14 @@ impl Workspace {
                 done: input.done,
             },
             |rec, op| {
-                let item = op
-                    .pack
-                    .items
+                let items = crate::overlay::items_of(op.pack, rec);
+                let item = items
                     .iter()
                     .find(|i| i.id == input.item)
-                    .ok_or_else(|| unknown(PackThing::Item, &input.item))?;
+                    .ok_or_else(|| unknown(PackThing::Item, &input.item))?
+                    .clone()
+                    .into_owned();
+                let item = &item;
                 if !input.done {
                     rec.ticks.remove(&item.id);
                     return Ok(());
@@ -143,9 +188,28 @@ impl Workspace {
                     .iter()
                     .find(|d| d.id == input.deadline)
                     .ok_or_else(|| unknown(PackThing::Deadline, &input.deadline))?;
-                let Due::ChosenDate { max_days, .. } = rule.due else {
+                let Due::ChosenDate {
+                    max_days,
+                    asked_after,
+                    ..
+                } = rule.due
+                else {
                     return Err(unknown(PackThing::ChosenDateDeadline, &input.deadline));
                 };
+                if let Some(event) = asked_after.filter(|e| rec.first(*e).is_none()) {
+                    return Err(RecordingError::DateOutOfRange {
+                        problem: format!(
+                            "{} {}.",
+                            tr(
+                                op.lang,
+                                "Deze datum kies je pas na:",
+                                "You choose this date only after:"
+                            ),
+                            crate::nouns::names::event_label(event, op.lang).to_lowercase()
+                        ),
+                    }
+                    .into());
+                }
                 let date = parse_date(&input.date)?;
                 if date < local_date(op.now) {
                     return Err(RecordingError::DateOutOfRange {
@@ -156,6 +220,21 @@ impl Workspace {
                         ),
                     }
                     .into());
+                }
+                // However long a rule lets it be, a date more than ten years after the lesson is
+                // a typing error, not a plan.
+                let sane = rec.planned_for + Duration::days(3653);
+                if date > sane {
+                    let problem = format!(
+                        "{} {}.",
+                        tr(
+                            op.lang,
+                            "Kies een datum binnen tien jaar na de les, uiterlijk",
+                            "Choose a date within ten years of the lesson, at the latest"
+                        ),
+                        format_date(sane, op.lang)
+                    );
+                    return Err(RecordingError::DateOutOfRange { problem }.into());
                 }
                 if let Some(max) = max_days {
                     let latest = rec.planned_for + Duration::days(i64::from(max));
@@ -176,5 +255,28 @@ impl Workspace {
                 Ok(())
             },
         )
+    }
+}
+
+/// An answer in words, for the timeline: the option's label(s), yes/no, the number, or "none".
+fn answer_words(q: &Question, answer: Option<&Answer>, lang: Lang) -> String {
+    let option = |id: &str| match &q.answer {
+        AnswerKind::Choice(opts) | AnswerKind::Choices(opts) => opts
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_owned(), |o| o.text.get(lang).to_owned()),
+        _ => id.to_owned(),
+    };
+    match answer {
+        None => tr(lang, "(geen)", "(none)"),
+        Some(Answer::Flag(true)) => tr(lang, "ja", "yes"),
+        Some(Answer::Flag(false)) => tr(lang, "nee", "no"),
+        Some(Answer::Count(n)) => n.to_string(),
+        Some(Answer::Choice(c)) => option(c),
+        Some(Answer::Choices(chosen)) => chosen
+            .iter()
+            .map(|c| option(c))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }

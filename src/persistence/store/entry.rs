@@ -109,4 +109,15 @@ pub enum Change {
     PortfolioChecked,
     /// The student passed the final assessment.
     AssessmentPassed,
+    /// The student decided to keep the secure copy past a deadline that deletes every copy.
+    SecureCopyKept {
+        /// That deadline's id.
+        deadline: String,
+    },
+    /// The recording's internship school (or its rules) was set or cleared.
+    SchoolSet {
+        /// The school's id and version, if one is set.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        school: Option<String>,
+    },
 }

@@ -78,7 +78,7 @@ impl Workspace {
                     matches!(d.source, DeadlineSource::Rule(rule) if matches!(rule.due, Due::AfterEvent { event: EventKind::AssessmentPassed, .. }))
                         && d.due.is_some()
                 })
-                .map(|d| views::deadline_view(d, lang));
+                .map(|d| views::deadline_view(d, pack, lang));
             chosen.push(AssessmentRecordingView {
                 id: rec.id.clone(),
                 title: rec.title.clone(),

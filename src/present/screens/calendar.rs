@@ -17,7 +17,7 @@ impl Workspace {
             let deadlines: Vec<_> = crate::deadline::derive(pack, rec, now)
                 .iter()
                 .map(|d| {
-                    let view = views::deadline_view(d, lang);
+                    let view = views::deadline_view(d, pack, lang);
                     crate::ics::CalendarDeadline {
                         done: view.status == crate::deadline::DeadlineStatus::Done,
                         id: view.id,

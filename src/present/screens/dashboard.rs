@@ -21,6 +21,7 @@ impl Workspace {
                     version: p.version.clone(),
                     title: p.title.get(lang).to_owned(),
                     source: p.source.get(lang).to_owned(),
+                    scope: p.scope.as_ref().map(|s| s.get(lang).to_owned()),
                     origin: views::origin_label(&p.origin, lang),
                     from_file: p.origin != crate::policy::PackOrigin::Embedded,
                 })
@@ -68,6 +69,8 @@ impl Workspace {
     pub fn view(&self, id: &str) -> Result<RecordingView> {
         let rec = self.recording(id)?;
         let pack = self.packs().require(&rec.pack.id, &rec.pack.version)?;
-        Ok(views::recording_view(pack, rec, self.now(), self.lang()))
+        let mut view = views::recording_view(pack, rec, self.now(), self.lang());
+        view.known_schools = self.schools();
+        Ok(view)
     }
 }

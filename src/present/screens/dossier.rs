@@ -122,11 +122,42 @@ impl Workspace {
                 views::origin_label(&pack.origin, lang)
             ),
         );
-        let outcome = checklist::verdict(pack, &known);
+        if let Some(scope) = &pack.scope {
+            doc.field(
+                &tr(lang, "Over dit beleid", "About this policy"),
+                scope.get(lang),
+            );
+        }
+        let outcome = crate::overlay::verdict_with_school(pack, rec.school.as_ref(), &known);
+        let verdict = views::recording_view(pack, rec, now, lang).verdict;
         doc.field(
             &tr(lang, "Oordeel", "Verdict"),
-            &views::verdict_label(outcome.verdict(), lang),
+            &match &verdict.from {
+                Some(from) => format!(
+                    "{} ({} {})",
+                    views::verdict_label(outcome.verdict(), lang),
+                    tr(lang, "bron:", "source:"),
+                    from.label
+                ),
+                None => views::verdict_label(outcome.verdict(), lang),
+            },
         );
+        match &rec.school {
+            Some(school) => {
+                doc.subheading(&format!(
+                    "{}: {}",
+                    tr(lang, "Stageschool", "Internship school"),
+                    school.name
+                ));
+                for line in views::school_rules(school, lang) {
+                    doc.bullet(&line);
+                }
+            }
+            None => doc.field(
+                &tr(lang, "Stageschool", "Internship school"),
+                &tr(lang, "(niet ingevuld)", "(not entered)"),
+            ),
+        }
         doc.subheading(&tr(
             lang,
             "Doel, grondslag en toestemming",
@@ -149,6 +180,17 @@ impl Workspace {
                     .find(|o| &o.id == c)
                     .map_or_else(|| c.clone(), |o| o.text.get(lang).to_owned()),
                 (Answer::Choice(c), _) => c.clone(),
+                (Answer::Choices(chosen), AnswerKind::Choices(options)) => chosen
+                    .iter()
+                    .map(|c| {
+                        options
+                            .iter()
+                            .find(|o| &o.id == c)
+                            .map_or_else(|| c.clone(), |o| o.text.get(lang).to_owned())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                (Answer::Choices(chosen), _) => chosen.join("; "),
             };
             doc.field(q.text.get(lang), &value);
         }
@@ -184,6 +226,55 @@ impl Workspace {
                     } else {
                         String::new()
                     }
+                ),
+            );
+        }
+        doc.subheading(&tr(
+            lang,
+            "Termijnen en waar ze vandaan komen",
+            "Deadlines and where they come from",
+        ));
+        let deadlines = deadline::derive(pack, rec, now);
+        if deadlines.is_empty() {
+            doc.bullet(&tr(lang, "Geen.", "None."));
+        }
+        for d in &deadlines {
+            let v = views::deadline_view(d, pack, lang);
+            let from = v.from.as_ref().map_or_else(
+                || {
+                    tr(
+                        lang,
+                        "bron: niet vermeld in deze versie",
+                        "source: not stated in this version",
+                    )
+                },
+                |f| match &f.detail {
+                    Some(why) => format!("{} {} ({why})", tr(lang, "bron:", "source:"), f.label),
+                    None => format!("{} {}", tr(lang, "bron:", "source:"), f.label),
+                },
+            );
+            doc.bullet(&format!(
+                "{} ({}): {} – {from}",
+                v.title, v.status_label, v.when
+            ));
+        }
+        for k in &rec.keeps {
+            doc.field(
+                &tr(
+                    lang,
+                    "Veilige kopie langer bewaard",
+                    "Secure copy kept longer",
+                ),
+                &format!(
+                    "{} {} ({} {}): {} – {} {}, {}",
+                    tr(lang, "tot en met", "until"),
+                    format_date(k.until, lang),
+                    tr(lang, "in plaats van termijn", "instead of deadline"),
+                    k.deadline,
+                    k.reason,
+                    tr(lang, "besloten door", "decided by"),
+                    k.by,
+                    format_datetime(k.at, lang)
                 ),
             );
         }
@@ -245,12 +336,13 @@ impl Workspace {
             if matches!(
                 d.status,
                 DeadlineStatus::Overdue
+                    | DeadlineStatus::DoNow
                     | DeadlineStatus::DueToday
                     | DeadlineStatus::Upcoming
                     | DeadlineStatus::NeedsDate
             ) {
                 open += 1;
-                let v = views::deadline_view(&d, lang);
+                let v = views::deadline_view(&d, pack, lang);
                 doc.bullet(&format!("{} ({}): {}", v.title, v.status_label, v.when));
             }
         }

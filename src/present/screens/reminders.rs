@@ -1,5 +1,5 @@
-//! What deserves an OS notification: deadlines due today or overdue, and late feedback requests
-//! on a mentor's desk.
+//! What deserves an OS notification: deadlines due at once (again a few hours later, if still
+//! open), due today or overdue, and late feedback requests on a mentor's desk.
 
 use super::Result;
 use crate::deadline::{self, DeadlineStatus};
@@ -46,10 +46,19 @@ impl Workspace {
             for d in deadline::derive(pack, rec, now) {
                 let (status, prefix) = match d.status {
                     DeadlineStatus::Overdue => ("te-laat", tr(lang, "Te laat", "Overdue")),
+                    // Due at once: reminded at once, and once more after the pack's interval
+                    // (a new key, so it is shown again).
+                    DeadlineStatus::DoNow => match remind_again_at(&d) {
+                        Some(again) if now >= again => (
+                            "nu-doen-nogmaals",
+                            tr(lang, "Nog steeds nu doen", "Still to do now"),
+                        ),
+                        _ => ("nu-doen", tr(lang, "Nu doen", "Do it now")),
+                    },
                     DeadlineStatus::DueToday => ("vandaag", tr(lang, "Vandaag", "Today")),
                     _ => continue,
                 };
-                let view = views::deadline_view(&d, lang);
+                let view = views::deadline_view(&d, pack, lang);
                 out.push(Reminder {
                     key: format!("{}/{}/{status}", rec.id, d.id),
                     title: format!("{prefix}: {}", view.title),
@@ -60,4 +69,17 @@ impl Workspace {
         out.sort_by_key(|r| !r.key.ends_with("te-laat"));
         Ok(out)
     }
+}
+
+/// When a deadline due at once is reminded a second time, if its pack says so.
+fn remind_again_at(d: &deadline::Deadline<'_>) -> Option<chrono::DateTime<chrono::Utc>> {
+    let deadline::DeadlineSource::Rule(rule) = &d.source else {
+        return None;
+    };
+    let after = rule.grace.as_ref()?.remind_again?;
+    Some(deadline::apply_offset(
+        d.due?,
+        after,
+        &crate::calendar::DutchCalendar::default(),
+    ))
 }

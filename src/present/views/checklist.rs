@@ -1,9 +1,9 @@
 //! The checklist as the UI shows it: the questions, the verdict, the phases with their items and
 //! ticks. What is asked, decided and shown is up to [`crate::checklist`]; this words it.
 
-use super::{format_datetime, verdict_label};
+use super::{format_datetime, provenance_view, school_provenance, verdict_label, ProvenanceView};
 use crate::checklist::Outcome;
-use crate::policy::Verdict;
+use crate::policy::{PolicyPack, Verdict};
 use crate::recording::{Answer, Tick};
 use crate::text::{tr, Lang};
 use serde::Serialize;
@@ -23,6 +23,8 @@ pub struct QuestionView {
     pub input: QuestionInput,
     /// The answer so far.
     pub answer: Option<Answer>,
+    /// Why it is asked: the source section or advice.
+    pub from: Option<ProvenanceView>,
 }
 
 /// How a question is answered.
@@ -39,6 +41,11 @@ pub enum QuestionInput {
     },
     /// One of the options.
     Choice {
+        /// The options.
+        options: Vec<OptionView>,
+    },
+    /// One or more of the options (answered with the list of their ids).
+    Choices {
         /// The options.
         options: Vec<OptionView>,
     },
@@ -69,6 +76,8 @@ pub struct VerdictView {
     pub label: String,
     /// Why.
     pub reason: String,
+    /// Whose rule decided it.
+    pub from: Option<ProvenanceView>,
 }
 
 /// A phase of the checklist.
@@ -103,6 +112,8 @@ pub struct ItemView {
     pub locked: bool,
     /// The tick, once ticked.
     pub tick: Option<TickView>,
+    /// Where the item comes from.
+    pub from: Option<ProvenanceView>,
 }
 
 /// A tick, worded.
@@ -118,19 +129,31 @@ pub struct TickView {
 }
 
 /// Words the verdict of the checklist's outcome.
-pub(super) fn verdict_view(outcome: &Outcome<'_>, lang: Lang) -> VerdictView {
+pub(super) fn verdict_view(
+    outcome: &Outcome<'_>,
+    pack: &PolicyPack,
+    school: Option<&crate::school::School>,
+    lang: Lang,
+) -> VerdictView {
     let reason = match outcome {
         Outcome::Decided(rule) => rule.reason.get(lang).to_owned(),
+        Outcome::School(school) => school.reason.get(lang).to_owned(),
         Outcome::Pending => tr(
             lang,
             "Beantwoord de vragen om te zien of en hoe je mag opnemen.",
             "Answer the questions to see whether and how you may record.",
         ),
     };
+    let from = match outcome {
+        Outcome::Decided(rule) => provenance_view(pack, rule.from.as_ref(), lang),
+        Outcome::School(_) => school.map(|s| school_provenance(&s.name, lang)),
+        Outcome::Pending => None,
+    };
     VerdictView {
         verdict: outcome.verdict(),
         label: verdict_label(outcome.verdict(), lang),
         reason,
+        from,
     }
 }
 

@@ -58,6 +58,8 @@ pub struct PackSummary {
     pub title: String,
     /// Source document.
     pub source: String,
+    /// What the document is and for whom it was written, when the pack says.
+    pub scope: Option<String>,
     /// Where the pack comes from: built in, or a file in the data folder ([`origin_label`]).
     pub origin: String,
     /// It comes from a file in the data folder, not from the app itself.
@@ -119,19 +121,25 @@ pub fn summary(
         title: rec.title.clone(),
         planned_for: format_date(rec.planned_for, lang),
         pack: format!("{} {}", pack.title.get(lang), pack.version),
-        verdict: verdict_view(&checklist::verdict(pack, &known), lang),
+        verdict: verdict_view(
+            &crate::overlay::verdict_with_school(pack, rec.school.as_ref(), &known),
+            pack,
+            rec.school.as_ref(),
+            lang,
+        ),
         next_deadline: deadlines
             .iter()
             .find(|d| {
                 matches!(
                     d.status,
                     DeadlineStatus::Overdue
+                        | DeadlineStatus::DoNow
                         | DeadlineStatus::DueToday
                         | DeadlineStatus::Upcoming
                         | DeadlineStatus::NeedsDate
                 )
             })
-            .map(|d| deadline_view(d, lang)),
+            .map(|d| deadline_view(d, pack, lang)),
         overdue: deadlines
             .iter()
             .filter(|d| d.status == DeadlineStatus::Overdue)

@@ -1,7 +1,9 @@
 //! A derived deadline, worded: what, by when, and where it stands.
 
-use super::{event_label, format_datetime};
+use super::{event_label, format_date, format_datetime};
+use super::{provenance_view, school_provenance, ProvenanceView};
 use crate::deadline::{Deadline, DeadlineSource, DeadlineStatus};
+use crate::policy::{Due, PolicyPack};
 use crate::rules::labels::status_label;
 use crate::text::{tr, Lang};
 use chrono::{DateTime, Utc};
@@ -28,21 +30,126 @@ pub struct DeadlineView {
     pub status_label: String,
     /// The user must pick the date (reflection retention).
     pub needs_date: bool,
+    /// Where the deadline comes from.
+    pub from: Option<ProvenanceView>,
+    /// For a deadline due at once: that the source says "at once" and the rest of the day is the
+    /// app's grace, with when it counts as overdue.
+    pub grace: Option<String>,
+    /// A note when a decision keeps the secure copy past this deadline, or when a chosen date
+    /// is later than Opnamewijs advises.
+    pub note: Option<String>,
+    /// For a deadline that deletes every copy, once it runs and while the secure copy is not
+    /// kept: the user may decide to keep the secure copy longer (with a reason and an end date).
+    pub can_keep: bool,
 }
 
 /// Words a derived deadline.
-pub fn deadline_view(d: &Deadline<'_>, lang: Lang) -> DeadlineView {
-    let (title, help) = match &d.source {
+pub fn deadline_view(d: &Deadline<'_>, pack: &PolicyPack, lang: Lang) -> DeadlineView {
+    let (title, help, from) = match &d.source {
         DeadlineSource::Rule(rule) => (
             rule.title.get(lang).to_owned(),
             rule.help.as_ref().map(|h| h.get(lang).to_owned()),
+            provenance_view(pack, rule.from.as_ref(), lang),
         ),
         DeadlineSource::Incident { kind, clock, .. } => (
             format!("{}: {}", kind.title.get(lang), clock.title.get(lang)),
             None,
+            provenance_view(pack, clock.from.as_ref(), lang),
+        ),
+        DeadlineSource::Keep(keep) => (
+            tr(
+                lang,
+                "De bewaarde veilige kopie verwijderen",
+                "Delete the secure copy you kept",
+            ),
+            Some(format!(
+                "{} {} {}: {}",
+                tr(lang, "Besloten door", "Decided by"),
+                keep.by,
+                tr(lang, "op", "on"),
+                keep.reason
+            )),
+            Some(ProvenanceView {
+                kind: super::ProvenanceKind::Advice,
+                label: tr(lang, "Jouw eigen besluit", "Your own decision"),
+                detail: None,
+            }),
+        ),
+        DeadlineSource::School { name, days } => (
+            format!(
+                "{} {name}",
+                tr(
+                    lang,
+                    "Alle kopieën verwijderen volgens de bewaartermijn van",
+                    "Delete every copy by the retention period of"
+                )
+            ),
+            Some(format!(
+                "{name} {} {days} {}",
+                tr(
+                    lang,
+                    "bewaart opnamen hoogstens",
+                    "keeps recordings at most"
+                ),
+                tr(lang, "dagen na de opname.", "days after recording.")
+            )),
+            Some(school_provenance(name, lang)),
         ),
     };
+    let grace = d.overdue_after.map(|end| {
+        format!(
+            "{} {}.",
+            tr(
+                lang,
+                "De regel zegt direct: doe het nu. Opnamewijs telt het pas als te laat na",
+                "The rule says at once: do it now. Opnamewijs only counts it as overdue after"
+            ),
+            format_datetime(end, lang)
+        )
+    });
+    let advised = match &d.source {
+        DeadlineSource::Rule(rule) => match &rule.due {
+            Due::ChosenDate {
+                advised_max: Some(advised),
+                ..
+            } => Some(advised),
+            _ => None,
+        },
+        _ => None,
+    };
+    let note = if d.keeps_secure_copy {
+        Some(tr(
+            lang,
+            "De veilige kopie blijft bewaard door jouw besluit; verwijder hier alle andere kopieën.",
+            "The secure copy stays by your decision; delete every other copy here.",
+        ))
+    } else {
+        match (advised, d.advised_latest, d.due) {
+            (Some(advised), Some(latest), Some(due)) if crate::clock::local_date(due) > latest => {
+                let why = match &advised.from {
+                    crate::policy::Provenance::Advice(t)
+                    | crate::policy::Provenance::Section(t) => t.get(lang),
+                };
+                Some(format!(
+                    "{} {}: {why}",
+                    tr(
+                        lang,
+                        "Later dan Opnamewijs aanraadt, namelijk uiterlijk",
+                        "Later than Opnamewijs advises, which is at the latest"
+                    ),
+                    format_date(latest, lang)
+                ))
+            }
+            _ => None,
+        }
+    };
+    let can_keep = matches!(&d.source, DeadlineSource::Rule(rule)
+        if rule.done_when == crate::policy::DoneWhen::AllCopiesDeleted)
+        && !d.keeps_secure_copy
+        && d.due.is_some()
+        && d.done_at.is_none();
     let when = match (d.status, d.done_at, d.due, d.waits_for) {
+        (DeadlineStatus::DoNow, _, _, _) => tr(lang, "nu doen", "do it now"),
         (DeadlineStatus::Done, Some(at), _, _) => format!(
             "{} {}",
             tr(lang, "gedaan op", "done on"),
@@ -72,7 +179,12 @@ pub fn deadline_view(d: &Deadline<'_>, lang: Lang) -> DeadlineView {
         status: d.status,
         when,
         status_label: status_label(d.status, lang),
-        needs_date: matches!(&d.source, DeadlineSource::Rule(r) if matches!(r.due, crate::policy::Due::ChosenDate { .. }))
-            && d.done_at.is_none(),
+        needs_date: matches!(&d.source, DeadlineSource::Rule(r) if matches!(r.due, Due::ChosenDate { .. }))
+            && d.done_at.is_none()
+            && d.waits_for.is_none(),
+        from,
+        grace,
+        note,
+        can_keep,
     }
 }

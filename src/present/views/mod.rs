@@ -11,6 +11,7 @@ mod checklist;
 mod dashboard;
 mod deadline;
 mod desk;
+mod provenance;
 mod recording;
 mod reports;
 
@@ -23,6 +24,9 @@ pub use dashboard::{
 };
 pub use deadline::{deadline_view, DeadlineView};
 pub use desk::{DeskRequestView, DeskView};
+pub use provenance::{
+    advice_view, provenance_view, school_provenance, ProvenanceKind, ProvenanceView,
+};
 // The words the views share with errors and the dossier live with what they name (dates in the
 // foundation, nouns' names with the nouns, verdicts with the rules); re-exported as `views::…`.
 pub use crate::dates::{format_date, format_datetime};
@@ -31,8 +35,8 @@ pub use crate::nouns::names::{
 };
 pub use crate::rules::labels::verdict_label;
 pub use recording::{
-    deletion_line, recording_view, CopyView, EventView, FeedbackView, IncidentTypeView,
-    IncidentView, RecordingView,
+    deletion_line, recording_view, school_rules, CopyView, EventView, FeedbackView,
+    IncidentTypeView, IncidentView, RecordingView,
 };
 pub use reports::{BackupReport, CalendarReport, DossierReport, FileReport};
 

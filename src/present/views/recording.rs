@@ -3,8 +3,9 @@
 
 use super::checklist::{tick_view, verdict_view};
 use super::{
-    channel_label, deadline_view, event_label, format_date, format_datetime, role_label,
-    DeadlineView, ItemView, OptionView, PhaseView, QuestionInput, QuestionView, VerdictView,
+    channel_label, deadline_view, event_label, format_date, format_datetime, provenance_view,
+    role_label, school_provenance, DeadlineView, ItemView, OptionView, PhaseView, ProvenanceView,
+    QuestionInput, QuestionView, VerdictView,
 };
 use crate::checklist;
 use crate::deadline;
@@ -67,6 +68,15 @@ pub struct RecordingView {
     pub today: String,
     /// Every copy confirmed deleted.
     pub closed: bool,
+    /// The internship school and the version of its rules this recording is checked against.
+    pub school: Option<crate::school::School>,
+    /// The school's rules, one line each, in the user's language.
+    pub school_rules: Vec<String>,
+    /// Schools entered on other recordings, newest version each, to choose from (filled by the
+    /// screen, which knows every recording).
+    pub known_schools: Vec<crate::school::School>,
+    /// Decisions to keep the secure copy longer, as lines ("… tot … : reden").
+    pub keeps: Vec<String>,
 }
 
 /// Confirmed feedback.
@@ -107,6 +117,8 @@ pub struct IncidentTypeView {
     pub title: String,
     /// What to do.
     pub advice: String,
+    /// Where the advice comes from.
+    pub from: Option<ProvenanceView>,
 }
 
 /// A logged incident.
@@ -145,7 +157,15 @@ pub fn recording_view(
     lang: Lang,
 ) -> RecordingView {
     let known = checklist::Intake::new(pack, &rec.answers);
-    let outcome = checklist::verdict(pack, &known);
+    let outcome = crate::overlay::verdict_with_school(pack, rec.school.as_ref(), &known);
+    let options = |opts: &[crate::policy::ChoiceOption]| {
+        opts.iter()
+            .map(|o| OptionView {
+                id: o.id.clone(),
+                text: o.text.get(lang).to_owned(),
+            })
+            .collect()
+    };
     let questions = checklist::asked(&known)
         .into_iter()
         .map(|q| QuestionView {
@@ -158,26 +178,25 @@ pub fn recording_view(
                     no: tr(lang, "Nee", "No"),
                 },
                 AnswerKind::Choice(opts) => QuestionInput::Choice {
-                    options: opts
-                        .iter()
-                        .map(|o| OptionView {
-                            id: o.id.clone(),
-                            text: o.text.get(lang).to_owned(),
-                        })
-                        .collect(),
+                    options: options(opts),
+                },
+                AnswerKind::Choices(opts) => QuestionInput::Choices {
+                    options: options(opts),
                 },
                 AnswerKind::Count(max) => QuestionInput::Count { max: *max },
             },
             answer: known.answer(&q.id).cloned(),
+            from: provenance_view(pack, q.from.as_ref(), lang),
         })
         .collect();
+    let all_items = crate::overlay::items_of(pack, rec);
     let phases = pack
         .phases
         .iter()
         .map(|ph| {
-            let items: Vec<_> = pack
-                .items
+            let items: Vec<&crate::policy::Item> = all_items
                 .iter()
+                .map(|it| &**it)
                 .filter(|it| it.phase == ph.id && checklist::shown(it, &known))
                 .collect();
             let blockers = items
@@ -209,6 +228,13 @@ pub fn recording_view(
                         evidence: it.evidence,
                         locked: locked_by.is_some() && !rec.ticks.contains_key(&it.id),
                         tick: rec.ticks.get(&it.id).map(|t| tick_view(t, lang)),
+                        from: if it.id.starts_with(crate::overlay::ITEM_PREFIX) {
+                            rec.school
+                                .as_ref()
+                                .map(|s| school_provenance(&s.name, lang))
+                        } else {
+                            provenance_view(pack, it.from.as_ref(), lang)
+                        },
                     })
                     .collect(),
                 locked_by,
@@ -233,9 +259,9 @@ pub fn recording_view(
         pack_title: pack.title.get(lang).to_owned(),
         pack_origin: super::origin_label(&pack.origin, lang),
         questions,
-        verdict: verdict_view(&outcome, lang),
+        verdict: verdict_view(&outcome, pack, rec.school.as_ref(), lang),
         phases,
-        deadlines: deadlines.iter().map(|d| deadline_view(d, lang)).collect(),
+        deadlines: deadlines.iter().map(|d| deadline_view(d, pack, lang)).collect(),
         events,
         copies: rec
             .copies
@@ -283,6 +309,7 @@ pub fn recording_view(
                 id: t.id.clone(),
                 title: t.title.get(lang).to_owned(),
                 advice: t.advice.get(lang).to_owned(),
+                from: provenance_view(pack, t.from.as_ref(), lang),
             })
             .collect(),
         incidents: rec
@@ -326,7 +353,106 @@ pub fn recording_view(
         for_assessment: rec.for_assessment,
         today: crate::clock::local_date(now).to_string(),
         closed: rec.is_closed(),
+        school: rec.school.clone(),
+        school_rules: rec
+            .school
+            .as_ref()
+            .map(|s| school_rules(s, lang))
+            .unwrap_or_default(),
+        known_schools: Vec::new(),
+        keeps: rec
+            .keeps
+            .iter()
+            .map(|k| {
+                format!(
+                    "{} {}: {} ({} {}, {})",
+                    tr(lang, "Veilige kopie bewaard tot en met", "Secure copy kept until"),
+                    format_date(k.until, lang),
+                    k.reason,
+                    tr(lang, "besloten door", "decided by"),
+                    k.by,
+                    format_datetime(k.at, lang)
+                )
+            })
+            .collect(),
     }
+}
+
+/// A school's rules, one line each: what the overlay uses, and who to ask.
+pub fn school_rules(s: &crate::school::School, lang: Lang) -> Vec<String> {
+    use crate::school::ConsentArrangement;
+    let mut out = vec![format!(
+        "{} {} · {} {}",
+        tr(lang, "Versie", "Version"),
+        s.version,
+        tr(lang, "ingevoerd op", "entered on"),
+        format_datetime(s.changed_at, lang)
+    )];
+    out.push(if s.own_devices_allowed {
+        tr(
+            lang,
+            "Eigen telefoon of tablet: toegestaan",
+            "Own phone or tablet: allowed",
+        )
+    } else {
+        tr(
+            lang,
+            "Eigen telefoon of tablet: niet toegestaan",
+            "Own phone or tablet: not allowed",
+        )
+    });
+    if s.school_equipment_required {
+        out.push(tr(
+            lang,
+            "Apparatuur van de school is verplicht",
+            "The school's equipment is required",
+        ));
+    }
+    if let Some(c) = s.consent {
+        let how = match c {
+            ConsentArrangement::SchoolArranged => tr(
+                lang,
+                "de school regelt toestemming",
+                "the school arranges consent",
+            ),
+            ConsentArrangement::StudentAsks => tr(
+                lang,
+                "de student vraagt toestemming",
+                "the student asks for consent",
+            ),
+            ConsentArrangement::LegitimateInterest => tr(
+                lang,
+                "gerechtvaardigd belang, met recht van bezwaar",
+                "legitimate interest, with a right to object",
+            ),
+        };
+        let basis = s
+            .consent_basis
+            .as_deref()
+            .map(|b| format!(" ({b})"))
+            .unwrap_or_default();
+        out.push(format!(
+            "{}: {how}{basis}",
+            tr(lang, "Toestemming", "Consent")
+        ));
+    }
+    if let Some(storage) = &s.storage {
+        out.push(format!("{}: {storage}", tr(lang, "Opslaan op", "Store on")));
+    }
+    if let Some(days) = s.max_retention_days {
+        out.push(format!(
+            "{}: {days} {}",
+            tr(lang, "Bewaartermijn", "Retention"),
+            tr(lang, "dagen na de opname", "days after recording")
+        ));
+    }
+    if let Some(contact) = &s.privacy_contact {
+        out.push(format!(
+            "{}: {contact}",
+            tr(lang, "Privacycontact", "Privacy contact")
+        ));
+    }
+    out
 }
 
 /// A copy's deletion confirmation in one line: who, when and how.

@@ -167,8 +167,8 @@ impl Condition {
             }
         }
         match self {
-            Condition::Eq(q, v) => test(answers, q, |a| a == v),
-            Condition::In(q, vs) => test(answers, q, |a| vs.contains(a)),
+            Condition::Eq(q, v) => test(answers, q, |a| a.includes(v)),
+            Condition::In(q, vs) => test(answers, q, |a| vs.iter().any(|v| a.includes(v))),
             Condition::AtLeast(q, n) => {
                 test(answers, q, |a| matches!(a, Answer::Count(c) if c >= n))
             }

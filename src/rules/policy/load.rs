@@ -18,7 +18,19 @@ use std::collections::{BTreeSet, BinaryHeap};
 use std::path::Path;
 
 /// The packs that ship inside the app, as (file name, JSON).
+///
+/// Every version recordings can be pinned to stays: a new version of a pack is a new file, and the
+/// versions before it move to `assets/policies/archive/`, so a recording checked against one of
+/// them opens, shows and exports as it did.
 pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "archive/hu-stage-opnamen-1.0.0.json",
+        include_str!("../../../assets/policies/archive/hu-stage-opnamen-1.0.0.json"),
+    ),
+    (
+        "archive/memo-lesopnamen-1.0.0.json",
+        include_str!("../../../assets/policies/archive/memo-lesopnamen-1.0.0.json"),
+    ),
     (
         "hu-stage-opnamen.json",
         include_str!("../../../assets/policies/hu-stage-opnamen.json"),

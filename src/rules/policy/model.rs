@@ -9,8 +9,13 @@ use crate::recording::{Channel, CopyKind, EventKind, Role};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
-/// The pack format this build reads.
-pub const FORMAT: u32 = 1;
+/// The pack format this build writes and documents. Format 2 names the source of every rule
+/// ([`Provenance`]); format 1 packs (the versions recordings made before it are pinned to) are
+/// still read.
+pub const FORMAT: u32 = 2;
+
+/// The oldest pack format this build reads.
+pub const OLDEST_FORMAT: u32 = 1;
 
 /// One institute's rules for one kind of recording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -29,6 +34,14 @@ pub struct PolicyPack {
     pub title: Text,
     /// Which document the rules come from.
     pub source: Text,
+    /// The source document's short name, used before a section's name ("HU-checklist ›
+    /// Opslaan"). Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_name: Option<Text>,
+    /// What the document is and for whom it was written (e.g. an interim rule for lecturers),
+    /// shown in the pack picker and on the dossier. Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
     /// Ordered phases of the checklist.
     pub phases: Vec<Phase>,
     /// Questions asked when a recording is planned.
@@ -54,6 +67,9 @@ pub struct PolicyPack {
     /// Which Dutch holidays count when deadlines are in working days.
     #[serde(default)]
     pub calendar: CalendarRules,
+    /// How an internship school's own rules apply to this pack's answers, if they can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_overlay: Option<SchoolOverlay>,
     /// Where this pack came from (set when it is loaded; not part of the file).
     #[serde(skip)]
     #[schemars(skip)]
@@ -187,6 +203,9 @@ pub struct Question {
     /// The answer assumed until the user gives one (e.g. "request not sent yet").
     #[serde(default)]
     pub default: Option<crate::recording::Answer>,
+    /// Why the question is asked: the source section or advice it serves. Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Provenance>,
 }
 
 /// The kinds of answer a question takes.
@@ -197,6 +216,10 @@ pub enum AnswerKind {
     YesNo,
     /// One of a fixed list of options, in display order.
     Choice(Vec<ChoiceOption>),
+    /// One or more of a fixed list of options (e.g. several purposes), in display order. A
+    /// condition's `eq` holds when the chosen options include the value, `in` when they include
+    /// any of the values.
+    Choices(Vec<ChoiceOption>),
     /// A whole number from 0 to this maximum (e.g. pupils without consent). Counts, never names.
     Count(u32),
 }
@@ -252,6 +275,9 @@ pub struct VerdictRule {
     pub verdict: Verdict,
     /// Why, in a sentence the student understands.
     pub reason: Text,
+    /// Where the rule comes from. Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Provenance>,
 }
 
 /// A checklist item.
@@ -279,6 +305,9 @@ pub struct Item {
     /// Ticking the item also records this event (e.g. "stored securely").
     #[serde(default)]
     pub records_event: Option<EventKind>,
+    /// Where the item comes from. Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Provenance>,
 }
 
 /// A deadline the pack derives for a recording.
@@ -299,6 +328,71 @@ pub struct DeadlineRule {
     pub due: Due,
     /// What marks it done.
     pub done_when: DoneWhen,
+    /// A deadline due at the moment of its event ("direct", "meteen") is shown as "do it now"
+    /// and only counts as overdue after this grace, which is the app's, not the source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace: Option<Grace>,
+    /// Where the deadline comes from (its timing included). Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Provenance>,
+}
+
+/// The app's grace after a deadline that is due at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grace {
+    /// Until when it is "do it now" rather than overdue.
+    pub until: GraceEnd,
+    /// A second reminder this long after the deadline fell due, while it is still open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remind_again: Option<Offset>,
+    /// Why the app gives this grace (always the app's own advice).
+    pub from: Provenance,
+}
+
+/// Where a grace ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GraceEnd {
+    /// The end of the (Dutch) day the deadline fell due on.
+    EndOfDay,
+}
+
+/// Where a rule of a pack comes from. The rule is always stated in the pack's own words; this
+/// says whose rule it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Provenance {
+    /// A section of the pack's source document, by its name (e.g. "Opslaan").
+    Section(Text),
+    /// What Opnamewijs adds on its own account, with the reason. Never presented as the
+    /// institute's rule.
+    Advice(Text),
+}
+
+/// A soft limit on a chosen date: past it the user is told the app's advice, not refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdvisedMax {
+    /// Days after the planned lesson date.
+    pub days: u32,
+    /// Whose advice, and why.
+    pub from: Provenance,
+}
+
+/// How an internship school's own rules (entered by the student) bear on a pack: which answers
+/// mean an own device, or a device other than the school's, and where the school's items go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolOverlay {
+    /// True when the recording is made with the student's own device.
+    pub own_device: Condition,
+    /// True when the recording is made with equipment that is not the school's.
+    pub not_school_device: Condition,
+    /// The phase the school's consent and preparation items join.
+    pub prepare_phase: String,
+    /// The phase the school's storage item joins.
+    pub store_phase: String,
 }
 
 /// When a deadline falls due.
@@ -316,9 +410,17 @@ pub enum Due {
     ChosenDate {
         /// What the user is asked.
         prompt: Text,
-        /// The latest date that may be chosen, in days after planning.
+        /// The latest date that may be chosen, in days after planning (a hard limit: only for
+        /// a limit the source sets).
         #[serde(default)]
         max_days: Option<u32>,
+        /// A later date than this is allowed, with a warning that says whose advice it is.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        advised_max: Option<AdvisedMax>,
+        /// The date is only asked once this event happened (e.g. the answer that announces how
+        /// long a review takes); until then the deadline waits for it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        asked_after: Option<EventKind>,
     },
 }
 
@@ -371,6 +473,9 @@ pub struct ForbiddenChannel {
     pub reason: Text,
     /// Incident type offered when someone used it anyway.
     pub incident: String,
+    /// Where the ban comes from. Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Provenance>,
 }
 
 /// A kind of incident with its advice and clocks.
@@ -386,6 +491,9 @@ pub struct IncidentType {
     /// Deadlines that start when the incident is logged.
     #[serde(default)]
     pub clocks: Vec<IncidentClock>,
+    /// Where the advice comes from. Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Provenance>,
 }
 
 /// A deadline started by an incident, done when the user marks it done.
@@ -398,6 +506,9 @@ pub struct IncidentClock {
     pub title: Text,
     /// How long after the incident.
     pub offset: Offset,
+    /// Where the clock and its length come from. Required from format 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Provenance>,
 }
 
 /// Holiday choices for working-day arithmetic.

@@ -277,6 +277,13 @@ pub enum PackProblem {
         /// The limit.
         max: usize,
     },
+    /// A rule without `from` in a pack whose format requires every rule to say where it comes
+    /// from; the element's id (or the field's name).
+    NoProvenance(String),
+    /// A grace given as the source's rule: a grace is always the app's own advice.
+    GraceNotAdvice,
+    /// A field the pack's format version requires (e.g. `source_name` from format 2).
+    RequiredFromFormat(u32),
 }
 
 /// The answers a question accepts, for [`PackProblem::ValueDoesNotFit`].
@@ -354,6 +361,17 @@ impl fmt::Display for PackProblem {
             PackProblem::ConditionTooLarge { max } => {
                 write!(f, "deze voorwaarde heeft te veel onderdelen (hoogstens {max})")
             }
+            PackProblem::NoProvenance(what) => write!(
+                f,
+                "\"{what}\" zegt niet waar het vandaan komt: geef een hoofdstuk van de bron \
+                 (section) of markeer het als advies van Opnamewijs (advice)"
+            ),
+            PackProblem::RequiredFromFormat(format) => {
+                write!(f, "dit veld is verplicht vanaf formaatversie {format}")
+            }
+            PackProblem::GraceNotAdvice => f.write_str(
+                "een coulancetermijn is altijd advies van Opnamewijs (advice), geen regel van de bron",
+            ),
         }
     }
 }

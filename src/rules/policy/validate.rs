@@ -71,8 +71,11 @@ impl<'a> Validator<'a> {
             self.list(field, len)?;
         }
         for (i, q) in p.questions.iter().enumerate() {
-            if let AnswerKind::Choice(options) = &q.answer {
-                self.list(&format!("questions[{i}].answer.choice"), options.len())?;
+            if let AnswerKind::Choice(options) | AnswerKind::Choices(options) = &q.answer {
+                self.list(
+                    &format!("questions[{i}].answer.{}", kind_name(&q.answer)),
+                    options.len(),
+                )?;
             }
         }
         for (i, t) in p.incidents.iter().enumerate() {
@@ -91,7 +94,7 @@ impl<'a> Validator<'a> {
 
     pub(super) fn validate(&self) -> Result<(), PolicyError> {
         let p = self.pack;
-        if p.format != FORMAT {
+        if !(OLDEST_FORMAT..=FORMAT).contains(&p.format) {
             return Err(self.err(
                 "format",
                 PackProblem::UnsupportedFormat {
@@ -112,6 +115,14 @@ impl<'a> Validator<'a> {
         }
         self.text("title", &p.title)?;
         self.text("source", &p.source)?;
+        if p.format >= 2 {
+            for (field, text) in [("source_name", &p.source_name), ("scope", &p.scope)] {
+                match text {
+                    Some(t) => self.text(field, t)?,
+                    None => return Err(self.err(field, PackProblem::RequiredFromFormat(2))),
+                }
+            }
+        }
         if p.phases.is_empty() {
             return Err(self.err("phases", PackProblem::NoPhases));
         }
@@ -150,6 +161,8 @@ impl<'a> Validator<'a> {
                 t.clocks.iter().map(|c| &c.id),
             )?;
         }
+        self.provenances()?;
+        self.school_overlay(&phases)?;
         let mut channels = BTreeSet::new();
         for (i, fc) in p.forbidden_channels.iter().enumerate() {
             if !channels.insert(fc.channel) {
@@ -163,6 +176,100 @@ impl<'a> Validator<'a> {
                     format!("forbidden_channels[{i}].incident"),
                     PackProblem::UnknownIncidentType(fc.incident.clone()),
                 ));
+            }
+        }
+        Ok(())
+    }
+
+    /// From format 2 every question, verdict rule, item, deadline, forbidden channel, incident
+    /// and incident clock says where it comes from, and every `from` has its texts.
+    fn provenances(&self) -> Result<(), PolicyError> {
+        let p = self.pack;
+        let required = p.format >= 2;
+        let mut elements: Vec<(String, &str, Option<&Provenance>)> = Vec::new();
+        for (i, q) in p.questions.iter().enumerate() {
+            elements.push((format!("questions[{i}]"), &q.id, q.from.as_ref()));
+        }
+        for (i, r) in p.verdict_rules.iter().enumerate() {
+            elements.push((format!("verdict_rules[{i}]"), &r.id, r.from.as_ref()));
+        }
+        for (i, it) in p.items.iter().enumerate() {
+            elements.push((format!("items[{i}]"), &it.id, it.from.as_ref()));
+        }
+        for (i, d) in p.deadlines.iter().enumerate() {
+            elements.push((format!("deadlines[{i}]"), &d.id, d.from.as_ref()));
+        }
+        for (i, fc) in p.forbidden_channels.iter().enumerate() {
+            let id = fc.incident.as_str();
+            elements.push((format!("forbidden_channels[{i}]"), id, fc.from.as_ref()));
+        }
+        for (i, t) in p.incidents.iter().enumerate() {
+            elements.push((format!("incidents[{i}]"), &t.id, t.from.as_ref()));
+            for (j, c) in t.clocks.iter().enumerate() {
+                elements.push((
+                    format!("incidents[{i}].clocks[{j}]"),
+                    &c.id,
+                    c.from.as_ref(),
+                ));
+            }
+        }
+        for (field, id, from) in elements {
+            match from {
+                Some(from) => self.provenance(&format!("{field}.from"), from)?,
+                None if required => {
+                    return Err(self.err(
+                        format!("{field}.from"),
+                        PackProblem::NoProvenance(id.to_owned()),
+                    ))
+                }
+                None => {}
+            }
+        }
+        for (i, d) in p.deadlines.iter().enumerate() {
+            if let Some(grace) = &d.grace {
+                let f = format!("deadlines[{i}].grace.from");
+                if !matches!(grace.from, Provenance::Advice(_)) {
+                    return Err(self.err(f, PackProblem::GraceNotAdvice));
+                }
+                self.provenance(&f, &grace.from)?;
+            }
+            if let Due::ChosenDate {
+                advised_max: Some(advised),
+                ..
+            } = &d.due
+            {
+                self.provenance(
+                    &format!("deadlines[{i}].due.advised_max.from"),
+                    &advised.from,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn provenance(&self, field: &str, from: &Provenance) -> Result<(), PolicyError> {
+        match from {
+            Provenance::Section(t) => self.text(&format!("{field}.section"), t),
+            Provenance::Advice(t) => self.text(&format!("{field}.advice"), t),
+        }
+    }
+
+    /// The overlay's conditions can be true and its phases exist.
+    fn school_overlay(&self, phases: &BTreeSet<&str>) -> Result<(), PolicyError> {
+        let Some(o) = &self.pack.school_overlay else {
+            return Ok(());
+        };
+        self.condition("school_overlay.own_device", Some(&o.own_device))?;
+        self.condition(
+            "school_overlay.not_school_device",
+            Some(&o.not_school_device),
+        )?;
+        for (field, phase) in [
+            ("school_overlay.prepare_phase", &o.prepare_phase),
+            ("school_overlay.store_phase", &o.store_phase),
+        ] {
+            if !phases.contains(phase.as_str()) {
+                return Err(self.err(field, PackProblem::UnknownPhase(phase.clone())));
             }
         }
         Ok(())
@@ -217,15 +324,14 @@ impl<'a> Validator<'a> {
             self.text(&format!("{f}.text"), &q.text)?;
             match &q.answer {
                 AnswerKind::YesNo => {}
-                AnswerKind::Choice(options) => {
+                AnswerKind::Choice(options) | AnswerKind::Choices(options) => {
+                    let f = format!("{f}.answer.{}", kind_name(&q.answer));
                     if options.len() < 2 {
-                        return Err(
-                            self.err(format!("{f}.answer.choice"), PackProblem::TooFewOptions)
-                        );
+                        return Err(self.err(f, PackProblem::TooFewOptions));
                     }
-                    self.unique(&format!("{f}.answer.choice"), options.iter().map(|o| &o.id))?;
+                    self.unique(&f, options.iter().map(|o| &o.id))?;
                     for (j, o) in options.iter().enumerate() {
-                        self.text(&format!("{f}.answer.choice[{j}].text"), &o.text)?;
+                        self.text(&format!("{f}[{j}].text"), &o.text)?;
                     }
                 }
                 AnswerKind::Count(0) => {
@@ -304,9 +410,10 @@ impl<'a> Validator<'a> {
                     return Err(self.err(field, PackProblem::EmptyValueList(qid.to_owned())))
                 }
                 (AnswerKind::YesNo, Comparison::Value(Answer::Flag(_))) => true,
-                (AnswerKind::Choice(opts), Comparison::Value(Answer::Choice(v))) => {
-                    opts.iter().any(|o| &o.id == v)
-                }
+                (
+                    AnswerKind::Choice(opts) | AnswerKind::Choices(opts),
+                    Comparison::Value(Answer::Choice(v)),
+                ) => opts.iter().any(|o| &o.id == v),
                 (
                     AnswerKind::Count(max),
                     Comparison::Value(Answer::Count(n)) | Comparison::AtLeast(n),
@@ -316,7 +423,7 @@ impl<'a> Validator<'a> {
             if !fits {
                 let expected = match &q.answer {
                     AnswerKind::YesNo => AnswerRange::YesNo,
-                    AnswerKind::Choice(opts) => {
+                    AnswerKind::Choice(opts) | AnswerKind::Choices(opts) => {
                         AnswerRange::OneOf(opts.iter().map(|o| o.id.clone()).collect())
                     }
                     AnswerKind::Count(max) => AnswerRange::UpTo(*max),
@@ -359,6 +466,8 @@ impl<'a> Validator<'a> {
             .map(|((q, _), tried)| match &q.answer {
                 AnswerKind::YesNo => 2,
                 AnswerKind::Choice(opts) => opts.len(),
+                // Each option alone, and all of them together.
+                AnswerKind::Choices(opts) => opts.len() + 1,
                 AnswerKind::Count(_) => tried.len(),
             });
         let combinations = sizes.try_fold(1usize, |acc, n| acc.checked_mul(n.max(1)));
@@ -376,6 +485,11 @@ impl<'a> Validator<'a> {
                     AnswerKind::YesNo => vec![Answer::Flag(true), Answer::Flag(false)],
                     AnswerKind::Choice(opts) => {
                         opts.iter().map(|o| Answer::Choice(o.id.clone())).collect()
+                    }
+                    AnswerKind::Choices(opts) => {
+                        let each = opts.iter().map(|o| Answer::Choices(vec![o.id.clone()]));
+                        let all = Answer::Choices(opts.iter().map(|o| o.id.clone()).collect());
+                        each.chain([all]).collect()
                     }
                     AnswerKind::Count(_) => tried.into_iter().map(Answer::Count).collect(),
                 };
@@ -451,8 +565,25 @@ pub fn fits(kind: &AnswerKind, answer: &Answer) -> bool {
     match (kind, answer) {
         (AnswerKind::YesNo, Answer::Flag(_)) => true,
         (AnswerKind::Choice(opts), Answer::Choice(c)) => opts.iter().any(|o| &o.id == c),
+        // At least one option, each of the question's and none twice.
+        (AnswerKind::Choices(opts), Answer::Choices(chosen)) => {
+            !chosen.is_empty()
+                && chosen.iter().all(|c| opts.iter().any(|o| &o.id == c))
+                && chosen
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| !chosen[..i].contains(c))
+        }
         (AnswerKind::Count(max), Answer::Count(n)) => n <= max,
         _ => false,
+    }
+}
+
+/// The JSON name of a choice question's kind of answer, for field paths.
+fn kind_name(kind: &AnswerKind) -> &'static str {
+    match kind {
+        AnswerKind::Choices(_) => "choices",
+        _ => "choice",
     }
 }
 

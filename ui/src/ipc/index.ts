@@ -20,6 +20,8 @@ import type { Profile } from "./bindings/Profile";
 import type { RecordingSummary } from "./bindings/RecordingSummary";
 import type { RecordingView } from "./bindings/RecordingView";
 import type { SetItem } from "./bindings/SetItem";
+import type { KeepSecureCopy } from "./bindings/KeepSecureCopy";
+import type { SetSchool } from "./bindings/SetSchool";
 import type { AssessmentPassed } from "./bindings/AssessmentPassed";
 import type { AssessmentView } from "./bindings/AssessmentView";
 import type { ConfirmRequest } from "./bindings/ConfirmRequest";
@@ -46,6 +48,8 @@ export interface Backend {
   logEvent(input: LogEvent): Promise<Acted<RecordingView>>;
   confirmFeedback(input: ConfirmFeedback): Promise<Acted<RecordingView>>;
   chooseDate(input: ChooseDate): Promise<Acted<RecordingView>>;
+  keepSecureCopy(input: KeepSecureCopy): Promise<Acted<RecordingView>>;
+  setSchool(input: SetSchool): Promise<Acted<RecordingView>>;
   logShare(input: LogShare): Promise<Acted<RecordingView>>;
   confirmDeletion(input: ConfirmDeletion): Promise<Acted<RecordingView>>;
   logIncident(input: LogIncident): Promise<Acted<RecordingView>>;
@@ -137,6 +141,8 @@ export function backendOver(call: Invoke): Backend {
     logEvent: (input) => run("log_event", { input }),
     confirmFeedback: (input) => run("confirm_feedback", { input }),
     chooseDate: (input) => run("choose_date", { input }),
+    keepSecureCopy: (input) => run("keep_secure_copy", { input }),
+    setSchool: (input) => run("set_school", { input }),
     logShare: (input) => run("log_share", { input }),
     confirmDeletion: (input) => run("confirm_deletion", { input }),
     logIncident: (input) => run("log_incident", { input }),

@@ -44,6 +44,15 @@ impl Localized for RecordingError {
             RecordingError::AlreadyDeleted => {
                 "The deletion of this copy was already confirmed.".to_owned()
             }
+            RecordingError::InvalidSchoolName => {
+                "Fill in the internship school's name, 1 to 120 characters.".to_owned()
+            }
+            RecordingError::InvalidRetention => {
+                "A school's retention period is 1 to 3650 days.".to_owned()
+            }
+            RecordingError::KeepReasonMissing => "Write down why you keep the secure copy longer \
+                (for example: needed for the final assessment)."
+                .to_owned(),
             RecordingError::MethodMissing => "Describe how you deleted the copy (for example: \
                 deleted in Photos and emptied 'Recently Deleted')."
                 .to_owned(),

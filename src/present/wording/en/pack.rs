@@ -138,6 +138,17 @@ pub(super) fn pack_problem(problem: &PackProblem) -> String {
         PackProblem::ConditionTooLarge { max } => {
             format!("this condition has too many parts (at most {max})")
         }
+        PackProblem::NoProvenance(what) => format!(
+            "\"{what}\" does not say where it comes from: name a section of the source \
+             (section) or mark it as advice of Opnamewijs (advice)"
+        ),
+        PackProblem::RequiredFromFormat(format) => {
+            format!("this field is required from format version {format}")
+        }
+        PackProblem::GraceNotAdvice => {
+            "a grace period is always advice of Opnamewijs (advice), not a rule of the source"
+                .to_owned()
+        }
     }
 }
 

@@ -3,4 +3,4 @@
 /**
  * An answer to a pack question. In JSON a boolean, a number or a string.
  */
-export type Answer = boolean | number | string;
+export type Answer = boolean | number | string | Array<string>;

@@ -3,4 +3,4 @@
 /**
  * Where a deadline stands.
  */
-export type DeadlineStatus = "overdue" | "due_today" | "upcoming" | "needs_date" | "waiting" | "done";
+export type DeadlineStatus = "overdue" | "do_now" | "due_today" | "upcoming" | "needs_date" | "waiting" | "done";

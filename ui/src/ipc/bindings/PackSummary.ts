@@ -21,6 +21,10 @@ title: string,
  */
 source: string, 
 /**
+ * What the document is and for whom it was written, when the pack says.
+ */
+scope: string | null, 
+/**
  * Where the pack comes from: built in, or a file in the data folder ([`origin_label`]).
  */
 origin: string, 

@@ -16,6 +16,10 @@ no: string, } | { "type": "choice",
 /**
  * The options.
  */
+options: Array<OptionView>, } | { "type": "choices", 
+/**
+ * The options.
+ */
 options: Array<OptionView>, } | { "type": "count", 
 /**
  * Largest accepted number.

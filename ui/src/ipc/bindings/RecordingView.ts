@@ -9,6 +9,7 @@ import type { OptionView } from "./OptionView";
 import type { PackRef } from "./PackRef";
 import type { PhaseView } from "./PhaseView";
 import type { QuestionView } from "./QuestionView";
+import type { School } from "./School";
 import type { VerdictView } from "./VerdictView";
 
 /**
@@ -107,4 +108,21 @@ today: string,
 /**
  * Every copy confirmed deleted.
  */
-closed: boolean, };
+closed: boolean, 
+/**
+ * The internship school and the version of its rules this recording is checked against.
+ */
+school: School | null, 
+/**
+ * The school's rules, one line each, in the user's language.
+ */
+school_rules: Array<string>, 
+/**
+ * Schools entered on other recordings, newest version each, to choose from (filled by the
+ * screen, which knows every recording).
+ */
+known_schools: Array<School>, 
+/**
+ * Decisions to keep the secure copy longer, as lines ("… tot … : reden").
+ */
+keeps: Array<string>, };
