@@ -232,3 +232,56 @@ fn condition_6_objections_and_incidents_go_to_the_privacy_officers() {
         "uiterlijk vr 24 apr. 2026 23:59"
     );
 }
+
+#[test]
+fn the_memo_pack_says_what_it_is_an_interim_rule_for_lecturers() {
+    let env = Env::at(nl(2026, 4, 23, 9, 0));
+    let status = env.ws.status().expect("status");
+    let memo = status.packs.iter().find(|p| p.id == MEMO).expect("offered");
+    let scope = memo.scope.as_deref().expect("scope in the picker");
+    assert!(scope.contains("docenten"), "{scope}");
+    assert!(scope.contains("tijdelijke regel"), "{scope}");
+    assert!(memo.source.contains("23 maart 2021"), "{}", memo.source);
+}
+
+#[test]
+fn rule_1_a_recording_without_students_may_be_offered_to_later_groups_after_a_check() {
+    let (mut env, id) = planned();
+    let view = env.answer(&id, &[("students_visible", no())]);
+    assert!(shown_items(&view).contains(&"na.later_aanbieden".to_owned()));
+    let from = view.verdict.from.as_ref().expect("provenance");
+    assert_eq!(from.label, "Memo CvB Avans › Tijdelijke regels, regel 1");
+}
+
+#[test]
+fn rule_2a_the_recording_is_deleted_after_its_use_in_that_lesson() {
+    let (mut env, id) = planned();
+    let view = env.answer(
+        &id,
+        &[
+            ("students_visible", yes()),
+            ("purpose", choice("feedback_assessment")),
+        ],
+    );
+    assert!(shown_items(&view).contains(&"voor.alleen_deze_les".to_owned()));
+    env.complete_phases_before(&id, "tijdens");
+    env.clock.set(nl(2026, 4, 24, 10, 0));
+    let view = env
+        .ws
+        .log_event(LogEvent {
+            recording: id.clone(),
+            kind: EventKind::Recorded,
+            on: None,
+            note: None,
+        })
+        .shown(&env.ws)
+        .expect("recorded");
+    let d = deadline(&view, "na_les_verwijderen");
+    assert_eq!(d.when, "uiterlijk vr 24 apr. 2026 23:59");
+    let from = d.from.as_ref().expect("provenance");
+    assert_eq!(
+        from.kind,
+        opnamewijs::views::ProvenanceKind::Advice,
+        "the memo names no term: the end of the lesson day is the app's"
+    );
+}

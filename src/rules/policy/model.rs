@@ -36,11 +36,17 @@ pub struct PolicyPack {
     pub source: Text,
     /// The source document's short name, used before a section's name ("HU-checklist ›
     /// Opslaan"). Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub source_name: Option<Text>,
     /// What the document is and for whom it was written (e.g. an interim rule for lecturers),
     /// shown in the pack picker and on the dossier. Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub scope: Option<Text>,
     /// Ordered phases of the checklist.
     pub phases: Vec<Phase>,
@@ -204,7 +210,10 @@ pub struct Question {
     #[serde(default)]
     pub default: Option<crate::recording::Answer>,
     /// Why the question is asked: the source section or advice it serves. Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub from: Option<Provenance>,
 }
 
@@ -276,7 +285,10 @@ pub struct VerdictRule {
     /// Why, in a sentence the student understands.
     pub reason: Text,
     /// Where the rule comes from. Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub from: Option<Provenance>,
 }
 
@@ -306,7 +318,10 @@ pub struct Item {
     #[serde(default)]
     pub records_event: Option<EventKind>,
     /// Where the item comes from. Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub from: Option<Provenance>,
 }
 
@@ -333,7 +348,10 @@ pub struct DeadlineRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace: Option<Grace>,
     /// Where the deadline comes from (its timing included). Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub from: Option<Provenance>,
 }
 
@@ -474,7 +492,10 @@ pub struct ForbiddenChannel {
     /// Incident type offered when someone used it anyway.
     pub incident: String,
     /// Where the ban comes from. Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub from: Option<Provenance>,
 }
 
@@ -492,7 +513,10 @@ pub struct IncidentType {
     #[serde(default)]
     pub clocks: Vec<IncidentClock>,
     /// Where the advice comes from. Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub from: Option<Provenance>,
 }
 
@@ -507,7 +531,10 @@ pub struct IncidentClock {
     /// How long after the incident.
     pub offset: Offset,
     /// Where the clock and its length come from. Required from format 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Missing in a format 1 pack (serde reads a missing `Option` as `None`); the schema of the
+    // current format requires it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(required)]
     pub from: Option<Provenance>,
 }
 
