@@ -107,6 +107,29 @@ pub async fn set_school(app: AppHandle, input: SetSchool) -> Reply<Acted<Recordi
 }
 
 #[tauri::command]
+pub async fn add_copy(app: AppHandle, input: AddCopy) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.add_copy(input))).await
+}
+
+#[tauri::command]
+pub async fn report_forbidden_share(
+    app: AppHandle,
+    input: ReportShare,
+) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.report_forbidden_share(input))).await
+}
+
+#[tauri::command]
+pub async fn copy_tasks(app: AppHandle, input: CopyTasks) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.copy_tasks(input))).await
+}
+
+#[tauri::command]
+pub async fn task_done(app: AppHandle, input: TaskDoneInput) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.task_done(input))).await
+}
+
+#[tauri::command]
 pub async fn log_share(app: AppHandle, input: LogShare) -> Reply<Acted<RecordingView>> {
     core(app, |a| a.act(|ws| ws.log_share(input))).await
 }
@@ -305,6 +328,14 @@ pub async fn assessment_passed(
     input: AssessmentPassed,
 ) -> Reply<Acted<AssessmentView>> {
     core(app, |a| a.act(|ws| ws.assessment_passed(input))).await
+}
+
+#[tauri::command]
+pub async fn assessment_not_passed(
+    app: AppHandle,
+    input: AssessmentNotPassed,
+) -> Reply<Acted<AssessmentView>> {
+    core(app, |a| a.act(|ws| ws.assessment_not_passed(input))).await
 }
 
 fn save_dialog(name: &str) -> impl Future<Output = Option<rfd::FileHandle>> {

@@ -12,9 +12,21 @@ pub struct Assessment {
     /// The student confirmed the portfolio holds no recordings and no links to them.
     #[serde(default)]
     pub portfolio_checked: Option<Tick>,
-    /// The day the student passed.
+    /// The day the student heard they passed.
     #[serde(default)]
     pub passed_on: Option<NaiveDate>,
+    /// Each time the student heard they did not pass, with the resit date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_passed: Vec<NotPassed>,
+}
+
+/// A result "not passed", with the resit it leads to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotPassed {
+    /// The day the result was known.
+    pub on: NaiveDate,
+    /// The day of the resit.
+    pub resit: NaiveDate,
 }
 
 /// One readiness check of a recording.

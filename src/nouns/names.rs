@@ -29,6 +29,8 @@ pub fn event_label(kind: EventKind, lang: Lang) -> String {
             "Privacy officers gave the lead time",
         ),
         EventKind::AnswerChanged => ("Antwoord gewijzigd", "Answer changed"),
+        EventKind::ObjectionUpheld => ("Bezwaar toegekend", "Objection upheld"),
+        EventKind::AssessmentNotPassed => ("Assessment niet behaald", "Assessment not passed"),
     };
     tr(lang, nl, en)
 }
@@ -85,6 +87,17 @@ pub fn copy_label(kind: CopyKind, lang: Lang) -> String {
         CopyKind::Laptop => ("laptop", "laptop"),
         CopyKind::SecureStorage => ("veilige opslaglocatie", "secure location"),
         CopyKind::MentorAccess => ("toegang begeleider/beoordelaar", "mentor/assessor access"),
+        CopyKind::UsbStick => ("USB-stick", "USB stick"),
+        CopyKind::ExternalDisk => ("externe schijf", "external disk"),
+        CopyKind::Mailbox => ("mailbox", "mailbox"),
+        CopyKind::ChatApp => ("chat-app", "chat app"),
+        CopyKind::MentorDownload => (
+            "download van begeleider of beoordelaar",
+            "download by mentor or assessor",
+        ),
+        CopyKind::OnlineService => ("online dienst", "online service"),
+        CopyKind::File => ("bestand op deze computer", "file on this computer"),
+        CopyKind::Other => ("andere plek", "somewhere else"),
     };
     tr(lang, nl, en)
 }

@@ -135,6 +135,10 @@ pub enum EventKind {
     Objection,
     /// The privacy officers said how long their review will take.
     OfficerLeadTimeGiven,
+    /// An objection to the recording was upheld: every copy must be deleted or edited.
+    ObjectionUpheld,
+    /// The student did not pass the final assessment; the note names the resit date.
+    AssessmentNotPassed,
     /// An answer (e.g. the purposes) changed after the recording was made; the note says which.
     AnswerChanged,
     /// An incident was logged.
@@ -237,6 +241,38 @@ pub enum CopyKind {
     SecureStorage,
     /// A mentor's or assessor's access to it.
     MentorAccess,
+    /// A USB stick.
+    UsbStick,
+    /// An external disk.
+    ExternalDisk,
+    /// A mailbox (e.g. of someone it was e-mailed to).
+    Mailbox,
+    /// A chat app (e.g. WhatsApp) and the phones it reached.
+    ChatApp,
+    /// A mentor's or assessor's own download.
+    MentorDownload,
+    /// An online service it was put on (a transfer service, a website, social media).
+    OnlineService,
+    /// A file on this computer that the user linked to the recording (found by the finder).
+    File,
+    /// Anywhere else, in the user's words.
+    Other,
+}
+
+impl CopyKind {
+    /// Whether deleting a copy of this kind first moves it to a recycle bin ("Recent
+    /// verwijderd", Prullenbak) that must be emptied too before the copy is gone.
+    pub fn has_bin(self) -> bool {
+        matches!(
+            self,
+            CopyKind::Device
+                | CopyKind::CloudSync
+                | CopyKind::SecureStorage
+                | CopyKind::Laptop
+                | CopyKind::ChatApp
+                | CopyKind::File
+        )
+    }
 }
 
 /// A tick on a checklist item.
@@ -275,6 +311,12 @@ pub struct Confirmation {
     pub at: DateTime<Utc>,
     /// How, e.g. "verwijderd in Foto's en 'Recent verwijderd' geleegd".
     pub method: String,
+    /// For a copy with a recycle bin: the user confirmed the bin was emptied too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bin_emptied: bool,
+    /// For a linked file: the app checked that the file is gone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verified_absent: bool,
 }
 
 /// One copy of the footage.
@@ -291,6 +333,12 @@ pub struct Copy {
     pub since: DateTime<Utc>,
     /// Set once the copy is confirmed gone.
     pub deleted: Option<Confirmation>,
+    /// Added by the user (not predicted by the pack or a share).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub added: bool,
+    /// For a file the user linked: its path, kept only so its deletion can be verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// A logged share.
@@ -380,10 +428,68 @@ pub struct Recording {
     /// they were made; per deadline the last one is in force.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keeps: Vec<KeepDecision>,
+    /// Tasks per copy to delete or edit it, after an upheld objection or withdrawn consent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<CopyTask>,
+    /// The resit of the final assessment, while the recording is kept for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resit: Option<NaiveDate>,
     /// The internship school it is recorded at, with the version of its rules the recording is
     /// checked against (on top of the pack's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub school: Option<crate::school::School>,
+}
+
+/// Why a copy must be deleted or edited before the recording can close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TaskCause {
+    /// An objection was upheld.
+    ObjectionUpheld,
+    /// Someone withdrew consent.
+    ConsentWithdrawn,
+}
+
+/// What was done with a copy for a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TaskAction {
+    /// The copy was deleted.
+    Deleted,
+    /// The footage of the person concerned was cut out or blurred.
+    Edited,
+}
+
+/// A task to delete or edit one copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CopyTask {
+    /// Identifier within the recording.
+    pub id: String,
+    /// The copy it is about.
+    pub copy: String,
+    /// Why.
+    pub cause: TaskCause,
+    /// When it was created.
+    pub since: DateTime<Utc>,
+    /// Once done: by whom, when, what and how.
+    pub done: Option<TaskDone>,
+}
+
+/// A task done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TaskDone {
+    /// Who did it.
+    pub by: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Deleted or edited.
+    pub action: TaskAction,
+    /// How, in the user's words.
+    pub how: String,
 }
 
 /// A decision to keep the secure copy longer than a deadline that deletes every copy (e.g. the
@@ -459,6 +565,8 @@ impl Recording {
             feedback_receipt: None,
             for_assessment: false,
             keeps: Vec::new(),
+            tasks: Vec::new(),
+            resit: None,
             school: None,
         }
     }
@@ -504,8 +612,9 @@ impl Recording {
         self.keeps.iter().rev().find(|k| k.deadline == deadline)
     }
 
-    /// Closed: footage existed and every copy is confirmed gone.
+    /// Closed: footage existed, every copy is confirmed gone and every task to delete or edit a
+    /// copy is done.
     pub fn is_closed(&self) -> bool {
-        self.copies_deleted(None).is_some()
+        self.copies_deleted(None).is_some() && self.tasks.iter().all(|t| t.done.is_some())
     }
 }

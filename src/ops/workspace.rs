@@ -34,7 +34,7 @@ mod plan;
 mod profile;
 mod reports;
 mod school;
-pub use assessment::{AssessmentPassed, SelectForAssessment};
+pub use assessment::{AssessmentNotPassed, AssessmentPassed, SelectForAssessment};
 pub use errors::{PackThing, RecordingError, ShareError, WorkspaceError};
 pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
 pub use inputs::*;

@@ -40,6 +40,18 @@ pub enum DeadlineSource<'p> {
     /// The end date of a decision to keep the secure copy longer than a deadline that deletes
     /// every copy.
     Keep(crate::recording::KeepDecision),
+    /// A task to delete or edit a copy after an upheld objection or withdrawn consent.
+    Task {
+        /// Why.
+        cause: crate::recording::TaskCause,
+        /// The copy's label.
+        copy: String,
+    },
+    /// Kept for the resit of the final assessment: every copy deleted after it.
+    Resit {
+        /// The resit's day.
+        on: NaiveDate,
+    },
     /// The internship school's retention: every copy deleted this many days after recording.
     School {
         /// The school's name.
@@ -279,6 +291,48 @@ pub fn derive_known<'p>(
             keeps_secure_copy: false,
         });
     }
+    for task in &rec.tasks {
+        // A day for each task: the app's advice (the sources name no term).
+        let due = Some(apply_offset(task.since, Offset::Days(1), &cal));
+        let done_at = task.done.as_ref().map(|d| d.at);
+        let copy = rec
+            .copies
+            .iter()
+            .find(|c| c.id == task.copy)
+            .map_or_else(|| task.copy.clone(), |c| c.label.clone());
+        out.push(Deadline {
+            id: Cow::Owned(format!("task/{}", task.id)),
+            source: DeadlineSource::Task {
+                cause: task.cause,
+                copy,
+            },
+            due,
+            done_at,
+            waits_for: None,
+            status: now.status(due, done_at, DeadlineStatus::Waiting, None),
+            overdue_after: None,
+            advised_latest: None,
+            keeps_secure_copy: false,
+        });
+    }
+    if let Some(resit) = rec
+        .resit
+        .filter(|_| rec.first(EventKind::AssessmentPassed).is_none())
+    {
+        let due = Some(end_of_day(resit + Duration::days(1)));
+        let done_at = rec.copies_deleted(None);
+        out.push(Deadline {
+            id: Cow::Owned(format!("resit/{resit}")),
+            source: DeadlineSource::Resit { on: resit },
+            due,
+            done_at,
+            waits_for: None,
+            status: now.status(due, done_at, DeadlineStatus::Waiting, None),
+            overdue_after: None,
+            advised_latest: None,
+            keeps_secure_copy: false,
+        });
+    }
     for keep in kept {
         let until = end_of_day(keep.until);
         let done_at = rec.copies_deleted(None);
@@ -336,6 +390,8 @@ pub fn deletion_after<'d, 'p>(
         }
         DeadlineSource::Incident { .. }
         | DeadlineSource::Keep(_)
+        | DeadlineSource::Task { .. }
+        | DeadlineSource::Resit { .. }
         | DeadlineSource::School { .. } => false,
     })
 }

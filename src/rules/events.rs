@@ -51,7 +51,9 @@ pub fn loggable_events(
             | EventKind::OfficerAnswered
             | EventKind::OfficerLeadTimeGiven
             | EventKind::Objection => true,
-            EventKind::AnswerChanged => false,
+            EventKind::AnswerChanged
+            | EventKind::ObjectionUpheld
+            | EventKind::AssessmentNotPassed => false,
             _ => recorded,
         };
         logged || offered

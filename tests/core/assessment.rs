@@ -24,6 +24,7 @@ fn delete_copy(env: &mut Env, id: &str, copy: &str) {
             recording: id.into(),
             copy: copy.into(),
             method: "verwijderd en prullenbak geleegd".into(),
+            bin_emptied: true,
         })
         .shown(&env.ws)
         .expect("deleted");
@@ -55,7 +56,8 @@ fn chosen_recordings_are_checked_then_passing_starts_delete_now_for_every_copy()
         [
             ("Staat op de veilige opslaglocatie", false),
             ("Niet meer op telefoon, laptop of in de cloud", false),
-            ("Geen opnamen of links in je portfolio", false)
+            ("Geen opnamen of links in je portfolio", false),
+            ("Geen open punten", false)
         ]
     );
     assert!(view.chosen[0].checks[0].hint.is_some());

@@ -208,6 +208,7 @@ fn cases(id: &str, out: &Path, data_dir: &Path) -> Vec<(String, Op)> {
                     recording: b.clone(),
                     copy: "copy-1".into(),
                     method: "gewist".into(),
+                    bin_emptied: true,
                 })
                 .map(drop)
             }),
@@ -292,6 +293,7 @@ fn cases(id: &str, out: &Path, data_dir: &Path) -> Vec<(String, Op)> {
                         recording: id.clone(),
                         copy: b.clone(),
                         method: "gewist".into(),
+                        bin_emptied: true,
                     })
                     .map(drop)
                 }

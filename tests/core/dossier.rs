@@ -53,6 +53,7 @@ fn the_dossier_shows_policy_consent_shares_deletions_and_the_head_hash() {
                 recording: id.clone(),
                 copy: copy.into(),
                 method: "verwijderd in Foto's en 'Recent verwijderd' geleegd".into(),
+                bin_emptied: true,
             })
             .expect("deleted");
     }

@@ -79,7 +79,7 @@ const ALLOWED_NAMES: [&str; 5] = [
 ];
 
 /// View texts that are the same in Dutch and English, because they are the same word in both.
-const SAME_IN_BOTH: [&str; 9] = [
+const SAME_IN_BOTH: [&str; 15] = [
     "Student",
     "student",
     "Incident",
@@ -89,6 +89,12 @@ const SAME_IN_BOTH: [&str; 9] = [
     "via social media",
     "2.0.0",
     "Feedback",
+    "mailbox",
+    "iPhone / iPad",
+    "Android",
+    "OneDrive / SharePoint",
+    "iCloud",
+    "Windows",
 ];
 
 /// What the user typed, in English in both runs (not ours to translate).
@@ -500,6 +506,7 @@ fn journey(lang: Lang) -> Run {
         recording: a.clone(),
         copy: copy.into(),
         method: method.into(),
+        bin_emptied: true,
     };
     let deleted = env
         .ws

@@ -468,13 +468,14 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
             recording: id.clone(),
             copy: "copy-1".into(),
             method: "Verwijderd in Foto's en 'Recent verwijderd' geleegd".into(),
+            bin_emptied: true,
         })
         .shown(&env.ws)
         .expect("confirm");
     assert_eq!(deadline(&view, "van_apparaat").status, DeadlineStatus::Done);
     assert_eq!(
         view.copies[0].deleted.as_deref(),
-        Some("verwijderd door Student op wo 25 nov. 2026 09:00 (Verwijderd in Foto's en 'Recent verwijderd' geleegd)")
+        Some("verwijderd door Student op wo 25 nov. 2026 09:00 (Verwijderd in Foto's en 'Recent verwijderd' geleegd), prullenbak geleegd")
     );
     let err = ErrorPayload::from(
         env.ws
@@ -482,6 +483,7 @@ fn opslaan_store_securely_the_same_day_and_delete_from_device_and_cloud() {
                 recording: id.clone(),
                 copy: "copy-2".into(),
                 method: "  ".into(),
+                bin_emptied: true,
             })
             .shown(&env.ws)
             .expect_err("the core refuses this"),
@@ -612,6 +614,7 @@ fn verwijderen_after_feedback_closes_the_recording() {
                 recording: id.clone(),
                 copy: copy.into(),
                 method: "definitief verwijderd".into(),
+                bin_emptied: true,
             })
             .shown(&env.ws)
             .expect("confirm");
@@ -855,6 +858,7 @@ fn delete_copy(env: &mut Env, id: &str, copy: &str) -> opnamewijs::views::Record
             recording: id.into(),
             copy: copy.into(),
             method: "definitief verwijderd".into(),
+            bin_emptied: true,
         })
         .shown(&env.ws)
         .expect("confirm")

@@ -14,6 +14,8 @@ mod bad_input;
 mod bounds;
 /// Dutch public holidays and working-day arithmetic.
 mod calendar;
+/// Every copy accounted for: added copies, forbidden shares, bins, tasks, the assessment's result.
+mod copies;
 /// Deadline arithmetic (hours, days, working days; DST) and statuses.
 mod deadlines;
 /// The dossier PDF for the assessors, read back with poppler.

@@ -140,6 +140,8 @@ fn shape_cases() -> Vec<ShapeCase> {
                     "consent_withdrawn",
                     "objection",
                     "officer_lead_time_given",
+                    "objection_upheld",
+                    "assessment_not_passed",
                     "answer_changed",
                     "incident",
                 ]),
@@ -147,7 +149,8 @@ fn shape_cases() -> Vec<ShapeCase> {
             "onbekende waarde \"filmed\" (kies uit \"planned_for\", \"recorded\", \
              \"stored_securely\", \"shared\", \"feedback_given\", \"assessment_passed\", \
              \"officer_request_sent\", \"officer_answered\", \"consent_withdrawn\", \"objection\", \
-             \"officer_lead_time_given\", \"answer_changed\", \"incident\")",
+             \"officer_lead_time_given\", \"objection_upheld\", \"assessment_not_passed\", \
+             \"answer_changed\", \"incident\")",
         ),
         (
             "unknown answer kind",

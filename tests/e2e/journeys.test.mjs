@@ -76,9 +76,16 @@ test('before the assessment: readiness, passed, delete now, and a dossier for th
     await s.find(tid('event-stored_securely-logged'));
     for (const copy of ['copy-1', 'copy-2']) {
       await fill(s, tid(`method-${copy}`), "Verwijderd en 'Recent verwijderd' geleegd");
+      await s.click(tid(`bin-${copy}`));
       await s.click(tid(`confirm-${copy}`));
       await s.waitForText(tid(`copy-${copy}`), 'verwijderd door Sam de Vries');
     }
+    // The feedback date agreed with the mentor, two weeks on: without it the recording has an
+    // open item, and it is not ready to show.
+    const agreed = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await fill(s, tid('date-feedback_krijgen'), agreed);
+    await s.click(tid('choose-feedback_krijgen'));
+    await s.waitForText(tid('deadline-feedback_krijgen'), 'uiterlijk');
 
     await s.click(tid('assessment-button'));
     await s.click(tid('choose-recording'));

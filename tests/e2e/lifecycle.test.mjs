@@ -27,9 +27,15 @@ test('a recorded lesson: confirm a copy deleted, refuse e-mail, report it, sign 
     await s.waitForText(tid('copies'), 'Opnameapparaat');
     await s.waitForText(tid('deadline-veilig_opslaan'), 'Meteen veilig opslaan');
 
-    await fill(s, tid('method-copy-1'), "Verwijderd in Foto's en 'Recent verwijderd' geleegd");
+    // A phone copy is gone only once 'Recently deleted' is emptied too: refused, then confirmed.
+    await fill(s, tid('method-copy-1'), "Verwijderd in Foto's");
+    await s.click(tid('confirm-copy-1'));
+    await s.waitForText(tid('error'), "pas weg als ook de prullenbak of 'Recent verwijderd' is geleegd");
+    assert.ok(await s.exists(tid('bin-steps-copy-1')), 'the steps to empty the bin are offered');
+    await s.click(tid('bin-copy-1'));
     await s.click(tid('confirm-copy-1'));
     await s.waitForText(tid('copy-copy-1'), 'verwijderd door Sam de Vries');
+    await s.waitForText(tid('copy-copy-1'), 'prullenbak geleegd');
     await s.waitForText(tid('deadline-van_apparaat'), 'gedaan op');
 
     await fill(s, tid('share-role'), 'mentor');
@@ -38,9 +44,10 @@ test('a recorded lesson: confirm a copy deleted, refuse e-mail, report it, sign 
     await s.waitForText(tid('error'), 'Delen per e-mail mag niet');
     assert.match(await s.text(tid('error')), /Meld dan een incident/);
 
-    await fill(s, tid('incident-kind'), 'verkeerd_gedeeld');
-    await s.click(tid('incident-report'));
+    // In the same place: report it, which logs the incident and adds the mailbox copy it left.
+    await s.click(tid('report-share-button'));
     await s.waitForText(tid('incident-incident-1'), 'Dit is een datalek');
+    await s.waitForText(tid('copies'), 'Mailbox van de ontvanger');
     await s.waitForText(tid('deadline-incident/incident-1/school'), 'Gemeld bij de school');
 
     await fill(s, tid('share-channel'), 'secure_storage');

@@ -273,3 +273,68 @@ describe("rules with their source", () => {
     ]);
   });
 });
+
+describe("every copy accounted for", () => {
+  async function withCopies(fail?: { code: string; message: string }) {
+    const { backend } = fakeBackend();
+    const sent: Record<string, unknown[]> = {};
+    const base = await backend.createRecording({ title: "x", planned_for: "2026-11-24", pack: "hu-stage-opnamen" });
+    const value = {
+      ...base.value,
+      copies: [
+        {
+          id: "copy-1",
+          label: "Opnameapparaat",
+          deleted: null,
+          added: false,
+          verifiable: false,
+          bin: { question: "Ook 'Recent verwijderd' geleegd", platforms: [{ name: "iPhone / iPad", steps: ["Open Foto's."] }] },
+        },
+      ],
+    };
+    const acted = { ...base, value };
+    backend.createRecording = async () => acted;
+    for (const name of ["confirmDeletion", "addCopy", "reportForbiddenShare", "logShare"] as const) {
+      (backend as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name] = async (input) => {
+        (sent[name] ??= []).push(input);
+        if (name === "logShare" && fail) throw new IpcError(fail);
+        return acted;
+      };
+    }
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    await fireEvent.click(screen.getByTestId("create"));
+    await screen.findByTestId("copies");
+    return { sent };
+  }
+
+  it("asks for the recycle bin and shows how to empty it", async () => {
+    const { sent } = await withCopies();
+    expect(screen.getByTestId("bin-steps-copy-1").textContent).toContain("iPhone / iPad");
+    await fireEvent.input(screen.getByTestId("method-copy-1"), { target: { value: "verwijderd" } });
+    await fireEvent.click(screen.getByTestId("bin-copy-1"));
+    await fireEvent.click(screen.getByTestId("confirm-copy-1"));
+    expect(sent.confirmDeletion).toEqual([{ recording: "r1", copy: "copy-1", method: "verwijderd", bin_emptied: true }]);
+  });
+
+  it("adds a copy the pack did not predict", async () => {
+    const { sent } = await withCopies();
+    await fireEvent.change(screen.getByTestId("add-copy-kind"), { target: { value: "usb_stick" } });
+    await fireEvent.input(screen.getByTestId("add-copy-description"), { target: { value: "blauwe stick" } });
+    await fireEvent.click(screen.getByTestId("add-copy"));
+    expect(sent.addCopy).toEqual([{ recording: "r1", kind: "usb_stick", description: "blauwe stick" }]);
+  });
+
+  it("offers to report a refused share, with the copy it left, where the student acted", async () => {
+    const { sent } = await withCopies({ code: "share.forbidden_channel", message: "Delen per e-mail mag niet." });
+    expect(screen.queryByTestId("report-share")).toBeNull();
+    await fireEvent.change(screen.getByTestId("share-role"), { target: { value: "" } });
+    const form = screen.getByTestId("share-log").closest("form")!;
+    await fireEvent.submit(form);
+    const offer = await screen.findByTestId("report-share");
+    expect(screen.getByTestId("sharing").contains(offer)).toBe(true);
+    await fireEvent.click(screen.getByTestId("report-share-button"));
+    expect(sent.reportForbiddenShare).toHaveLength(1);
+    expect(screen.queryByTestId("report-share")).toBeNull();
+  });
+});

@@ -1,7 +1,8 @@
 //! The final assessment: choosing recordings, checking their readiness, and "passed".
 
 use super::{log_event_on, parse_date, AssessmentChanged, Result, Workspace};
-use crate::recording::{EventKind, Tick};
+use crate::assessment::NotPassed;
+use crate::recording::{Event, EventKind, Tick};
 use crate::store::Change;
 use crate::text::tr;
 use crate::workspace::RecordingError;
@@ -22,8 +23,18 @@ pub struct SelectForAssessment {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct AssessmentPassed {
-    /// The day of the assessment, `YYYY-MM-DD`.
+    /// The day the result was known, `YYYY-MM-DD`.
     pub on: String,
+}
+
+/// Input of "I did not pass (yet)".
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct AssessmentNotPassed {
+    /// The day the result was known, `YYYY-MM-DD`.
+    pub on: String,
+    /// The day of the resit, `YYYY-MM-DD`.
+    pub resit: String,
 }
 
 impl Workspace {
@@ -65,11 +76,62 @@ impl Workspace {
         Ok(AssessmentChanged)
     }
 
-    /// The student passed: logs it on every chosen recording, which starts their delete-now
-    /// deadlines.
-    pub fn assessment_passed(&mut self, input: AssessmentPassed) -> Result<AssessmentChanged> {
+    /// The student did not pass: the chosen recordings are kept for the resit, each with a
+    /// deadline after it, and the result is logged on each of them.
+    pub fn assessment_not_passed(
+        &mut self,
+        input: AssessmentNotPassed,
+    ) -> Result<AssessmentChanged> {
         let lang = self.lang();
-        let day = parse_date(&input.on)?;
+        let on = parse_date(&input.on)?;
+        let resit = parse_date(&input.resit)?;
+        if resit <= on || resit > on + chrono::Duration::days(730) {
+            return Err(RecordingError::DateOutOfRange {
+                problem: tr(
+                    lang,
+                    "De herkansing ligt na de uitslag, binnen twee jaar.",
+                    "The resit comes after the result, within two years.",
+                ),
+            }
+            .into());
+        }
+        let chosen = self.chosen_for_assessment(lang)?;
+        let by = self.state.profile.name.clone();
+        for id in chosen {
+            let by = by.clone();
+            let change = Change::EventLogged {
+                kind: EventKind::AssessmentNotPassed,
+            };
+            self.update(&id, change, |rec, op| {
+                if rec.first(EventKind::AssessmentPassed).is_some() {
+                    return Ok(());
+                }
+                let note = format!(
+                    "{} {}",
+                    tr(op.lang, "herkansing op", "resit on"),
+                    crate::dates::format_date(resit, op.lang)
+                );
+                rec.events.push(Event {
+                    kind: EventKind::AssessmentNotPassed,
+                    at: crate::clock::start_of_day(on) + chrono::Duration::hours(12),
+                    by,
+                    note: Some(note),
+                });
+                rec.resit = Some(resit);
+                Ok(())
+            })?;
+        }
+        let mut next = self.state.assessment.clone();
+        next.not_passed.push(NotPassed { on, resit });
+        self.record_entry(Change::AssessmentNotPassed, |e| {
+            e.assessment = Some(next.clone());
+        })?;
+        self.state.assessment = next;
+        Ok(AssessmentChanged)
+    }
+
+    /// The recordings chosen for the assessment; refused when there are none.
+    fn chosen_for_assessment(&self, lang: crate::text::Lang) -> Result<Vec<String>> {
         let chosen: Vec<String> = self
             .state
             .recordings
@@ -87,6 +149,15 @@ impl Workspace {
             }
             .into());
         }
+        Ok(chosen)
+    }
+
+    /// The student passed: logs it on every chosen recording, which starts their delete-now
+    /// deadlines.
+    pub fn assessment_passed(&mut self, input: AssessmentPassed) -> Result<AssessmentChanged> {
+        let lang = self.lang();
+        let day = parse_date(&input.on)?;
+        let chosen = self.chosen_for_assessment(lang)?;
         let by = self.state.profile.name.clone();
         for id in chosen {
             if self

@@ -91,6 +91,21 @@ pub enum RecordingError {
     /// A retention period the school cannot have.
     #[error("Een bewaartermijn van de school is 1 tot 3650 dagen.")]
     InvalidRetention,
+    /// A copy with a recycle bin confirmed deleted without the bin emptied.
+    #[error("\"{copy}\" is pas weg als ook de prullenbak of 'Recent verwijderd' is geleegd. Leeg die en vink dat aan.")]
+    BinNotEmptied {
+        /// The copy's label.
+        copy: String,
+    },
+    /// "Somewhere else" without saying where.
+    #[error("Beschrijf kort waar deze kopie staat (zonder namen van leerlingen).")]
+    CopyDescriptionMissing,
+    /// A forbidden share reported over a channel the pack allows.
+    #[error("Dit kanaal is niet verboden; leg het vast als gewone deling.")]
+    NotForbidden,
+    /// Tasks for copies when every copy is already deleted.
+    #[error("Alle kopieën zijn al verwijderd; er is niets meer te verwijderen of te bewerken.")]
+    NoCopiesLeft,
     /// A decision to keep the secure copy without a reason.
     #[error("Schrijf op waarom je de veilige kopie langer bewaart (bijvoorbeeld: nodig voor het eindassessment).")]
     KeepReasonMissing,
@@ -117,6 +132,10 @@ impl ErrorCode for RecordingError {
             RecordingError::InvalidSchoolName => "school.invalid_name",
             RecordingError::InvalidRetention => "school.invalid_retention",
             RecordingError::KeepReasonMissing => "recording.keep_reason_missing",
+            RecordingError::BinNotEmptied { .. } => "copy.bin_not_emptied",
+            RecordingError::CopyDescriptionMissing => "copy.description_missing",
+            RecordingError::NotForbidden => "share.not_forbidden",
+            RecordingError::NoCopiesLeft => "copy.none_left",
         }
     }
 }
@@ -138,6 +157,8 @@ pub enum PackThing {
     IncidentType,
     /// An incident logged on the recording.
     Incident,
+    /// A task to delete or edit a copy.
+    Task,
 }
 
 impl std::fmt::Display for PackThing {
@@ -150,6 +171,7 @@ impl std::fmt::Display for PackThing {
             PackThing::Copy => "kopie",
             PackThing::IncidentType => "incidenttype",
             PackThing::Incident => "incident",
+            PackThing::Task => "taak",
         })
     }
 }

@@ -105,7 +105,12 @@ pub(super) fn log_event_on(
 ) -> Result<()> {
     if matches!(
         kind,
-        EventKind::PlannedFor | EventKind::Shared | EventKind::Incident | EventKind::AnswerChanged
+        EventKind::PlannedFor
+            | EventKind::Shared
+            | EventKind::Incident
+            | EventKind::AnswerChanged
+            | EventKind::ObjectionUpheld
+            | EventKind::AssessmentNotPassed
     ) {
         return Err(RecordingError::NotLoggable.into());
     }
@@ -168,6 +173,8 @@ pub(super) fn add_copy(rec: &mut Recording, kind: CopyKind, label: String, since
         label,
         since,
         deleted: None,
+        added: false,
+        path: None,
     });
 }
 

@@ -162,6 +162,65 @@ pub struct ConfirmDeletion {
     pub copy: String,
     /// How it was deleted.
     pub method: String,
+    /// For a copy with a recycle bin ("Recent verwijderd", Prullenbak): it was emptied too.
+    #[serde(default)]
+    pub bin_emptied: bool,
+}
+
+/// Input of adding a copy the pack did not predict (a laptop, a USB stick, a mailbox, …).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct AddCopy {
+    /// Recording id.
+    pub recording: String,
+    /// Where it lives.
+    pub kind: crate::recording::CopyKind,
+    /// A few words on where exactly (required for "somewhere else"); no pupils' names.
+    pub description: Option<String>,
+}
+
+/// Input of an upheld objection or withdrawn consent: every copy gets a task.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct CopyTasks {
+    /// Recording id.
+    pub recording: String,
+    /// Why.
+    pub cause: crate::recording::TaskCause,
+    /// What happened, without names.
+    pub note: Option<String>,
+}
+
+/// Input of a task done: a copy deleted, or the person's footage cut out or blurred.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct TaskDoneInput {
+    /// Recording id.
+    pub recording: String,
+    /// Task id.
+    pub task: String,
+    /// Deleted or edited.
+    pub action: crate::recording::TaskAction,
+    /// How.
+    pub how: String,
+    /// When deleting a copy with a recycle bin: it was emptied too.
+    #[serde(default)]
+    pub bin_emptied: bool,
+}
+
+/// Input of reporting a share over a forbidden channel that happened anyway: the incident, and
+/// the copy it left.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ReportShare {
+    /// Recording id.
+    pub recording: String,
+    /// With whom.
+    pub role: Role,
+    /// The forbidden channel it went over.
+    pub channel: Channel,
+    /// What happened, without pupils' names.
+    pub note: Option<String>,
 }
 
 /// Input of logging an incident.

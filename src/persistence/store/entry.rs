@@ -114,6 +114,28 @@ pub enum Change {
         /// That deadline's id.
         deadline: String,
     },
+    /// The user added a copy.
+    CopyAdded {
+        /// Where it lives.
+        kind: crate::recording::CopyKind,
+    },
+    /// A share over a forbidden channel was reported: incident and left-behind copy.
+    ForbiddenShareReported {
+        /// The channel.
+        channel: crate::recording::Channel,
+    },
+    /// An upheld objection or withdrawn consent gave every copy a task.
+    CopyTasksCreated {
+        /// Why.
+        cause: crate::recording::TaskCause,
+    },
+    /// A task to delete or edit a copy was done.
+    TaskDone {
+        /// Task id.
+        task: String,
+    },
+    /// The student did not pass the assessment.
+    AssessmentNotPassed,
     /// The recording's internship school (or its rules) was set or cleared.
     SchoolSet {
         /// The school's id and version, if one is set.

@@ -35,10 +35,44 @@ fn check_text(check: ReadinessCheck, lang: Lang) -> (String, String) {
         ),
         (ReadinessCheck::NoPortfolioLinks, Lang::En) => (
             "No recordings or links in your portfolio",
-            "ReadinessCheck your portfolio and tick that below.",
+            "Check your portfolio and tick that below.",
         ),
     };
     (label.to_owned(), hint.to_owned())
+}
+
+/// Whether `rec` still has open obligations: deadlines waiting for a date the student must choose
+/// (e.g. a reflection recording without a retention date), and deadlines overdue or due now —
+/// deletions, tasks to delete or edit a copy, incident clocks — except the preparations for the
+/// lesson (done by ticking an item).
+fn open_items(
+    pack: &crate::policy::PolicyPack,
+    rec: &crate::recording::Recording,
+    now: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
+) -> CheckView {
+    use crate::deadline::DeadlineStatus;
+    let open: Vec<String> = deadline::derive(pack, rec, now)
+        .iter()
+        .filter(|d| match d.status {
+            DeadlineStatus::NeedsDate => true,
+            // What was to be prepared before the lesson no longer matters for showing it.
+            DeadlineStatus::Overdue | DeadlineStatus::DoNow => !matches!(
+                d.source,
+                DeadlineSource::Rule(rule) if matches!(rule.done_when, crate::policy::DoneWhen::Item(_))
+            ),
+            _ => false,
+        })
+        .map(|d| {
+            let v = views::deadline_view(d, pack, lang);
+            format!("{} ({})", v.title, v.status_label.to_lowercase())
+        })
+        .collect();
+    CheckView {
+        label: tr(lang, "Geen open punten", "No open items"),
+        ok: open.is_empty(),
+        hint: (!open.is_empty()).then(|| open.join("; ")),
+    }
 }
 
 impl Workspace {
@@ -61,7 +95,7 @@ impl Workspace {
                 continue;
             }
             let pack = self.packs().require(&rec.pack.id, &rec.pack.version)?;
-            let checks: Vec<CheckView> = assessment::readiness(rec, state)
+            let mut checks: Vec<CheckView> = assessment::readiness(rec, state)
                 .into_iter()
                 .map(|(check, ok)| {
                     let (label, hint) = check_text(check, lang);
@@ -72,6 +106,7 @@ impl Workspace {
                     }
                 })
                 .collect();
+            checks.push(open_items(pack, rec, now, lang));
             let deadline = deadline::derive(pack, rec, now)
                 .iter()
                 .find(|d| {
@@ -103,6 +138,15 @@ impl Workspace {
                 )
             }),
             passed: state.passed_on.map(|d| views::format_date(d, lang)),
+            not_passed: state.not_passed.last().map(|n| {
+                format!(
+                    "{} {}; {} {}",
+                    tr(lang, "Niet behaald, uitslag op", "Not passed, result on"),
+                    views::format_date(n.on, lang),
+                    tr(lang, "herkansing op", "resit on"),
+                    views::format_date(n.resit, lang)
+                )
+            }),
             today: local_date(now).to_string(),
         })
     }

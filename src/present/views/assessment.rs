@@ -18,6 +18,8 @@ pub struct AssessmentView {
     pub ready: bool,
     /// The day the assessment was passed, formatted.
     pub passed: Option<String>,
+    /// The last "not passed", with its resit date, worded.
+    pub not_passed: Option<String>,
     /// Today in the Netherlands, `YYYY-MM-DD`.
     pub today: String,
 }

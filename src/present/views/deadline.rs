@@ -75,6 +75,60 @@ pub fn deadline_view(d: &Deadline<'_>, pack: &PolicyPack, lang: Lang) -> Deadlin
                 detail: None,
             }),
         ),
+        DeadlineSource::Task { cause, copy } => (
+            format!(
+                "{}: {copy}",
+                match cause {
+                    crate::recording::TaskCause::ObjectionUpheld => tr(
+                        lang,
+                        "Bezwaar toegekend, verwijderen of bewerken",
+                        "Objection upheld, delete or edit"
+                    ),
+                    crate::recording::TaskCause::ConsentWithdrawn => tr(
+                        lang,
+                        "Toestemming ingetrokken, verwijderen of bewerken",
+                        "Consent withdrawn, delete or edit"
+                    ),
+                }
+            ),
+            Some(tr(
+                lang,
+                "Verwijder deze kopie, of knip of vervaag de beelden van wie bezwaar maakte of toestemming introk.",
+                "Delete this copy, or cut or blur the footage of the person who objected or withdrew consent.",
+            )),
+            Some(super::advice_view(
+                &tr(
+                    lang,
+                    "de bronnen noemen geen termijn; Opnamewijs geeft een dag, zodat niemand langer dan nodig in beeld blijft.",
+                    "the sources name no term; Opnamewijs gives a day, so nobody stays on screen longer than needed.",
+                ),
+                lang,
+            )),
+        ),
+        DeadlineSource::Resit { on } => (
+            format!(
+                "{} {}",
+                tr(
+                    lang,
+                    "Alle kopieën verwijderen na de herkansing van",
+                    "Delete every copy after the resit on"
+                ),
+                format_date(*on, lang)
+            ),
+            Some(tr(
+                lang,
+                "Slaag je bij de herkansing, leg dat vast: dan geldt meteen verwijderen.",
+                "If you pass the resit, log it: then deleting at once applies.",
+            )),
+            Some(super::advice_view(
+                &tr(
+                    lang,
+                    "de HU zegt verwijderen na het behalen; voor een herkansing heb je de opname nog nodig, dus Opnamewijs houdt haar tot de dag na de herkansing.",
+                    "HU says delete after passing; for a resit you still need the recording, so Opnamewijs keeps it until the day after the resit.",
+                ),
+                lang,
+            )),
+        ),
         DeadlineSource::School { name, days } => (
             format!(
                 "{} {name}",

@@ -7,6 +7,7 @@
 //! are re-exported here, so every item's path is `views::…` whatever file holds it.
 
 mod assessment;
+mod bins;
 mod checklist;
 mod dashboard;
 mod deadline;
@@ -16,6 +17,7 @@ mod recording;
 mod reports;
 
 pub use assessment::{AssessmentRecordingView, AssessmentView, CandidateView, CheckView};
+pub use bins::{bin_view, BinView, PlatformSteps};
 pub use checklist::{
     ItemView, OptionView, PhaseView, QuestionInput, QuestionView, TickView, VerdictView,
 };
@@ -36,7 +38,7 @@ pub use crate::nouns::names::{
 pub use crate::rules::labels::verdict_label;
 pub use recording::{
     deletion_line, recording_view, school_rules, CopyView, EventView, FeedbackView,
-    IncidentTypeView, IncidentView, RecordingView,
+    IncidentTypeView, IncidentView, RecordingView, TaskView,
 };
 pub use reports::{BackupReport, CalendarReport, DossierReport, FileReport};
 

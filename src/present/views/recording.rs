@@ -47,6 +47,10 @@ pub struct RecordingView {
     pub events: Vec<EventView>,
     /// Copies of the footage with their deletion confirmations.
     pub copies: Vec<CopyView>,
+    /// The kinds of copy the user can add.
+    pub copy_kinds: Vec<OptionView>,
+    /// Tasks to delete or edit a copy (after an upheld objection or withdrawn consent).
+    pub tasks: Vec<TaskView>,
     /// Logged shares.
     pub shares: Vec<String>,
     /// Who the pack lets see the recording, plus "someone else" (refused, so it can be reported).
@@ -105,6 +109,26 @@ pub struct CopyView {
     pub label: String,
     /// "verwijderd door … op … (methode)", once confirmed.
     pub deleted: Option<String>,
+    /// For a copy in a place with a recycle bin: the question and the steps to empty it.
+    pub bin: Option<super::BinView>,
+    /// Added by the user (or left behind by a forbidden share), not predicted by the pack.
+    pub added: bool,
+    /// A linked file whose absence the app can check.
+    pub verifiable: bool,
+}
+
+/// A task to delete or edit one copy.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TaskView {
+    /// Task id.
+    pub id: String,
+    /// "Bezwaar toegekend: Opnameapparaat".
+    pub title: String,
+    /// Once done: "verwijderd door … op … (hoe)" or "bewerkt door …".
+    pub done: Option<String>,
+    /// Deleting this copy asks for its recycle bin too.
+    pub bin: Option<super::BinView>,
 }
 
 /// An incident type the user can report.
@@ -270,6 +294,62 @@ pub fn recording_view(
                 id: c.id.clone(),
                 label: c.label.clone(),
                 deleted: c.deleted.as_ref().map(|d| deletion_line(d, lang)),
+                bin: c
+                    .deleted
+                    .is_none()
+                    .then(|| super::bin_view(c.kind, lang))
+                    .flatten(),
+                added: c.added,
+                verifiable: c.path.is_some() && c.deleted.is_none(),
+            })
+            .collect(),
+        tasks: rec
+            .tasks
+            .iter()
+            .map(|t| {
+                let copy = rec.copies.iter().find(|c| c.id == t.copy);
+                let cause = match t.cause {
+                    crate::recording::TaskCause::ObjectionUpheld => {
+                        tr(lang, "Bezwaar toegekend", "Objection upheld")
+                    }
+                    crate::recording::TaskCause::ConsentWithdrawn => {
+                        tr(lang, "Toestemming ingetrokken", "Consent withdrawn")
+                    }
+                };
+                TaskView {
+                    id: t.id.clone(),
+                    title: format!(
+                        "{cause}: {}",
+                        copy.map_or(t.copy.as_str(), |c| c.label.as_str())
+                    ),
+                    done: t.done.as_ref().map(|d| {
+                        format!(
+                            "{} {} {} {} ({})",
+                            match d.action {
+                                crate::recording::TaskAction::Deleted => {
+                                    tr(lang, "verwijderd door", "deleted by")
+                                }
+                                crate::recording::TaskAction::Edited => {
+                                    tr(lang, "bewerkt door", "edited by")
+                                }
+                            },
+                            d.by,
+                            tr(lang, "op", "on"),
+                            format_datetime(d.at, lang),
+                            d.how
+                        )
+                    }),
+                    bin: copy
+                        .filter(|c| c.deleted.is_none())
+                        .and_then(|c| super::bin_view(c.kind, lang)),
+                }
+            })
+            .collect(),
+        copy_kinds: ADDABLE_COPIES
+            .iter()
+            .map(|k| OptionView {
+                id: enum_id(k),
+                text: crate::nouns::names::copy_label(*k, lang),
             })
             .collect(),
         shares: rec
@@ -455,17 +535,41 @@ pub fn school_rules(s: &crate::school::School, lang: Lang) -> Vec<String> {
     out
 }
 
-/// A copy's deletion confirmation in one line: who, when and how.
+/// A copy's deletion confirmation in one line: who, when and how (and that the bin was emptied,
+/// or the file checked gone).
 pub fn deletion_line(d: &crate::recording::Confirmation, lang: Lang) -> String {
-    format!(
+    let mut line = format!(
         "{} {} {} {} ({})",
         tr(lang, "verwijderd door", "deleted by"),
         d.by,
         tr(lang, "op", "on"),
         format_datetime(d.at, lang),
         d.method
-    )
+    );
+    if d.bin_emptied {
+        line.push_str(&tr(lang, ", prullenbak geleegd", ", bin emptied"));
+    }
+    if d.verified_absent {
+        line.push_str(&tr(
+            lang,
+            ", door Opnamewijs gecontroleerd: bestand is weg",
+            ", checked by Opnamewijs: the file is gone",
+        ));
+    }
+    line
 }
+
+/// The kinds of copy a user can add, in the order the UI offers them.
+const ADDABLE_COPIES: [crate::recording::CopyKind; 8] = [
+    crate::recording::CopyKind::Laptop,
+    crate::recording::CopyKind::UsbStick,
+    crate::recording::CopyKind::ExternalDisk,
+    crate::recording::CopyKind::Mailbox,
+    crate::recording::CopyKind::ChatApp,
+    crate::recording::CopyKind::MentorDownload,
+    crate::recording::CopyKind::OnlineService,
+    crate::recording::CopyKind::Other,
+];
 
 /// Every channel, in the order the UI offers them.
 const ALL_CHANNELS: [Channel; 9] = [

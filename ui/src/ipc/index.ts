@@ -22,6 +22,11 @@ import type { RecordingView } from "./bindings/RecordingView";
 import type { SetItem } from "./bindings/SetItem";
 import type { KeepSecureCopy } from "./bindings/KeepSecureCopy";
 import type { SetSchool } from "./bindings/SetSchool";
+import type { AddCopy } from "./bindings/AddCopy";
+import type { ReportShare } from "./bindings/ReportShare";
+import type { CopyTasks } from "./bindings/CopyTasks";
+import type { TaskDoneInput } from "./bindings/TaskDoneInput";
+import type { AssessmentNotPassed } from "./bindings/AssessmentNotPassed";
 import type { AssessmentPassed } from "./bindings/AssessmentPassed";
 import type { AssessmentView } from "./bindings/AssessmentView";
 import type { ConfirmRequest } from "./bindings/ConfirmRequest";
@@ -50,6 +55,10 @@ export interface Backend {
   chooseDate(input: ChooseDate): Promise<Acted<RecordingView>>;
   keepSecureCopy(input: KeepSecureCopy): Promise<Acted<RecordingView>>;
   setSchool(input: SetSchool): Promise<Acted<RecordingView>>;
+  addCopy(input: AddCopy): Promise<Acted<RecordingView>>;
+  reportForbiddenShare(input: ReportShare): Promise<Acted<RecordingView>>;
+  copyTasks(input: CopyTasks): Promise<Acted<RecordingView>>;
+  taskDone(input: TaskDoneInput): Promise<Acted<RecordingView>>;
   logShare(input: LogShare): Promise<Acted<RecordingView>>;
   confirmDeletion(input: ConfirmDeletion): Promise<Acted<RecordingView>>;
   logIncident(input: LogIncident): Promise<Acted<RecordingView>>;
@@ -77,6 +86,7 @@ export interface Backend {
   selectForAssessment(input: SelectForAssessment): Promise<Acted<AssessmentView>>;
   checkPortfolio(done: boolean): Promise<Acted<AssessmentView>>;
   assessmentPassed(input: AssessmentPassed): Promise<Acted<AssessmentView>>;
+  assessmentNotPassed(input: AssessmentNotPassed): Promise<Acted<AssessmentView>>;
   /** The dossier PDF for the assessors (`path: null` = dialog). */
   exportDossier(path: string | null): Promise<DossierReport | null>;
   /** Tells the shell the first screen is in place, so it shows the window (which starts hidden). */
@@ -143,6 +153,10 @@ export function backendOver(call: Invoke): Backend {
     chooseDate: (input) => run("choose_date", { input }),
     keepSecureCopy: (input) => run("keep_secure_copy", { input }),
     setSchool: (input) => run("set_school", { input }),
+    addCopy: (input) => run("add_copy", { input }),
+    reportForbiddenShare: (input) => run("report_forbidden_share", { input }),
+    copyTasks: (input) => run("copy_tasks", { input }),
+    taskDone: (input) => run("task_done", { input }),
     logShare: (input) => run("log_share", { input }),
     confirmDeletion: (input) => run("confirm_deletion", { input }),
     logIncident: (input) => run("log_incident", { input }),
@@ -162,6 +176,7 @@ export function backendOver(call: Invoke): Backend {
     selectForAssessment: (input) => run("select_for_assessment", { input }),
     checkPortfolio: (done) => run("check_portfolio", { done }),
     assessmentPassed: (input) => run("assessment_passed", { input }),
+    assessmentNotPassed: (input) => run("assessment_not_passed", { input }),
     exportDossier: (path) => run("export_dossier", { path }),
     firstScreen: () => run("first_screen"),
     uiReady: (marks) => run("ui_ready", { marks }),

@@ -104,6 +104,12 @@ export const view: RecordingView = {
   for_assessment: false,
   today: "2026-11-23",
   closed: false,
+  copy_kinds: [
+    { id: "laptop", text: "laptop" },
+    { id: "usb_stick", text: "USB-stick" },
+    { id: "other", text: "andere plek" },
+  ],
+  tasks: [],
   school: null,
   school_rules: [],
   known_schools: [],
@@ -149,6 +155,7 @@ export const assessment: AssessmentView = {
   portfolio_checked: null,
   ready: false,
   passed: null,
+  not_passed: null,
   today: "2027-01-20",
 };
 
@@ -188,6 +195,10 @@ export function fakeBackend(
     chooseDate: () => answer("chooseDate"),
     keepSecureCopy: () => answer("keepSecureCopy"),
     setSchool: () => answer("setSchool"),
+    addCopy: () => answer("addCopy"),
+    reportForbiddenShare: () => answer("reportForbiddenShare"),
+    copyTasks: () => answer("copyTasks"),
+    taskDone: () => answer("taskDone"),
     logShare: () => answer("logShare"),
     confirmDeletion: () => answer("confirmDeletion"),
     logIncident: () => answer("logIncident"),
@@ -225,6 +236,7 @@ export function fakeBackend(
       return acted(assessment);
     },
     assessmentPassed: async () => acted(assessment),
+    assessmentNotPassed: async () => acted(assessment),
     exportDossier: async () => null,
     firstScreen: async () => {},
     uiReady: async () => {},

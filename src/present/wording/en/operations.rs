@@ -50,6 +50,19 @@ impl Localized for RecordingError {
             RecordingError::InvalidRetention => {
                 "A school's retention period is 1 to 3650 days.".to_owned()
             }
+            RecordingError::BinNotEmptied { copy } => format!(
+                "\"{copy}\" is only gone once the recycle bin or 'Recently deleted' is emptied too. \
+                 Empty it and tick that."
+            ),
+            RecordingError::CopyDescriptionMissing => {
+                "Say briefly where this copy is (without pupils' names).".to_owned()
+            }
+            RecordingError::NotForbidden => {
+                "This channel is not forbidden; log it as an ordinary share.".to_owned()
+            }
+            RecordingError::NoCopiesLeft => {
+                "Every copy is already deleted; there is nothing left to delete or edit.".to_owned()
+            }
             RecordingError::KeepReasonMissing => "Write down why you keep the secure copy longer \
                 (for example: needed for the final assessment)."
                 .to_owned(),
@@ -102,6 +115,7 @@ fn pack_thing(thing: PackThing) -> &'static str {
             PackThing::Copy => "copy",
             PackThing::IncidentType => "incident type",
             PackThing::Incident => "incident",
+            PackThing::Task => "task",
         }
     }
 }

@@ -5,6 +5,6 @@
  */
 export type AssessmentPassed = { 
 /**
- * The day of the assessment, `YYYY-MM-DD`.
+ * The day the result was known, `YYYY-MM-DD`.
  */
 on: string, };

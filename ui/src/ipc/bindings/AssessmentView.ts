@@ -27,6 +27,10 @@ ready: boolean,
  */
 passed: string | null, 
 /**
+ * The last "not passed", with its resit date, worded.
+ */
+not_passed: string | null, 
+/**
  * Today in the Netherlands, `YYYY-MM-DD`.
  */
 today: string, };

@@ -15,4 +15,8 @@ copy: string,
 /**
  * How it was deleted.
  */
-method: string, };
+method: string, 
+/**
+ * For a copy with a recycle bin ("Recent verwijderd", Prullenbak): it was emptied too.
+ */
+bin_emptied: boolean, };

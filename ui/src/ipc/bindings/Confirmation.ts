@@ -15,4 +15,12 @@ at: string,
 /**
  * How, e.g. "verwijderd in Foto's en 'Recent verwijderd' geleegd".
  */
-method: string, };
+method: string, 
+/**
+ * For a copy with a recycle bin: the user confirmed the bin was emptied too.
+ */
+bin_emptied?: boolean, 
+/**
+ * For a linked file: the app checked that the file is gone.
+ */
+verified_absent?: boolean, };

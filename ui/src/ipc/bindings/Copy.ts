@@ -25,4 +25,12 @@ since: string,
 /**
  * Set once the copy is confirmed gone.
  */
-deleted: Confirmation | null, };
+deleted: Confirmation | null, 
+/**
+ * Added by the user (not predicted by the pack or a share).
+ */
+added?: boolean, 
+/**
+ * For a file the user linked: its path, kept only so its deletion can be verified.
+ */
+path?: string | null, };

@@ -3,4 +3,4 @@
 /**
  * Where a copy of the footage lives.
  */
-export type CopyKind = "device" | "cloud_sync" | "laptop" | "secure_storage" | "mentor_access";
+export type CopyKind = "device" | "cloud_sync" | "laptop" | "secure_storage" | "mentor_access" | "usb_stick" | "external_disk" | "mailbox" | "chat_app" | "mentor_download" | "online_service" | "file" | "other";

@@ -3,4 +3,4 @@
 /**
  * Things that happen to a recording; deadlines run from them.
  */
-export type EventKind = "planned_for" | "recorded" | "stored_securely" | "shared" | "feedback_given" | "assessment_passed" | "officer_request_sent" | "officer_answered" | "consent_withdrawn" | "objection" | "officer_lead_time_given" | "answer_changed" | "incident";
+export type EventKind = "planned_for" | "recorded" | "stored_securely" | "shared" | "feedback_given" | "assessment_passed" | "officer_request_sent" | "officer_answered" | "consent_withdrawn" | "objection" | "officer_lead_time_given" | "objection_upheld" | "assessment_not_passed" | "answer_changed" | "incident";

@@ -10,6 +10,7 @@ import type { PackRef } from "./PackRef";
 import type { PhaseView } from "./PhaseView";
 import type { QuestionView } from "./QuestionView";
 import type { School } from "./School";
+import type { TaskView } from "./TaskView";
 import type { VerdictView } from "./VerdictView";
 
 /**
@@ -68,6 +69,14 @@ events: Array<EventView>,
  * Copies of the footage with their deletion confirmations.
  */
 copies: Array<CopyView>, 
+/**
+ * The kinds of copy the user can add.
+ */
+copy_kinds: Array<OptionView>, 
+/**
+ * Tasks to delete or edit a copy (after an upheld objection or withdrawn consent).
+ */
+tasks: Array<TaskView>, 
 /**
  * Logged shares.
  */
