@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "keep_secure_copy",
     "set_school",
     "log_share",
+    "export_school_statement",
     "add_copy",
     "report_forbidden_share",
     "copy_tasks",

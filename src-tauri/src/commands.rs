@@ -360,6 +360,22 @@ pub async fn export_dossier(app: AppHandle, path: Option<PathBuf>) -> Reply<Opti
     .await
 }
 
+#[tauri::command]
+pub async fn export_school_statement(
+    app: AppHandle,
+    school: String,
+    path: Option<PathBuf>,
+) -> Reply<Option<FileReport>> {
+    let Some(path) = chosen(&app, path, || save_dialog("verklaring-lesopnamen.pdf")).await? else {
+        return Ok(None);
+    };
+    core(app, move |a| {
+        a.with(|ws| ws.export_school_statement(&school, &path))
+            .map(Some)
+    })
+    .await
+}
+
 /// The UI put its first screen in place: the hidden window is shown (see `reveal`).
 #[tauri::command]
 pub fn first_screen(app: AppHandle) {

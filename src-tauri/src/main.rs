@@ -87,6 +87,7 @@ fn main() {
             commands::keep_secure_copy,
             commands::set_school,
             commands::log_share,
+            commands::export_school_statement,
             commands::add_copy,
             commands::report_forbidden_share,
             commands::copy_tasks,

@@ -386,3 +386,81 @@ fn readiness_lists_a_reflection_recording_without_a_retention_date() {
         open.hint
     );
 }
+
+#[test]
+fn the_end_of_internship_statement_lists_each_recording_at_the_school_and_each_copy() {
+    use opnamewijs::workspace::{SchoolInput, SetSchool};
+    let (mut env, first) = recorded();
+    let second = recorded_lesson(&mut env, "Taalles 4A");
+    let elsewhere = recorded_lesson(&mut env, "Gymles op een andere school");
+    let school = |id: Option<String>, name: &str| SchoolInput {
+        id,
+        name: name.into(),
+        privacy_contact: Some("privacy@regenboog.example".into()),
+        own_devices_allowed: true,
+        school_equipment_required: false,
+        consent: None,
+        consent_basis: None,
+        storage: None,
+        max_retention_days: None,
+    };
+    let view = env
+        .ws
+        .set_school(SetSchool {
+            recording: first.clone(),
+            school: Some(school(None, "De Regenboog")),
+        })
+        .shown(&env.ws)
+        .expect("school");
+    let id = view.school.expect("school").id;
+    env.ws
+        .set_school(SetSchool {
+            recording: second.clone(),
+            school: Some(school(Some(id.clone()), "De Regenboog")),
+        })
+        .expect("same school");
+    env.ws
+        .set_school(SetSchool {
+            recording: elsewhere,
+            school: Some(school(None, "Het Baken")),
+        })
+        .expect("other school");
+    confirm_all(&mut env, &first);
+    confirm(&mut env, &second, "copy-1", true).expect("phone copy");
+
+    let path = env.files.path().join("verklaring.pdf");
+    env.ws
+        .export_school_statement(&id, &path)
+        .expect("statement");
+    let text = crate::dossier::poppler("pdftotext", &["-layout"], &path);
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Verklaring lesopnamen: De Regenboog",
+        "Voor privacy@regenboog.example",
+        "Rekenles 3B – di 24 nov. 2026",
+        "Taalles 4A",
+        "Nabespreken met mijn begeleider (feedback)",
+        "verwijderd op",
+        "NOG NIET VERWIJDERD",
+        "2 kopie(ën) of taken nog open",
+    ] {
+        assert!(
+            squeezed.contains(expected),
+            "missing {expected:?} in:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("Gymles op een andere school"),
+        "only the recordings made at this school"
+    );
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
+        "one page: {info}"
+    );
+}

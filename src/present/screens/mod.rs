@@ -12,6 +12,7 @@ mod dashboard;
 mod desk;
 mod dossier;
 mod reminders;
+mod statement;
 
 pub use reminders::Reminder;
 

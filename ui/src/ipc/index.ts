@@ -89,6 +89,8 @@ export interface Backend {
   assessmentNotPassed(input: AssessmentNotPassed): Promise<Acted<AssessmentView>>;
   /** The dossier PDF for the assessors (`path: null` = dialog). */
   exportDossier(path: string | null): Promise<DossierReport | null>;
+  /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
+  exportSchoolStatement(school: string, path: string | null): Promise<FileReport | null>;
   /** Tells the shell the first screen is in place, so it shows the window (which starts hidden). */
   firstScreen(): Promise<void>;
   /**
@@ -178,6 +180,7 @@ export function backendOver(call: Invoke): Backend {
     assessmentPassed: (input) => run("assessment_passed", { input }),
     assessmentNotPassed: (input) => run("assessment_not_passed", { input }),
     exportDossier: (path) => run("export_dossier", { path }),
+    exportSchoolStatement: (school, path) => run("export_school_statement", { school, path }),
     firstScreen: () => run("first_screen"),
     uiReady: (marks) => run("ui_ready", { marks }),
   };

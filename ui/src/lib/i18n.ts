@@ -181,6 +181,8 @@ const words = {
   resitOn: { nl: "Datum van de herkansing", en: "Date of the resit" },
   notPassedSave: { nl: "Uitslag vastleggen", en: "Record result" },
   notPassedHint: { nl: "De gekozen opnamen blijven dan bewaard tot na de herkansing.", en: "The chosen recordings are then kept until after the resit." },
+  statement: { nl: "Verklaring voor de school (PDF)…", en: "Statement for the school (PDF)…" },
+  statementHint: { nl: "Aan het eind van je stage: één pagina voor de privacycontactpersoon van de school, met elke opname die je hier maakte en wanneer elke kopie is verwijderd.", en: "At the end of your internship: one page for the school's privacy contact, with every recording you made here and when each copy was deleted." },
 } as const;
 
 export type Word = keyof typeof words;

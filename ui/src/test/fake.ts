@@ -238,6 +238,7 @@ export function fakeBackend(
     assessmentPassed: async () => acted(assessment),
     assessmentNotPassed: async () => acted(assessment),
     exportDossier: async () => null,
+    exportSchoolStatement: async () => null,
     firstScreen: async () => {},
     uiReady: async () => {},
   };
