@@ -366,7 +366,8 @@ pub async fn export_school_statement(
     school: String,
     path: Option<PathBuf>,
 ) -> Reply<Option<FileReport>> {
-    let Some(path) = chosen(&app, path, || save_dialog("verklaring-lesopnamen.pdf")).await? else {
+    let dialog = || save_dialog("verklaring-lesopnamen.pdf");
+    let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
