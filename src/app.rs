@@ -8,6 +8,7 @@
 //! waits for a passphrase) the language is not known, and they are Dutch.
 
 mod error;
+mod finder;
 mod layout;
 
 pub use error::AppError;
@@ -161,6 +162,8 @@ pub struct App {
     /// The language of the last workspace open in this run (Dutch until one is), for the errors
     /// of calls while none is.
     lang: Mutex<Lang>,
+    /// The finder's suggestions, running scan and last results (in memory only).
+    finder: Mutex<finder::FinderState>,
 }
 
 /// At most this many separate notifications at once; more are summed up in one.
@@ -192,6 +195,7 @@ impl App {
             inner: OnceLock::new(),
             reminded: Mutex::new(std::collections::BTreeSet::new()),
             lang: Mutex::new(Lang::Nl),
+            finder: Mutex::new(finder::FinderState::default()),
         }
     }
 

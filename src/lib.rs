@@ -99,7 +99,7 @@ pub mod persistence;
 pub use persistence::{mentor, store, vault};
 
 pub mod ops;
-pub use ops::workspace;
+pub use ops::{finder, workspace};
 
 pub mod present;
 pub use present::{ics, pdf, screens, views, wording};

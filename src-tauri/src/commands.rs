@@ -9,7 +9,7 @@ use opnamewijs::app::{Acted, EraseReport};
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
     AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierReport, FileReport,
-    RecordingSummary, RecordingView,
+    FinderView, RecordingSummary, RecordingView, SuggestedFolder,
 };
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
@@ -375,6 +375,70 @@ pub async fn export_school_statement(
             .map(Some)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn finder_suggestions(app: AppHandle) -> Reply<Vec<SuggestedFolder>> {
+    let p = app.path();
+    let known = [
+        p.download_dir(),
+        p.desktop_dir(),
+        p.video_dir(),
+        p.picture_dir(),
+    ];
+    let home = p.home_dir().ok();
+    Ok(app
+        .state::<App>()
+        .finder_suggestions(home.as_deref(), known.into_iter().flatten().collect()))
+}
+
+/// Scans the suggested folders chosen by id, and folders picked in the native dialog (`choose`);
+/// a test build may name folders itself (`folders`, refused in a release build).
+#[tauri::command]
+pub async fn find_leftovers(
+    app: AppHandle,
+    suggested: Vec<u32>,
+    choose: bool,
+    folders: Option<Vec<PathBuf>>,
+) -> Reply<Option<FinderView>> {
+    let state = app.state::<App>();
+    let mut chosen: Vec<PathBuf> = folders
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| state.path_from_page(f))
+        .collect::<Reply<_>>()?;
+    chosen.extend(state.suggested_folders(&suggested));
+    if choose {
+        let Some(picked) = rfd::AsyncFileDialog::new().pick_folders().await else {
+            return Ok(None);
+        };
+        chosen.extend(picked.iter().map(|f| f.path().to_owned()));
+    }
+    core(app, move |a| a.find_leftovers(chosen).map(Some)).await
+}
+
+#[tauri::command]
+pub fn finder_progress(app: AppHandle) -> u64 {
+    app.state::<App>().finder_progress()
+}
+
+#[tauri::command]
+pub fn cancel_finder(app: AppHandle) {
+    app.state::<App>().cancel_finder();
+}
+
+#[tauri::command]
+pub async fn link_found_file(
+    app: AppHandle,
+    recording: String,
+    hit: u32,
+) -> Reply<Acted<RecordingView>> {
+    core(app, move |a| a.link_found_file(&recording, hit)).await
+}
+
+#[tauri::command]
+pub async fn verify_absent(app: AppHandle, input: VerifyAbsent) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.verify_absent(input))).await
 }
 
 /// The UI put its first screen in place: the hidden window is shown (see `reveal`).

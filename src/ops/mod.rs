@@ -2,4 +2,5 @@
 //! verb checks its input against the rules, records the change through the one write path (change a
 //! copy → journal → commit) and answers with the view the screen needs.
 
+pub mod finder;
 pub mod workspace;

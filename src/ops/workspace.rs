@@ -29,6 +29,7 @@ mod errors;
 mod events;
 mod exports;
 mod feedback;
+mod files;
 mod inputs;
 mod plan;
 mod profile;
@@ -37,6 +38,7 @@ mod school;
 pub use assessment::{AssessmentNotPassed, AssessmentPassed, SelectForAssessment};
 pub use errors::{PackThing, RecordingError, ShareError, WorkspaceError};
 pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
+pub use files::{size_label, VerifyAbsent};
 pub use inputs::*;
 pub use reports::{BackupReport, FileReport};
 

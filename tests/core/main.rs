@@ -22,6 +22,8 @@ mod deadlines;
 mod dossier;
 /// English mode: nothing the core produces is Dutch (views, calendar, dossier, reminders, errors).
 mod english;
+/// The finder for leftover files, and verifying a linked file is gone.
+mod finder;
 /// The fuzz targets' seed corpus through the same entry points, on stable.
 mod fuzz_corpus;
 /// The packs that ship with the app load, and each rule of the HU checklist holds.

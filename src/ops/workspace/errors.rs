@@ -103,6 +103,15 @@ pub enum RecordingError {
     /// A forbidden share reported over a channel the pack allows.
     #[error("Dit kanaal is niet verboden; leg het vast als gewone deling.")]
     NotForbidden,
+    /// A file linked to the recording a second time.
+    #[error("Dit bestand is al aan de opname gekoppeld.")]
+    AlreadyLinked,
+    /// A linked file checked and found still there.
+    #[error("Het bestand \"{name}\" staat er nog. Verwijder het (en leeg de prullenbak) en controleer opnieuw.")]
+    FileStillThere {
+        /// The file's name.
+        name: String,
+    },
     /// Tasks for copies when every copy is already deleted.
     #[error("Alle kopieën zijn al verwijderd; er is niets meer te verwijderen of te bewerken.")]
     NoCopiesLeft,
@@ -136,6 +145,8 @@ impl ErrorCode for RecordingError {
             RecordingError::CopyDescriptionMissing => "copy.description_missing",
             RecordingError::NotForbidden => "share.not_forbidden",
             RecordingError::NoCopiesLeft => "copy.none_left",
+            RecordingError::AlreadyLinked => "copy.already_linked",
+            RecordingError::FileStillThere { .. } => "copy.file_still_there",
         }
     }
 }

@@ -12,6 +12,7 @@ mod checklist;
 mod dashboard;
 mod deadline;
 mod desk;
+mod finder;
 mod provenance;
 mod recording;
 mod reports;
@@ -26,6 +27,7 @@ pub use dashboard::{
 };
 pub use deadline::{deadline_view, DeadlineView};
 pub use desk::{DeskRequestView, DeskView};
+pub use finder::{FinderView, HitView, SuggestedFolder};
 pub use provenance::{
     advice_view, provenance_view, school_provenance, ProvenanceKind, ProvenanceView,
 };

@@ -27,6 +27,9 @@ import type { ReportShare } from "./bindings/ReportShare";
 import type { CopyTasks } from "./bindings/CopyTasks";
 import type { TaskDoneInput } from "./bindings/TaskDoneInput";
 import type { AssessmentNotPassed } from "./bindings/AssessmentNotPassed";
+import type { FinderView } from "./bindings/FinderView";
+import type { SuggestedFolder } from "./bindings/SuggestedFolder";
+import type { VerifyAbsent } from "./bindings/VerifyAbsent";
 import type { AssessmentPassed } from "./bindings/AssessmentPassed";
 import type { AssessmentView } from "./bindings/AssessmentView";
 import type { ConfirmRequest } from "./bindings/ConfirmRequest";
@@ -91,6 +94,13 @@ export interface Backend {
   exportDossier(path: string | null): Promise<DossierReport | null>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportSchoolStatement(school: string, path: string | null): Promise<FileReport | null>;
+  finderSuggestions(): Promise<SuggestedFolder[]>;
+  /** Scans suggested folders by id and, with `choose`, folders picked in a dialog (`null`: cancelled). */
+  findLeftovers(suggested: number[], choose: boolean, folders?: string[]): Promise<FinderView | null>;
+  finderProgress(): Promise<number>;
+  cancelFinder(): Promise<void>;
+  linkFoundFile(recording: string, hit: number): Promise<Acted<RecordingView>>;
+  verifyAbsent(input: VerifyAbsent): Promise<Acted<RecordingView>>;
   /** Tells the shell the first screen is in place, so it shows the window (which starts hidden). */
   firstScreen(): Promise<void>;
   /**
@@ -181,6 +191,12 @@ export function backendOver(call: Invoke): Backend {
     assessmentNotPassed: (input) => run("assessment_not_passed", { input }),
     exportDossier: (path) => run("export_dossier", { path }),
     exportSchoolStatement: (school, path) => run("export_school_statement", { school, path }),
+    finderSuggestions: () => run("finder_suggestions"),
+    findLeftovers: (suggested, choose, folders) => run("find_leftovers", { suggested, choose, folders: folders ?? null }),
+    finderProgress: () => run("finder_progress"),
+    cancelFinder: () => run("cancel_finder"),
+    linkFoundFile: (recording, hit) => run("link_found_file", { recording, hit }),
+    verifyAbsent: (input) => run("verify_absent", { input }),
     firstScreen: () => run("first_screen"),
     uiReady: (marks) => run("ui_ready", { marks }),
   };

@@ -51,3 +51,6 @@ export type { PlatformSteps } from "./bindings/PlatformSteps";
 export type { TaskAction } from "./bindings/TaskAction";
 export type { TaskCause } from "./bindings/TaskCause";
 export type { TaskView } from "./bindings/TaskView";
+export type { FinderView } from "./bindings/FinderView";
+export type { HitView } from "./bindings/HitView";
+export type { SuggestedFolder } from "./bindings/SuggestedFolder";

@@ -183,6 +183,17 @@ const words = {
   notPassedHint: { nl: "De gekozen opnamen blijven dan bewaard tot na de herkansing.", en: "The chosen recordings are then kept until after the resit." },
   statement: { nl: "Verklaring voor de school (PDF)…", en: "Statement for the school (PDF)…" },
   statementHint: { nl: "Aan het eind van je stage: één pagina voor de privacycontactpersoon van de school, met elke opname die je hier maakte en wanneer elke kopie is verwijderd.", en: "At the end of your internship: one page for the school's privacy contact, with every recording you made here and when each copy was deleted." },
+  finder: { nl: "Overgebleven bestanden zoeken", en: "Find leftover files" },
+  finderHint: { nl: "Kies mappen waar een kopie kan zijn blijven staan. Opnamewijs zoekt alleen nu, alleen in die mappen, naar video- en geluidsbestanden van rond de tijd van een opname die nog niet is afgerond. Het kijkt naar naam, grootte en tijd, nooit naar de inhoud, en onthoudt niets tenzij je een bestand aan een opname koppelt.", en: "Choose folders where a copy may have been left. Opnamewijs searches only now, only in those folders, for video and audio files from around the time of a recording that is not closed yet. It looks at name, size and time, never at the contents, and keeps nothing unless you link a file to a recording." },
+  finderFolders: { nl: "Waar zoeken?", en: "Where to look?" },
+  finderChoose: { nl: "Ook een andere map kiezen…", en: "Also choose another folder…" },
+  finderSearch: { nl: "Zoeken", en: "Search" },
+  finderCancel: { nl: "Stoppen", en: "Stop" },
+  finderRunning: { nl: "Bezig met zoeken… bekeken:", en: "Searching… looked at:" },
+  finderLink: { nl: "Kopie van", en: "Copy of" },
+  finderLinked: { nl: "gekoppeld aan", en: "linked to" },
+  verify: { nl: "Controleer of het bestand weg is", en: "Check the file is gone" },
+  verifyHint: { nl: "Verwijder het bestand (en leeg de prullenbak); Opnamewijs controleert dan zelf dat het weg is.", en: "Delete the file (and empty the bin); Opnamewijs then checks itself that it is gone." },
 } as const;
 
 export type Word = keyof typeof words;

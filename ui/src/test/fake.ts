@@ -239,6 +239,18 @@ export function fakeBackend(
     assessmentNotPassed: async () => acted(assessment),
     exportDossier: async () => null,
     exportSchoolStatement: async () => null,
+    finderSuggestions: async () => [{ id: 0, path: "/home/student/Downloads" }],
+    findLeftovers: async () => {
+      calls.push("findLeftovers");
+      return {
+        hits: [{ id: 0, name: "IMG_0042.MOV", folder: "/home/student/Downloads", size: "4,2 MB", time: "di 24 nov. 2026 14:00", recordings: [["r1", "Rekenles 3B"]] }],
+        summary: "3 bestanden en mappen bekeken",
+      };
+    },
+    finderProgress: async () => 0,
+    cancelFinder: async () => {},
+    linkFoundFile: () => answer("linkFoundFile"),
+    verifyAbsent: () => answer("verifyAbsent"),
     firstScreen: async () => {},
     uiReady: async () => {},
   };

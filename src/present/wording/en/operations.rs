@@ -63,6 +63,12 @@ impl Localized for RecordingError {
             RecordingError::NoCopiesLeft => {
                 "Every copy is already deleted; there is nothing left to delete or edit.".to_owned()
             }
+            RecordingError::AlreadyLinked => {
+                "This file is already linked to the recording.".to_owned()
+            }
+            RecordingError::FileStillThere { name } => format!(
+                "The file \"{name}\" is still there. Delete it (and empty the bin) and check again."
+            ),
             RecordingError::KeepReasonMissing => "Write down why you keep the secure copy longer \
                 (for example: needed for the final assessment)."
                 .to_owned(),
