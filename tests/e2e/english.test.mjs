@@ -46,6 +46,21 @@ test('in English the whole screen is English, refusals included', async () => {
     assert.deepEqual(dutchIn(page), [], 'no Dutch on the screen');
     await s.screenshot('english-recording.png');
 
+    // The offer to report it, the school's rules, a copy with its bin steps: English too.
+    await s.find(tid('report-share'));
+    await s.click(tid('report-share-button'));
+    await s.waitForText(tid('copies'), "The recipient's mailbox");
+    await s.click(tid('school-new'));
+    await s.type(tid('school-form-name'), 'Ayşe Yılmaz College');
+    await s.click(tid('school-form-own-devices'));
+    await s.click(tid('school-form-save'));
+    await s.waitForText(tid('verdict'), 'Your internship school Ayşe Yılmaz College does not allow');
+    await s.click(tid('bin-steps-copy-1'));
+    const more = await s.pageText();
+    assert.deepEqual(dutchIn(more), [], 'no Dutch with the school, the report and the bin steps');
+    await s.execute(`document.querySelector('[data-testid="copies"]').scrollIntoView()`);
+    await s.screenshot('english-copies.png');
+
     // Erasing everything reports what it removed, in English too.
     await s.click(tid('data-button'));
     await s.type(tid('erase-confirm'), 'ERASE');
