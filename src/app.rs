@@ -164,6 +164,8 @@ pub struct App {
     lang: Mutex<Lang>,
     /// The finder's suggestions, running scan and last results (in memory only).
     finder: Mutex<finder::FinderState>,
+    /// The computer's language, once the shell has told it.
+    system_lang: Mutex<Option<Lang>>,
 }
 
 /// At most this many separate notifications at once; more are summed up in one.
@@ -196,6 +198,23 @@ impl App {
             reminded: Mutex::new(std::collections::BTreeSet::new()),
             lang: Mutex::new(Lang::Nl),
             finder: Mutex::new(finder::FinderState::default()),
+            system_lang: Mutex::new(None),
+        }
+    }
+
+    /// The computer's language, from its locale: what a new installation starts in (and what
+    /// the screens before the first open speak).
+    pub fn set_system_language(&self, lang: Lang) {
+        *self.system_lang.lock().unwrap_or_else(|e| e.into_inner()) = Some(lang);
+        *self.lang.lock().unwrap_or_else(|e| e.into_inner()) = lang;
+    }
+
+    /// A newly opened workspace of a new installation takes the computer's language.
+    fn adopt_system_language(&self, ws: &mut Result<Workspace, ErrorPayload>) {
+        let system = *self.system_lang.lock().unwrap_or_else(|e| e.into_inner());
+        if let (Ok(ws), Some(lang)) = (ws.as_mut(), system) {
+            // Not being able to write it only means starting in the default language.
+            let _ = ws.adopt_system_language(lang);
         }
     }
 
@@ -208,7 +227,9 @@ impl App {
                 self.clock.clone(),
                 Unlock::Keyring(self.keystore.as_ref()),
             );
-            Mutex::new(ws.map_err(ErrorPayload::from))
+            let mut ws = ws.map_err(ErrorPayload::from);
+            self.adopt_system_language(&mut ws);
+            Mutex::new(ws)
         });
     }
 
@@ -346,6 +367,7 @@ impl App {
                 Unlock::Passphrase(&passphrase),
             )
             .map_err(in_lang(lang));
+            self.adopt_system_language(&mut guard);
         }
         self.status_of(&guard)
     }

@@ -35,6 +35,23 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language for a system locale tag such as `nl-NL`, `nl_BE.UTF-8` or `en-US`: Dutch for
+    /// every Dutch locale, English for any other.
+    pub fn from_locale(tag: &str) -> Lang {
+        let lower = tag.trim().to_ascii_lowercase();
+        if lower == "nl"
+            || lower.starts_with("nl-")
+            || lower.starts_with("nl_")
+            || lower.starts_with("nl.")
+        {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+}
+
 /// Picks the Dutch or English form of a short literal from the core.
 pub(crate) fn tr(lang: Lang, nl: &str, en: &str) -> String {
     match lang {

@@ -65,6 +65,10 @@ fn main() {
                 Arc::new(SystemClock),
                 Arc::new(OsKeyring::new()),
             ));
+            // A new installation starts in the computer's language (Dutch for nl-*, else English).
+            let locale = sys_locale::get_locale().unwrap_or_default();
+            app.state::<App>()
+                .set_system_language(opnamewijs::text::Lang::from_locale(&locale));
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 handle.state::<App>().finish_open();

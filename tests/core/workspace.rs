@@ -449,3 +449,38 @@ fn a_second_window_on_the_same_data_cannot_write_to_the_journal() {
         "reopens once the first window is gone"
     );
 }
+
+#[test]
+fn a_new_installation_takes_the_computers_language_once_and_the_switch_stays() {
+    use opnamewijs::text::Lang;
+    for (tag, lang) in [
+        ("nl-NL", Lang::Nl),
+        ("nl_BE.UTF-8", Lang::Nl),
+        ("nl", Lang::Nl),
+        ("en-US", Lang::En),
+        ("de_DE.UTF-8", Lang::En),
+        ("", Lang::En),
+        ("nld", Lang::En),
+    ] {
+        assert_eq!(Lang::from_locale(tag), lang, "{tag}");
+    }
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    assert!(env.ws.adopt_system_language(Lang::En).expect("adopted"));
+    assert_eq!(env.ws.status().expect("status").profile.lang, Lang::En);
+    env.restart();
+    assert_eq!(
+        env.ws.status().expect("status").profile.lang,
+        Lang::En,
+        "kept"
+    );
+    // Once the installation holds anything, the computer's language no longer decides.
+    env.ws
+        .set_profile(Profile {
+            name: "Ayşe Yılmaz".into(),
+            lang: Lang::Nl,
+            mode: Mode::Student,
+        })
+        .expect("switched");
+    assert!(!env.ws.adopt_system_language(Lang::En).expect("nothing"));
+    assert_eq!(env.ws.status().expect("status").profile.lang, Lang::Nl);
+}

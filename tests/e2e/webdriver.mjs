@@ -248,7 +248,9 @@ export async function launch({
   }
 
   const appArgs = [];
-  const appEnv = { ...env };
+  // A new installation starts in the computer's language: the tests' computer is Dutch unless a
+  // test says otherwise (LANGUAGE is what the app reads first, and touches nothing else here).
+  const appEnv = { LANGUAGE: 'nl', ...env };
   if (dataDir) {
     dataDir = resolve(dataDir);
     if (dataDirArg) appArgs.push('--data-dir', dataDir);

@@ -22,4 +22,21 @@ impl Workspace {
         self.state.profile = profile;
         Ok(ProfileChanged)
     }
+
+    /// On the first start of a new installation (an empty journal, the profile as it comes),
+    /// takes the computer's language; from then on the profile's language is the user's to
+    /// switch, and stays. Answers whether it changed anything.
+    pub fn adopt_system_language(&mut self, lang: crate::text::Lang) -> Result<bool> {
+        let fresh =
+            self.store.entries() == 0 && self.state.profile == crate::profile::Profile::default();
+        if !fresh || self.state.profile.lang == lang {
+            return Ok(false);
+        }
+        let profile = crate::profile::Profile {
+            lang,
+            ..self.state.profile.clone()
+        };
+        self.set_profile(profile)?;
+        Ok(true)
+    }
 }
