@@ -214,13 +214,14 @@ impl Workspace {
             doc.field(
                 &tr(lang, "Feedbackbewijs", "Feedback receipt"),
                 &format!(
-                    "{} ({}), {} {}; {} {}{}",
+                    "{} ({}), {} {}; {} {} ({}){}",
                     receipt.mentor,
                     views::mentor_role_label(receipt.role, lang),
                     tr(lang, "feedback op", "feedback on"),
                     format_date(receipt.feedback_on, lang),
                     tr(lang, "ondertekend met sleutel", "signed with key"),
                     receipt.fingerprint,
+                    views::key_compared(receipt, lang),
                     if receipt.late {
                         tr(lang, " – later dan verwacht", " – later than expected")
                     } else {

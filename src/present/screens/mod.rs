@@ -15,10 +15,10 @@ mod reminders;
 
 pub use reminders::Reminder;
 
-use crate::views::{AppStatus, AssessmentView, DeskView, RecordingView};
+use crate::views::{AppStatus, AssessmentView, DeskView, ReceiptPreviewView, RecordingView};
 use crate::workspace::{
-    AssessmentChanged, BackupReport, DeskChanged, FileReport, ProfileChanged, RecordingChanged,
-    Workspace, WorkspaceError,
+    AssessmentChanged, BackupReport, DeskChanged, FileReport, ProfileChanged, ReceiptRead,
+    RecordingChanged, Workspace, WorkspaceError,
 };
 
 type Result<T, E = WorkspaceError> = std::result::Result<T, E>;
@@ -42,6 +42,13 @@ impl Show for DeskChanged {
     type View = DeskView;
     fn show(self, ws: &Workspace) -> Result<DeskView> {
         ws.desk()
+    }
+}
+
+impl Show for ReceiptRead {
+    type View = ReceiptPreviewView;
+    fn show(self, ws: &Workspace) -> Result<ReceiptPreviewView> {
+        Ok(desk::receipt_preview(&self, ws.lang()))
     }
 }
 
