@@ -955,6 +955,42 @@ fn an_edited_request_date_is_detected_when_the_receipt_returns() {
         .is_some());
 }
 
+/// Issue #15, item 6: a confirmation typed on the student's laptop is labelled as such on the
+/// recording and on the dossier: nobody signed it.
+#[test]
+fn feedback_confirmed_on_the_students_laptop_is_labelled_as_not_signed() {
+    let mut student = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut student, "Sam de Vries", Mode::Student);
+    student.clock.set(nl(2026, 11, 24, 11, 0));
+    let id = recorded_lesson(&mut student, "Rekenles 3B");
+    student.clock.set(nl(2026, 11, 26, 16, 0));
+    let view = student
+        .ws
+        .confirm_feedback(opnamewijs::workspace::ConfirmFeedback {
+            recording: id.clone(),
+            on: "2026-11-26".into(),
+            mentor: "Anna de Wit".into(),
+            role: MentorRole::Werkplekbegeleider,
+        })
+        .shown(&student.ws)
+        .expect("confirmed in person");
+    assert_eq!(
+        view.feedback.expect("feedback").how,
+        "Bevestigd op de laptop van de student (niet ondertekend)"
+    );
+    let pdf = file(&student, "dossier.pdf");
+    student.ws.export_dossier(&pdf).expect("dossier");
+    let text = crate::dossier::poppler("pdftotext", &[], &pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Feedbackbevestiging Anna de Wit (werkplekbegeleider), feedback op do 26 nov. 2026; bevestigd op de laptop van de student (niet ondertekend)"),
+        "{text}"
+    );
+    assert!(!text.contains("Feedbackbewijs"), "no receipt: {text}");
+}
+
 /// Rewrites the fuzz seeds of the request and receipt files from a real exchange:
 /// `cargo test -p opnamewijs --test core mentor::write_seed_corpus -- --ignored`.
 #[test]

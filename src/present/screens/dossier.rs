@@ -210,6 +210,23 @@ impl Workspace {
             }
             doc.bullet(&line);
         }
+        let in_person = rec
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::FeedbackGiven)
+            .filter(|_| rec.feedback_receipt.is_none());
+        if let Some(given) = in_person {
+            doc.field(
+                &tr(lang, "Feedbackbevestiging", "Feedback confirmation"),
+                &format!(
+                    "{}, {} {}; {}",
+                    given.by,
+                    tr(lang, "feedback op", "feedback on"),
+                    format_date(crate::clock::local_date(given.at), lang),
+                    views::in_person(lang).to_lowercase()
+                ),
+            );
+        }
         if let Some(receipt) = &rec.feedback_receipt {
             doc.field(
                 &tr(lang, "Feedbackbewijs", "Feedback receipt"),

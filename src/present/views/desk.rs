@@ -104,3 +104,13 @@ pub fn key_compared(receipt: &ReceivedReceipt, lang: Lang) -> String {
         ),
     }
 }
+
+/// How a confirmation typed on the student's laptop is labelled wherever it is shown: no one
+/// signed it.
+pub fn in_person(lang: Lang) -> String {
+    tr(
+        lang,
+        "Bevestigd op de laptop van de student (niet ondertekend)",
+        "Confirmed on the student's laptop (not signed)",
+    )
+}

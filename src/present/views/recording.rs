@@ -334,7 +334,7 @@ pub fn recording_view(
             FeedbackView {
                 how: match &rec.feedback_receipt {
                     Some(r) => format!("{} {} ({})", tr(lang, "Ondertekend ontvangstbewijs van de begeleider, sleutel", "Signed receipt from the mentor, key"), r.fingerprint, super::key_compared(r, lang)),
-                    None => tr(lang, "Bevestigd door de begeleider op deze laptop", "Confirmed by the mentor on this laptop"),
+                    None => super::in_person(lang),
                 },
                 late: rec.feedback_receipt.as_ref().is_some_and(|r| r.late),
                 by: e.by.clone(),
