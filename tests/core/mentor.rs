@@ -876,6 +876,17 @@ fn a_known_mentor_with_a_new_key_must_be_compared_again() {
         3,
         "{text}"
     );
+    // Issue #15, item 4: every name prints, and copies as text.
+    assert!(text.contains("Student Łukasz Şahin-Nguyễn"), "{text}");
+    assert_eq!(
+        text.matches("Ayşe Yılmaz (werkplekbegeleider)").count(),
+        6,
+        "{text}"
+    );
+    assert!(
+        !text.contains("Ay?e") && !text.contains("?ukasz"),
+        "nothing lost"
+    );
     student.restart();
     let known = &student.ws.state().desk.mentors;
     assert_eq!(known.len(), 1, "one key per mentor: the newest");
