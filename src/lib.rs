@@ -90,7 +90,7 @@ mod parallel;
 pub mod text;
 
 pub mod nouns;
-pub use nouns::{assessment, profile, recording, school};
+pub use nouns::{assessment, profile, receipt, recording, school};
 
 pub mod rules;
 pub use rules::{calendar, checklist, deadline, events, overlay, policy};

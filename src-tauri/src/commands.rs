@@ -6,10 +6,11 @@
 //! never on the window's event loop (a synchronous Tauri command would run on the main thread).
 
 use opnamewijs::app::{Acted, EraseReport};
+use opnamewijs::screens::Show;
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
     AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierReport, FileReport,
-    FinderView, RecordingSummary, RecordingView, SuggestedFolder,
+    FinderView, ReceiptPreviewView, RecordingSummary, RecordingView, SuggestedFolder,
 };
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
@@ -245,18 +246,27 @@ pub async fn export_feedback_request(
 }
 
 #[tauri::command]
-pub async fn import_feedback_receipt(
+pub async fn preview_feedback_receipt(
     app: AppHandle,
     path: Option<PathBuf>,
-) -> Reply<Option<Acted<RecordingView>>> {
+) -> Reply<Option<ReceiptPreviewView>> {
     let dialog = || open_dialog(opnamewijs::mentor::RECEIPT_EXTENSION);
     let Some(path) = chosen(&app, path, dialog).await? else {
         return Ok(None);
     };
     core(app, move |a| {
-        a.act(|ws| ws.import_feedback_receipt(&path)).map(Some)
+        a.with(|ws| ws.preview_feedback_receipt(&path)?.show(ws))
+            .map(Some)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn accept_feedback_receipt(
+    app: AppHandle,
+    input: AcceptReceipt,
+) -> Reply<Acted<RecordingView>> {
+    core(app, |a| a.act(|ws| ws.accept_feedback_receipt(input))).await
 }
 
 #[tauri::command]

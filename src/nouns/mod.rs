@@ -4,5 +4,6 @@
 pub mod assessment;
 pub mod names;
 pub mod profile;
+pub mod receipt;
 pub mod recording;
 pub mod school;

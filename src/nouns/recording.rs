@@ -518,6 +518,10 @@ pub struct SentRequest {
     pub nonce: String,
     /// When it was made.
     pub at: DateTime<Utc>,
+    /// The key of the request's seal, hex: only this journal knows it (requests made before
+    /// format 2 have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal_key: Option<String>,
 }
 
 /// What a verified mentor receipt said.
@@ -537,6 +541,15 @@ pub struct ReceivedReceipt {
     pub fingerprint: String,
     /// When the mentor's app signed it.
     pub signed_at: DateTime<Utc>,
+    /// The whole signed receipt (body, public key, signature), so it can be verified again;
+    /// receipts imported before this was kept have only the fingerprint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<crate::receipt::FeedbackReceipt>,
+    /// When the student compared the key's fingerprint with the one on the mentor's screen (for
+    /// a key already known from an earlier receipt of this mentor: that earlier comparison);
+    /// empty for receipts imported before keys were compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_compared_at: Option<DateTime<Utc>>,
 }
 
 impl Recording {

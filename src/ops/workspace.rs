@@ -37,7 +37,9 @@ mod reports;
 mod school;
 pub use assessment::{AssessmentNotPassed, AssessmentPassed, SelectForAssessment};
 pub use errors::{PackThing, RecordingError, ShareError, WorkspaceError};
-pub use feedback::{ConfirmRequest, ExportReceipt, ExportRequest};
+pub use feedback::{
+    AcceptReceipt, ConfirmRequest, ExportReceipt, ExportRequest, KeyStatus, ReceiptRead,
+};
 pub use files::{size_label, VerifyAbsent};
 pub use inputs::*;
 pub use reports::{BackupReport, FileReport};
@@ -57,6 +59,8 @@ pub struct Workspace {
     clock: Arc<dyn Clock>,
     /// Which dashboard rows the changes since the last [`Workspace::take_touched`] touched.
     touched: Touched,
+    /// The mentor's receipt read last, waiting to be accepted (kept in memory only).
+    pending_receipt: Option<ReceiptRead>,
 }
 
 /// Which recordings' dashboard rows changes touched (see [`Workspace::take_touched`]).
@@ -156,6 +160,7 @@ impl Workspace {
             state,
             clock,
             touched: Touched::default(),
+            pending_receipt: None,
         })
     }
 
@@ -252,6 +257,18 @@ impl Workspace {
         change: Change,
         f: impl FnOnce(&mut Recording, &Op) -> Result<()>,
     ) -> Result<RecordingChanged> {
+        self.update_with(id, change, f, |_| {})
+    }
+
+    /// [`Workspace::update`] with more snapshots `fill` puts in the same entry (e.g. the desk);
+    /// the caller makes those current only after this succeeded.
+    fn update_with(
+        &mut self,
+        id: &str,
+        change: Change,
+        f: impl FnOnce(&mut Recording, &Op) -> Result<()>,
+        fill: impl FnOnce(&mut JournalEntry),
+    ) -> Result<RecordingChanged> {
         let index = self
             .state
             .recordings
@@ -268,6 +285,7 @@ impl Workspace {
         f(&mut rec, &op)?;
         let mut entry = journal_entry(op.now, &op.by, change);
         entry.recording = Some(rec.clone());
+        fill(&mut entry);
         self.store.append(&entry)?;
         self.touched.recording(id);
         self.state.recordings[index] = rec;

@@ -19,9 +19,11 @@
 
 use crate::error::ErrorCode;
 use crate::profile::MentorRole;
+pub use crate::receipt::{FeedbackReceipt, ReceiptBody};
 use crate::recording::PackRef;
 use chrono::{DateTime, NaiveDate, Utc};
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -30,8 +32,9 @@ use std::path::Path;
 pub const REQUEST_KIND: &str = "opnamewijs-feedbackverzoek";
 /// The `kind` of a receipt file.
 pub const RECEIPT_KIND: &str = "opnamewijs-feedbackbewijs";
-/// The file format version this app writes and reads.
-pub const FILE_FORMAT: u32 = 1;
+/// The file format version this app writes and reads. Format 2 adds the request's seal and, in
+/// the receipt, the dates the mentor was shown; files of format 1 are still read.
+pub const FILE_FORMAT: u32 = 2;
 /// Extension of request files.
 pub const REQUEST_EXTENSION: &str = "opnamewijs-verzoek";
 /// Extension of receipt files.
@@ -107,6 +110,18 @@ pub enum MentorError {
     /// A request can only be made once the lesson was recorded.
     #[error("Vraag pas om feedback als de les is opgenomen.")]
     NotRecordedYet,
+    /// The receipt was signed by this installation's own key.
+    #[error("Dit ontvangstbewijs is ondertekend met de sleutel van deze Opnamewijs zelf, niet met die van je begeleider. Een bevestiging die je zelf ondertekent telt niet; vraag je begeleider om het verzoek in de eigen Opnamewijs te bevestigen.")]
+    OwnKey,
+    /// The request's dates, title or name were changed after the app made it.
+    #[error("Het feedbackverzoek is gewijzigd nadat Opnamewijs het maakte (data, titel of naam): je begeleider heeft andere gegevens gezien dan deze Opnamewijs verstuurde. Het ontvangstbewijs is niet gebruikt; maak een nieuw verzoek.")]
+    RequestEdited,
+    /// The student did not confirm comparing the key's fingerprint.
+    #[error("Vergelijk eerst de vingerafdruk van de sleutel met die op het scherm van je begeleider, en bevestig dat ze gelijk zijn.")]
+    NotCompared,
+    /// Nothing was read to accept, or another receipt than the one shown.
+    #[error("Lees het ontvangstbewijs opnieuw in: het bewijs dat je wilt aannemen is niet (meer) het bewijs dat net getoond werd.")]
+    NothingToAccept,
     /// Reading the file failed.
     #[error(transparent)]
     File(#[from] crate::files::FileError),
@@ -138,6 +153,8 @@ pub enum Defect {
     ControlCharacters(&'static str),
     /// The nonce is not 64 hexadecimal characters.
     Nonce,
+    /// The seal is not 64 hexadecimal characters.
+    Seal,
 }
 
 impl Defect {
@@ -164,6 +181,7 @@ impl std::fmt::Display for Defect {
             Defect::TooLong(field) => write!(f, "{field} is langer dan {MAX_FIELD} tekens"),
             Defect::ControlCharacters(field) => write!(f, "{field} bevat stuurtekens"),
             Defect::Nonce => f.write_str("nonce is geen 64 hexadecimale tekens"),
+            Defect::Seal => f.write_str("zegel is geen 64 hexadecimale tekens"),
         }
     }
 }
@@ -184,6 +202,10 @@ impl ErrorCode for MentorError {
             MentorError::NotConfirmed => "mentor.not_confirmed",
             MentorError::NoName => "mentor.no_name",
             MentorError::NotRecordedYet => "mentor.not_recorded_yet",
+            MentorError::OwnKey => "mentor.own_key",
+            MentorError::RequestEdited => "mentor.request_edited",
+            MentorError::NotCompared => "mentor.not_compared",
+            MentorError::NothingToAccept => "mentor.nothing_to_accept",
             MentorError::File(e) => e.code(),
             MentorError::NoRandomness => "mentor.no_randomness",
         }
@@ -216,48 +238,10 @@ pub struct FeedbackRequest {
     pub nonce: String,
     /// When the request was made.
     pub created_at: DateTime<Utc>,
-}
-
-/// The signed part of a receipt.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReceiptBody {
-    /// The request it answers.
-    pub request: String,
-    /// The recording in the student's app.
-    pub recording: String,
-    /// The request's nonce.
-    pub nonce: String,
-    /// Lesson title, as in the request.
-    pub title: String,
-    /// Student name, as in the request.
-    pub student: String,
-    /// The mentor's name.
-    pub mentor: String,
-    /// The mentor's role.
-    pub role: MentorRole,
-    /// The day feedback was given.
-    pub feedback_on: NaiveDate,
-    /// Given after the day the pack expects feedback by.
-    pub late: bool,
-    /// When the mentor's app signed it.
-    pub signed_at: DateTime<Utc>,
-}
-
-/// A mentor's signed confirmation that feedback was given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FeedbackReceipt {
-    /// Always [`RECEIPT_KIND`].
-    pub kind: String,
-    /// File format version.
-    pub format: u32,
-    /// What the mentor confirms.
-    pub receipt: ReceiptBody,
-    /// The mentor installation's Ed25519 public key, hex.
-    pub public_key: String,
-    /// Ed25519 signature over the context and the body, hex.
-    pub signature: String,
+    /// HMAC-SHA256 of the fields the receipt echoes, with a key only the student's journal holds
+    /// ([`seal`]), hex (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<String>,
 }
 
 /// What a mentor's installation keeps: its signing key and the requests it received.
@@ -269,6 +253,46 @@ pub struct Desk {
     /// Requests in the order they were imported.
     #[serde(default)]
     pub requests: Vec<ReceivedRequest>,
+    /// Student: the mentors whose receipts were accepted, each with the key the student compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentors: Vec<KnownMentor>,
+}
+
+/// A mentor whose key the student compared with the fingerprint on the mentor's own screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownMentor {
+    /// The mentor's name, as signed.
+    pub name: String,
+    /// The mentor's role, as signed.
+    pub role: MentorRole,
+    /// The mentor installation's public key, hex.
+    pub public_key: String,
+    /// When the student compared its fingerprint.
+    pub compared_at: DateTime<Utc>,
+}
+
+impl Desk {
+    /// The mentor known by `name` and `role`, if any.
+    pub fn mentor(&self, name: &str, role: MentorRole) -> Option<&KnownMentor> {
+        self.mentors
+            .iter()
+            .find(|m| m.name == name && m.role == role)
+    }
+
+    /// Remembers `mentor`, replacing the key known for the same name and role.
+    pub fn remember(&mut self, mentor: KnownMentor) {
+        self.mentors
+            .retain(|m| !(m.name == mentor.name && m.role == mentor.role));
+        self.mentors.push(mentor);
+    }
+
+    /// Whether `public_key` (hex) is this installation's own signing key.
+    pub fn is_own_key(&self, public_key: &str) -> bool {
+        self.key
+            .as_ref()
+            .and_then(MentorKey::public_key)
+            .is_some_and(|own| own.eq_ignore_ascii_case(public_key))
+    }
 }
 
 /// A request on the mentor's desk.
@@ -305,6 +329,11 @@ impl MentorKey {
         Some(SigningKey::from_bytes(&seed))
     }
 
+    /// The public key, hex.
+    pub fn public_key(&self) -> Option<String> {
+        self.signing().map(|k| hex(&k.verifying_key().to_bytes()))
+    }
+
     /// Fingerprint of the public key, as shown to mentor, student and assessor.
     pub fn fingerprint(&self) -> String {
         self.signing()
@@ -336,6 +365,80 @@ pub fn fingerprint(public_key: &[u8]) -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A fresh key for a request's seal, hex (kept in the student's journal only).
+pub fn seal_key() -> Result<String, MentorError> {
+    Ok(hex(&random32()?))
+}
+
+/// The fields a request's seal covers, as the request states them and the receipt echoes them.
+#[derive(Debug, Serialize)]
+pub struct Sealed<'a> {
+    /// Request id.
+    pub request: &'a str,
+    /// Recording id.
+    pub recording: &'a str,
+    /// The request's nonce.
+    pub nonce: &'a str,
+    /// Lesson title.
+    pub title: &'a str,
+    /// Student name.
+    pub student: &'a str,
+    /// Recording day.
+    pub recorded_on: Option<NaiveDate>,
+    /// The day feedback was agreed or expected by.
+    pub feedback_due: Option<NaiveDate>,
+}
+
+impl<'a> Sealed<'a> {
+    /// What a request states.
+    pub fn of_request(r: &'a FeedbackRequest) -> Self {
+        Sealed {
+            request: &r.id,
+            recording: &r.recording,
+            nonce: &r.nonce,
+            title: &r.title,
+            student: &r.student,
+            recorded_on: Some(r.recorded_on),
+            feedback_due: r.feedback_due,
+        }
+    }
+
+    /// What a receipt echoes of its request.
+    pub fn of_receipt(b: &'a ReceiptBody) -> Self {
+        Sealed {
+            request: &b.request,
+            recording: &b.recording,
+            nonce: &b.nonce,
+            title: &b.title,
+            student: &b.student,
+            recorded_on: b.recorded_on,
+            feedback_due: b.feedback_due,
+        }
+    }
+}
+
+/// The seal of `fields` under `key` (hex): HMAC-SHA256, hex. `None` for a key that is not hex.
+pub fn seal(key: &str, fields: &Sealed<'_>) -> Option<String> {
+    let key = zeroize::Zeroizing::new(unhex(key)?);
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).ok()?;
+    mac.update(b"opnamewijs feedback request seal v1\0");
+    mac.update(&serde_json::to_vec(fields).unwrap_or_default());
+    Some(hex(&mac.finalize().into_bytes()))
+}
+
+/// Whether `claimed` (hex) is the seal of `fields` under `key`, compared in constant time.
+pub fn seal_holds(key: &str, fields: &Sealed<'_>, claimed: &str) -> bool {
+    let (Some(key), Some(claimed)) = (unhex(key), unhex(claimed)) else {
+        return false;
+    };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&key) else {
+        return false;
+    };
+    mac.update(b"opnamewijs feedback request seal v1\0");
+    mac.update(&serde_json::to_vec(fields).unwrap_or_default());
+    mac.verify_slice(&claimed).is_ok()
 }
 
 fn signed_bytes(body: &ReceiptBody) -> Vec<u8> {
@@ -409,6 +512,13 @@ pub fn parse_request(bytes: &[u8]) -> Result<FeedbackRequest, MentorError> {
     }
     if unhex(&req.nonce).is_none_or(|n| n.len() != 32) {
         return Err(bad(Defect::Nonce));
+    }
+    if req
+        .seal
+        .as_deref()
+        .is_some_and(|s| unhex(s).is_none_or(|n| n.len() != 32))
+    {
+        return Err(bad(Defect::Seal));
     }
     Ok(req)
 }
@@ -484,7 +594,8 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(s: &str) -> Option<Vec<u8>> {
+/// Bytes from hex; `None` for anything else.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) || !s.is_ascii() {
         return None;
     }
@@ -510,6 +621,9 @@ mod tests {
             feedback_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
             late: false,
             signed_at: DateTime::<Utc>::MIN_UTC,
+            recorded_on: None,
+            feedback_due: None,
+            seal: None,
         }
     }
 

@@ -756,7 +756,27 @@ fn journey(lang: Lang) -> Run {
     run.refused("receipt that does not exist", r);
 
     env.clock.set(nl(2026, 12, 21, 9, 0));
-    let imported = env.ws.import_feedback_receipt(&receipt_path).shown(&env.ws);
+    let read = env.ws.preview_feedback_receipt(&receipt_path);
+    let fingerprint = read
+        .as_ref()
+        .map(|r| r.fingerprint.clone())
+        .unwrap_or_default();
+    run.ok("student reads the receipt", read.shown(&env.ws));
+    let r = env
+        .ws
+        .accept_feedback_receipt(AcceptReceipt {
+            fingerprint: fingerprint.clone(),
+            compared: false,
+        })
+        .shown(&env.ws);
+    run.refused("receipt accepted without comparing the key", r);
+    let imported = env
+        .ws
+        .accept_feedback_receipt(AcceptReceipt {
+            fingerprint,
+            compared: true,
+        })
+        .shown(&env.ws);
     run.ok("student imports the receipt", imported);
     let r = env.ws.import_feedback_receipt(&receipt_path).shown(&env.ws);
     run.refused("receipt imported twice", r);
@@ -1269,6 +1289,10 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
         MentorError::NotRecordedYet,
         MentorError::File(FileError::Exists { path: s() }),
         MentorError::NoRandomness,
+        MentorError::OwnKey,
+        MentorError::RequestEdited,
+        MentorError::NotCompared,
+        MentorError::NothingToAccept,
     ];
     let defects = || {
         [
@@ -1282,6 +1306,7 @@ fn every_error(text: &str, path: &str) -> Vec<Box<dyn Localized>> {
             Defect::TooLong("title"),
             Defect::ControlCharacters("title"),
             Defect::Nonce,
+            Defect::Seal,
         ]
     };
     mentor.extend(defects().map(|problem| MentorError::NotARequest { problem }));
@@ -1578,8 +1603,9 @@ pub(crate) fn dutch_in(text: &str, catalog: &[String]) -> Vec<String> {
 }
 
 /// The keys whose string values are identifiers or machine values, not text for a reader.
-const NOT_TEXT: [&str; 13] = [
+const NOT_TEXT: [&str; 14] = [
     "id",
+    "key_kind",
     "kind",
     "status",
     "type",

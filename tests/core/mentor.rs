@@ -6,7 +6,10 @@ use opnamewijs::deadline::DeadlineStatus;
 use opnamewijs::recording::{Answer, EventKind};
 use opnamewijs::store::{Mode, Profile};
 use opnamewijs::text::Lang;
-use opnamewijs::workspace::{ConfirmRequest, ExportReceipt, ExportRequest, LogEvent, MentorRole};
+use opnamewijs::views::KeyKind;
+use opnamewijs::workspace::{
+    AcceptReceipt, ConfirmRequest, ExportReceipt, ExportRequest, LogEvent, MentorRole,
+};
 use opnamewijs::ErrorPayload;
 use std::path::{Path, PathBuf};
 
@@ -118,6 +121,21 @@ fn mentor_answers(mentor: &mut Env, request: &Path, on: &str, name: &str) -> Pat
     path
 }
 
+/// The student reads `receipt`, compares the fingerprint and accepts it.
+pub fn accepted(
+    student: &mut Env,
+    receipt: &Path,
+) -> Result<opnamewijs::views::RecordingView, opnamewijs::WorkspaceError> {
+    let read = student.ws.preview_feedback_receipt(receipt)?;
+    student
+        .ws
+        .accept_feedback_receipt(AcceptReceipt {
+            fingerprint: read.fingerprint,
+            compared: true,
+        })
+        .shown(&student.ws)
+}
+
 fn student_and_mentor() -> (Env, Env, String) {
     let mut student = Env::at(nl(2026, 11, 24, 10, 0));
     named(&mut student, "Sam de Vries", Mode::Student);
@@ -222,18 +240,79 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
         })
         .expect("receipt");
 
+    // Reading it in changes nothing yet: the student sees the key's fingerprint first.
+    let entries = student.ws.status().expect("status").journal.entries;
+    let preview = student
+        .ws
+        .preview_feedback_receipt(&receipt)
+        .shown(&student.ws)
+        .expect("verified");
+    assert_eq!(preview.fingerprint, desk.fingerprint);
+    assert_eq!(preview.key_kind, KeyKind::New);
+    assert!(preview.needs_comparison);
+    assert!(
+        preview
+            .key_note
+            .starts_with("Dit is het eerste ontvangstbewijs van Anna de Wit in deze Opnamewijs."),
+        "{}",
+        preview.key_note
+    );
+    assert_eq!(preview.mentor, "Anna de Wit (werkplekbegeleider)");
+    assert_eq!(
+        preview.signed_dates.as_deref(),
+        Some("Je begeleider zag en ondertekende: opgenomen op di 24 nov. 2026, feedback verwacht uiterlijk di 8 dec. 2026")
+    );
+    assert_eq!(preview.late, None);
+    assert_eq!(
+        student.ws.status().expect("status").journal.entries,
+        entries,
+        "reading a receipt writes nothing"
+    );
+    assert!(student.ws.view(&id).expect("view").feedback.is_none());
+    for (fingerprint, compared, code_expected) in [
+        (desk.fingerprint.clone(), false, "mentor.not_compared"),
+        (
+            "0000 0000 0000 0000".to_owned(),
+            true,
+            "mentor.nothing_to_accept",
+        ),
+    ] {
+        let err = ErrorPayload::from(
+            student
+                .ws
+                .accept_feedback_receipt(AcceptReceipt {
+                    fingerprint,
+                    compared,
+                })
+                .expect_err("not accepted"),
+        );
+        assert_eq!(err.code, code_expected);
+    }
+    assert_eq!(
+        code(
+            student
+                .ws
+                .import_feedback_receipt(&receipt)
+                .shown(&student.ws)
+                .expect_err("in one step only for a known key")
+        ),
+        "mentor.not_compared"
+    );
     let view = student
         .ws
-        .import_feedback_receipt(&receipt)
+        .accept_feedback_receipt(AcceptReceipt {
+            fingerprint: desk.fingerprint.clone(),
+            compared: true,
+        })
         .shown(&student.ws)
-        .expect("verified and imported");
+        .expect("compared and accepted");
     let feedback = view.feedback.expect("feedback confirmed");
     assert_eq!(feedback.by, "Anna de Wit (werkplekbegeleider)");
     assert_eq!(feedback.on, "do 26 nov. 2026");
     assert_eq!(
         feedback.how,
         format!(
-            "Ondertekend ontvangstbewijs van de begeleider, sleutel {}",
+            "Ondertekend ontvangstbewijs van de begeleider, sleutel {} (vingerafdruk door de student vergeleken met het scherm van de begeleider op do 26 nov. 2026 16:00)",
             desk.fingerprint
         )
     );
@@ -263,6 +342,40 @@ fn a_receipt_from_the_mentors_installation_confirms_the_feedback() {
         view.feedback.is_some(),
         "the confirmation is in the journal"
     );
+    // Issue #15, item 3: the journal keeps the whole signed receipt, so it verifies again later.
+    let kept = student
+        .ws
+        .recording(&id)
+        .expect("recording")
+        .feedback_receipt
+        .clone()
+        .expect("receipt kept");
+    let signed = kept.signed.expect("the whole signed receipt");
+    assert_eq!(signed.verify().expect("still verifies"), desk.fingerprint);
+    assert_eq!(
+        signed,
+        serde_json::from_str::<opnamewijs::mentor::FeedbackReceipt>(
+            &std::fs::read_to_string(&receipt).expect("receipt")
+        )
+        .expect("the file"),
+        "byte for byte what the mentor signed"
+    );
+    assert!(kept.key_compared_at.is_some());
+}
+
+/// Issue #15, item 3: a receipt kept by an earlier version (the fingerprint only) still loads.
+#[test]
+fn a_receipt_kept_before_whole_receipts_were_kept_still_loads() {
+    let old = r#"{"request":"r","mentor":"Anna de Wit","role":"werkplekbegeleider",
+        "feedback_on":"2026-11-26","late":false,"fingerprint":"AB12 CD34 EF56 7890",
+        "signed_at":"2026-11-26T14:00:00Z"}"#;
+    let kept: opnamewijs::recording::ReceivedReceipt =
+        serde_json::from_str(old).expect("an earlier version's receipt");
+    assert_eq!((kept.signed, kept.key_compared_at), (None, None));
+    let old_request = r#"{"id":"r","nonce":"ab","at":"2026-11-26T14:00:00Z"}"#;
+    let sent: opnamewijs::recording::SentRequest =
+        serde_json::from_str(old_request).expect("an earlier version's request");
+    assert_eq!(sent.seal_key, None);
 }
 
 #[test]
@@ -429,10 +542,7 @@ fn a_receipt_for_another_recording_or_request_is_refused() {
         "mentor.other_recording"
     );
     assert!(student.ws.view(&second).expect("view").feedback.is_none());
-    assert!(student
-        .ws
-        .import_feedback_receipt(&receipt)
-        .shown(&student.ws)
+    assert!(accepted(&mut student, &receipt)
         .expect("the real one still works")
         .feedback
         .is_some());
@@ -475,11 +585,16 @@ fn late_feedback_is_flagged_for_the_mentor_and_travels_with_the_receipt() {
         })
         .expect("exported");
     student.clock.set(nl(2026, 12, 10, 10, 0));
-    let view = student
+    let preview = student
         .ws
-        .import_feedback_receipt(&receipt)
+        .preview_feedback_receipt(&receipt)
         .shown(&student.ws)
-        .expect("imported");
+        .expect("read");
+    assert_eq!(
+        preview.late.as_deref(),
+        Some("Te laat: feedback gegeven op wo 9 dec. 2026 terwijl die volgens deze Opnamewijs uiterlijk verwacht werd op di 8 dec. 2026.")
+    );
+    let view = accepted(&mut student, &receipt).expect("imported");
     assert!(view.feedback.expect("confirmed").late);
     assert_eq!(
         deadline(&student.ws.view(&id).expect("view"), "feedback_krijgen").status,
@@ -616,6 +731,275 @@ fn request_files_with_bad_contents_are_refused_with_a_reason() {
     }
     assert!(mentor.ws.desk().expect("desk").requests.is_empty());
     assert_eq!(mentor.ws.desk().expect("desk").fingerprint, "");
+}
+
+/// Issue #15, item 1: a student who switches their own installation to mentor mode under the
+/// mentor's name cannot confirm their own request.
+#[test]
+fn a_receipt_signed_by_this_installations_own_key_is_refused() {
+    let mut student = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut student, "Łukasz Şahin-Nguyễn", Mode::Student);
+    student.clock.set(nl(2026, 11, 24, 11, 0));
+    let id = recorded_lesson(&mut student, "Rekenles 3B");
+    student.clock.set(nl(2026, 11, 26, 16, 0));
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    named(&mut student, "Ayşe Yılmaz", Mode::Mentor);
+    let receipt = mentor_answers(
+        &mut student,
+        &request,
+        "2026-11-26",
+        "zelf.opnamewijs-bewijs",
+    );
+    named(&mut student, "Łukasz Şahin-Nguyễn", Mode::Student);
+    let entries = student.ws.status().expect("status").journal.entries;
+    let err = ErrorPayload::from(
+        student
+            .ws
+            .preview_feedback_receipt(&receipt)
+            .shown(&student.ws)
+            .expect_err("own key"),
+    );
+    assert_eq!(err.code, "mentor.own_key");
+    assert!(
+        err.message.starts_with(
+            "Dit ontvangstbewijs is ondertekend met de sleutel van deze Opnamewijs zelf"
+        ),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        code(
+            student
+                .ws
+                .accept_feedback_receipt(AcceptReceipt {
+                    fingerprint: student.ws.desk().expect("desk").fingerprint,
+                    compared: true,
+                })
+                .expect_err("nothing was read to accept")
+        ),
+        "mentor.nothing_to_accept"
+    );
+    assert_eq!(
+        student.ws.status().expect("status").journal.entries,
+        entries
+    );
+    assert!(student.ws.view(&id).expect("view").feedback.is_none());
+}
+
+/// Issue #15, item 1: mentor keys are remembered per mentor; a known key passes without a new
+/// comparison, a known mentor with another key is warned about and compared again.
+#[test]
+fn a_known_mentor_with_a_new_key_must_be_compared_again() {
+    let mut student = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut student, "Łukasz Şahin-Nguyễn", Mode::Student);
+    student.clock.set(nl(2026, 11, 24, 11, 0));
+    let lessons: Vec<String> = ["Rekenles 3B", "Taalles 4A", "Gymles 1C"]
+        .iter()
+        .map(|t| recorded_lesson(&mut student, t))
+        .collect();
+    student.clock.set(nl(2026, 11, 26, 16, 0));
+    let mut mentor = Env::at(nl(2026, 11, 26, 15, 0));
+    named(&mut mentor, "Ayşe Yılmaz", Mode::Mentor);
+
+    let first = export_request(&mut student, &lessons[0], "1.opnamewijs-verzoek");
+    let first = mentor_answers(&mut mentor, &first, "2026-11-26", "1.opnamewijs-bewijs");
+    let old_fingerprint = mentor.ws.desk().expect("desk").fingerprint;
+    accepted(&mut student, &first).expect("first receipt, compared");
+
+    // The same mentor and key: known, no new comparison needed.
+    let second = export_request(&mut student, &lessons[1], "2.opnamewijs-verzoek");
+    let second = mentor_answers(&mut mentor, &second, "2026-11-26", "2.opnamewijs-bewijs");
+    let preview = student
+        .ws
+        .preview_feedback_receipt(&second)
+        .shown(&student.ws)
+        .expect("read");
+    assert_eq!(
+        (preview.key_kind, preview.needs_comparison),
+        (KeyKind::Known, false)
+    );
+    assert_eq!(
+        preview.key_note,
+        "Dezelfde sleutel als bij het vorige ontvangstbewijs van Ayşe Yılmaz; vergeleken op do 26 nov. 2026 16:00."
+    );
+    let view = student
+        .ws
+        .import_feedback_receipt(&second)
+        .shown(&student.ws)
+        .expect("a known key in one step");
+    assert!(view.feedback.expect("confirmed").how.contains("vergeleken"));
+
+    // The mentor on a new laptop: the same name and role, another key.
+    let mut new_laptop = Env::at(nl(2026, 11, 27, 9, 0));
+    named(&mut new_laptop, "Ayşe Yılmaz", Mode::Mentor);
+    student.clock.set(nl(2026, 11, 27, 10, 0));
+    let third = export_request(&mut student, &lessons[2], "3.opnamewijs-verzoek");
+    let third = mentor_answers(&mut new_laptop, &third, "2026-11-27", "3.opnamewijs-bewijs");
+    let preview = student
+        .ws
+        .preview_feedback_receipt(&third)
+        .shown(&student.ws)
+        .expect("read");
+    assert_eq!(
+        (preview.key_kind, preview.needs_comparison),
+        (KeyKind::Changed, true)
+    );
+    assert_eq!(
+        preview.fingerprint,
+        new_laptop.ws.desk().expect("desk").fingerprint
+    );
+    assert_eq!(
+        preview.key_note,
+        format!("Let op: Ayşe Yılmaz ondertekende eerder met een andere sleutel, {old_fingerprint}. Een nieuwe laptop of een nieuwe installatie kan de reden zijn, maar vergelijk de vingerafdruk met die op het scherm van je begeleider voordat je het bewijs aanneemt.")
+    );
+    assert_eq!(
+        code(
+            student
+                .ws
+                .import_feedback_receipt(&third)
+                .shown(&student.ws)
+                .expect_err("a changed key needs a comparison")
+        ),
+        "mentor.not_compared"
+    );
+    accepted(&mut student, &third).expect("compared again");
+    // The dossier says per receipt that its key was compared.
+    let pdf = file(&student, "dossier.pdf");
+    student.ws.export_dossier(&pdf).expect("dossier");
+    let text = crate::dossier::poppler("pdftotext", &[], &pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        text.matches("vingerafdruk door de student vergeleken met het scherm van de begeleider")
+            .count(),
+        3,
+        "{text}"
+    );
+    // Issue #15, item 4: every name prints, and copies as text.
+    assert!(text.contains("Student Łukasz Şahin-Nguyễn"), "{text}");
+    assert_eq!(
+        text.matches("Ayşe Yılmaz (werkplekbegeleider)").count(),
+        6,
+        "{text}"
+    );
+    assert!(
+        !text.contains("Ay?e") && !text.contains("?ukasz"),
+        "nothing lost"
+    );
+    student.restart();
+    let known = &student.ws.state().desk.mentors;
+    assert_eq!(known.len(), 1, "one key per mentor: the newest");
+    assert_eq!(
+        opnamewijs::mentor::fingerprint(
+            &opnamewijs::mentor::unhex(&known[0].public_key).expect("hex")
+        ),
+        preview.fingerprint
+    );
+}
+
+/// Issue #15, item 2: the mentor signs the dates the request showed; a request whose dates were
+/// edited before it was sent is found out when its receipt comes back.
+#[test]
+fn an_edited_request_date_is_detected_when_the_receipt_returns() {
+    let (mut student, mut mentor, id) = student_and_mentor();
+    let request = export_request(&mut student, &id, "verzoek.opnamewijs-verzoek");
+    let text = std::fs::read_to_string(&request).expect("request");
+    assert!(text.contains("\"seal\": \""), "{text}");
+    let mut edits = vec![
+        (
+            "later expected date",
+            text.replace(
+                "\"feedback_due\": \"2026-12-08\"",
+                "\"feedback_due\": \"2026-12-22\"",
+            ),
+        ),
+        (
+            "recording day",
+            text.replace(
+                "\"recorded_on\": \"2026-11-24\"",
+                "\"recorded_on\": \"2026-11-23\"",
+            ),
+        ),
+    ];
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    json.as_object_mut().expect("object").remove("seal");
+    json["feedback_due"] = serde_json::Value::Null;
+    edits.push(("seal removed, no date", json.to_string()));
+    for (i, (what, edited)) in edits.into_iter().enumerate() {
+        assert_ne!(edited, text, "{what}");
+        let path = file(&student, &format!("gewijzigd-{i}.opnamewijs-verzoek"));
+        std::fs::write(&path, edited).expect("write");
+        let mut their_mentor = Env::at(nl(2026, 11, 26, 15, 0));
+        named(&mut their_mentor, "Anna de Wit", Mode::Mentor);
+        let receipt = mentor_answers(
+            &mut their_mentor,
+            &path,
+            "2026-11-26",
+            &format!("gewijzigd-{i}.opnamewijs-bewijs"),
+        );
+        let err = ErrorPayload::from(
+            student
+                .ws
+                .preview_feedback_receipt(&receipt)
+                .shown(&student.ws)
+                .expect_err(what),
+        );
+        assert_eq!(err.code, "mentor.request_edited", "{what}");
+        assert!(err.message.starts_with("Het feedbackverzoek is gewijzigd"));
+    }
+    // The unedited request still works, and its receipt carries the dates the mentor saw.
+    let receipt = mentor_answers(
+        &mut mentor,
+        &request,
+        "2026-11-26",
+        "echt.opnamewijs-bewijs",
+    );
+    let signed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&receipt).expect("receipt")).expect("json");
+    assert_eq!(signed["receipt"]["recorded_on"], "2026-11-24");
+    assert_eq!(signed["receipt"]["feedback_due"], "2026-12-08");
+    assert_eq!(signed["receipt"]["feedback_on"], "2026-11-26");
+    assert!(accepted(&mut student, &receipt)
+        .expect("accepted")
+        .feedback
+        .is_some());
+}
+
+/// Issue #15, item 6: a confirmation typed on the student's laptop is labelled as such on the
+/// recording and on the dossier: nobody signed it.
+#[test]
+fn feedback_confirmed_on_the_students_laptop_is_labelled_as_not_signed() {
+    let mut student = Env::at(nl(2026, 11, 24, 10, 0));
+    named(&mut student, "Sam de Vries", Mode::Student);
+    student.clock.set(nl(2026, 11, 24, 11, 0));
+    let id = recorded_lesson(&mut student, "Rekenles 3B");
+    student.clock.set(nl(2026, 11, 26, 16, 0));
+    let view = student
+        .ws
+        .confirm_feedback(opnamewijs::workspace::ConfirmFeedback {
+            recording: id.clone(),
+            on: "2026-11-26".into(),
+            mentor: "Anna de Wit".into(),
+            role: MentorRole::Werkplekbegeleider,
+        })
+        .shown(&student.ws)
+        .expect("confirmed in person");
+    assert_eq!(
+        view.feedback.expect("feedback").how,
+        "Bevestigd op de laptop van de student (niet ondertekend)"
+    );
+    let pdf = file(&student, "dossier.pdf");
+    student.ws.export_dossier(&pdf).expect("dossier");
+    let text = crate::dossier::poppler("pdftotext", &[], &pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Feedbackbevestiging Anna de Wit (werkplekbegeleider), feedback op do 26 nov. 2026; bevestigd op de laptop van de student (niet ondertekend)"),
+        "{text}"
+    );
+    assert!(!text.contains("Feedbackbewijs"), "no receipt: {text}");
 }
 
 /// Rewrites the fuzz seeds of the request and receipt files from a real exchange:

@@ -1,5 +1,6 @@
 // The three journeys across installations: a student asks for feedback, the mentor's own
-// installation signs a receipt, the student verifies it (and refuses a tampered one); then the
+// installation signs a receipt, the student verifies it, compares the key's fingerprint with the
+// mentor's screen before accepting it (and refuses a tampered or self-signed one); then the
 // assessment, "passed", and the dossier PDF. Native dialogs cannot be driven, so files go through
 // the same commands with an explicit path.
 import { test } from 'node:test';
@@ -16,6 +17,7 @@ test('feedback confirmed on the mentor’s own installation; a tampered receipt 
   const request = join(files, 'verzoek.opnamewijs-verzoek');
   const receipt = join(files, 'bewijs.opnamewijs-bewijs');
   let recording;
+  let mentorKey;
 
   await withApp('journey-student-asks', { dataDir: studentDir }, async (s) => {
     await s.find('body[data-ready="true"]');
@@ -45,7 +47,10 @@ test('feedback confirmed on the mentor’s own installation; a tampered receipt 
     await s.waitForText(tid('desk-confirmed'), 'bevestigd als schoolopleider');
     await s.waitForText(tid('desk-reminder'), 'Vertel Sam de Vries dat alle kopieën van "Muziekles 2A"');
     await s.screenshot('journey-mentor-desk.png');
-    const [{ id }] = (await invoke(s, 'get_desk')).requests;
+    const desk = await invoke(s, 'get_desk');
+    mentorKey = desk.fingerprint;
+    await s.waitForText(tid('desk-key'), mentorKey);
+    const [{ id }] = desk.requests;
     await invoke(s, 'export_feedback_receipt', { request: id, path: receipt });
   });
 
@@ -55,15 +60,42 @@ test('feedback confirmed on the mentor’s own installation; a tampered receipt 
 
   await withApp('journey-student-verifies', { dataDir: studentDir }, async (s) => {
     await s.find('body[data-ready="true"]');
-    const err = await refused(s, 'import_feedback_receipt', { path: tampered });
+    const err = await refused(s, 'preview_feedback_receipt', { path: tampered });
     assert.equal(err.code, 'mentor.receipt_modified');
     assert.match(err.message, /na het ondertekenen gewijzigd/);
-    await invoke(s, 'import_feedback_receipt', { path: receipt });
+    // Reading it shows the key's fingerprint; it is accepted only once the student compared it.
+    const preview = await invoke(s, 'preview_feedback_receipt', { path: receipt });
+    assert.equal(preview.fingerprint, mentorKey, "the fingerprint the mentor's screen shows");
+    assert.equal(preview.key_kind, 'new');
+    assert.equal(preview.needs_comparison, true);
+    const uncompared = await refused(s, 'accept_feedback_receipt', { input: { fingerprint: mentorKey, compared: false } });
+    assert.equal(uncompared.code, 'mentor.not_compared');
+    await invoke(s, 'accept_feedback_receipt', { input: { fingerprint: mentorKey, compared: true } });
     await s.click(tid('recording-row'));
     await s.waitForText(tid('mentor-feedback'), 'Anna de Wit (schoolopleider)');
     await s.waitForText(tid('feedback-how'), 'Ondertekend ontvangstbewijs van de begeleider, sleutel');
+    await s.waitForText(tid('feedback-how'), 'vingerafdruk door de student vergeleken met het scherm van de begeleider');
     await s.waitForText(tid('deadline-na_feedback'), 'Alle kopieën verwijderen na de feedback');
     await s.screenshot('journey-student-receipt.png');
+
+    // The student answers their own second request in mentor mode, under the mentor's name:
+    // the receipt carries this installation's own key and is refused.
+    await recordedLesson(s, 'Tekenles 5B');
+    const rows = await invoke(s, 'list_recordings');
+    const second = rows.find((r) => r.title === 'Tekenles 5B').id;
+    const ownRequest = join(files, 'eigen.opnamewijs-verzoek');
+    const ownReceipt = join(files, 'eigen.opnamewijs-bewijs');
+    await invoke(s, 'export_feedback_request', { recording: second, path: ownRequest });
+    await profile(s, 'Anna de Wit', 'mentor');
+    await invoke(s, 'import_feedback_request', { path: ownRequest });
+    const ownDesk = await invoke(s, 'get_desk');
+    const [{ id: own }] = ownDesk.requests;
+    await invoke(s, 'confirm_request', { input: { request: own, on: ownDesk.today, role: 'schoolopleider' } });
+    await invoke(s, 'export_feedback_receipt', { request: own, path: ownReceipt });
+    await profile(s, 'Sam de Vries', 'student');
+    const self = await refused(s, 'preview_feedback_receipt', { path: ownReceipt });
+    assert.equal(self.code, 'mentor.own_key');
+    assert.match(self.message, /ondertekend met de sleutel van deze Opnamewijs zelf/);
   });
 });
 

@@ -32,6 +32,8 @@ const APT_PACKAGES: &[&str] = &[
     "gnome-keyring",
     "libsecret-1-dev",
     "poppler-utils",
+    // The dossier PDF's structural check (`tests/core/pdf.rs`, `qpdf --check`).
+    "qpdf",
     // The core's OS keyring (keyring crate, `sync-secret-service`) links libdbus via pkg-config.
     "libdbus-1-dev",
     "pkg-config",

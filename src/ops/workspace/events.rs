@@ -39,8 +39,8 @@ impl Workspace {
         let by = format!("{name} ({})", names::mentor_role_label(input.role, lang));
         let note = Some(tr(
             lang,
-            "bevestigd door de begeleider op de laptop van de student",
-            "confirmed by the mentor on the student's laptop",
+            "bevestigd op de laptop van de student (niet ondertekend)",
+            "confirmed on the student's laptop (not signed)",
         ));
         self.update(
             &input.recording,

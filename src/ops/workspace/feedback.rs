@@ -8,16 +8,82 @@ use super::{
 use crate::clock::local_date;
 use crate::dates::format_date;
 use crate::deadline::{self};
-use crate::mentor::{self, FeedbackRequest, MentorError, MentorKey, ReceiptBody, ReceivedRequest};
+use crate::mentor::{
+    self, FeedbackReceipt, FeedbackRequest, KnownMentor, MentorError, MentorKey, ReceiptBody,
+    ReceivedRequest,
+};
 use crate::nouns::names;
 use crate::policy::DoneWhen;
-use crate::recording::{EventKind, ReceivedReceipt, SentRequest};
+use crate::policy::PolicyPack;
+use crate::recording::{EventKind, ReceivedReceipt, Recording, SentRequest};
 use crate::store::Change;
 use crate::text::tr;
 use crate::workspace::{MentorRole, RecordingError};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
+
+/// Input of accepting the receipt read last.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct AcceptReceipt {
+    /// The fingerprint the screen showed (it must be the receipt read last).
+    pub fingerprint: String,
+    /// The student compared the fingerprint with the one on the mentor's screen.
+    pub compared: bool,
+}
+
+/// A receipt read in and checked, waiting for the student to accept it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceiptRead {
+    /// The recording it confirms feedback on.
+    pub recording: String,
+    /// That recording's title.
+    pub title: String,
+    /// The receipt, its signature verified.
+    pub receipt: FeedbackReceipt,
+    /// Fingerprint of the key that signed it.
+    pub fingerprint: String,
+    /// Whether this mentor's key is new, known or changed.
+    pub key: KeyStatus,
+    /// The day feedback was expected by, from this installation's own journal.
+    pub expected: Option<NaiveDate>,
+    /// Feedback given after that day.
+    pub late: bool,
+}
+
+/// What this installation knows of the key that signed a receipt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyStatus {
+    /// No receipt of this mentor (name and role) was accepted before.
+    New,
+    /// The same key as this mentor's earlier receipt, compared then.
+    Known {
+        /// When its fingerprint was compared.
+        compared_at: DateTime<Utc>,
+    },
+    /// This mentor signed earlier receipts with another key.
+    Changed {
+        /// That key's fingerprint.
+        previous: String,
+    },
+}
+
+/// The day feedback is expected by under the pack (the end of the feedback deadline, e.g. the
+/// date agreed with the mentor), from the recording as this journal has it.
+fn feedback_expected(pack: &PolicyPack, rec: &Recording, now: DateTime<Utc>) -> Option<NaiveDate> {
+    deadline::derive(pack, rec, now)
+        .into_iter()
+        .filter(|d| match d.source {
+            deadline::DeadlineSource::Rule(rule) => {
+                rule.done_when == DoneWhen::Event(EventKind::FeedbackGiven)
+            }
+            _ => false,
+        })
+        .find_map(|d| d.due)
+        .map(local_date)
+}
 
 /// Input of exporting a feedback request.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -75,17 +141,9 @@ impl Workspace {
             .ok_or(MentorError::NotRecordedYet)?;
         feedback_not_confirmed(rec, self.lang())?;
         let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
-        let feedback_due = deadline::derive(pack, rec, self.clock.now())
-            .into_iter()
-            .filter(|d| match d.source {
-                deadline::DeadlineSource::Rule(rule) => {
-                    rule.done_when == DoneWhen::Event(EventKind::FeedbackGiven)
-                }
-                _ => false,
-            })
-            .find_map(|d| d.due)
-            .map(local_date);
-        let request = FeedbackRequest {
+        let feedback_due = feedback_expected(pack, rec, self.clock.now());
+        let seal_key = mentor::seal_key()?;
+        let mut request = FeedbackRequest {
             kind: mentor::REQUEST_KIND.to_owned(),
             format: mentor::FILE_FORMAT,
             id: uuid::Uuid::new_v4().to_string(),
@@ -97,11 +155,14 @@ impl Workspace {
             feedback_due,
             nonce: mentor::nonce()?,
             created_at: self.clock.now(),
+            seal: None,
         };
+        request.seal = mentor::seal(&seal_key, &mentor::Sealed::of_request(&request));
         let sent = SentRequest {
             id: request.id.clone(),
             nonce: request.nonce.clone(),
             at: request.created_at,
+            seal_key: Some(seal_key),
         };
         // Journal first: a request the journal does not know could never be answered.
         let changed = self.update(
@@ -118,54 +179,75 @@ impl Workspace {
         Ok(changed)
     }
 
-    /// Student: imports a mentor's receipt, verifies it and confirms the feedback with it.
-    pub fn import_feedback_receipt(&mut self, path: &Path) -> Result<RecordingChanged> {
+    /// Student: reads a mentor's receipt and checks it without changing anything: the signature,
+    /// that it is not this installation's own key, that it answers a request this installation
+    /// made for that recording, and that the request's seal still covers what the mentor saw.
+    /// The receipt waits in memory for [`Workspace::accept_feedback_receipt`]; what it reports
+    /// says whether the key is new, known or changed for this mentor.
+    pub fn preview_feedback_receipt(&mut self, path: &Path) -> Result<ReceiptRead> {
         readable(path)?;
-        let lang = self.lang();
         let (receipt, fingerprint) = mentor::parse_receipt(&mentor::read_limited(path)?)?;
-        let body = receipt.receipt;
-        let rec = self
-            .state
-            .recordings
-            .iter()
-            .find(|r| r.id == body.recording)
-            .ok_or(MentorError::OtherRecording)?;
-        if !rec
-            .feedback_requests
-            .iter()
-            .any(|r| r.id == body.request && r.nonce == body.nonce)
-        {
-            return Err(MentorError::UnknownRequest {
-                title: rec.title.clone(),
+        let read = self.check_receipt(receipt, fingerprint)?;
+        self.pending_receipt = Some(read.clone());
+        Ok(read)
+    }
+
+    /// Student: accepts the receipt read last ([`Workspace::preview_feedback_receipt`]) and
+    /// confirms the feedback with it. A mentor's first receipt, and a known mentor's receipt with
+    /// another key, need `compared`: the student compared the fingerprint with the one on the
+    /// mentor's screen. The journal keeps the whole signed receipt and remembers the mentor's key.
+    pub fn accept_feedback_receipt(&mut self, input: AcceptReceipt) -> Result<RecordingChanged> {
+        let pending = self
+            .pending_receipt
+            .clone()
+            .filter(|p| p.fingerprint == input.fingerprint)
+            .ok_or(MentorError::NothingToAccept)?;
+        // Checked again: the journal may have changed since it was read.
+        let read = self.check_receipt(pending.receipt, pending.fingerprint)?;
+        let now = self.clock.now();
+        let key_compared_at = match read.key {
+            KeyStatus::Known { compared_at } => compared_at,
+            KeyStatus::New | KeyStatus::Changed { .. } if input.compared => now,
+            KeyStatus::New | KeyStatus::Changed { .. } => {
+                return Err(MentorError::NotCompared.into())
             }
-            .into());
-        }
-        feedback_not_confirmed(rec, lang)?;
+        };
+        let lang = self.lang();
+        let body = read.receipt.receipt.clone();
         let by = format!(
             "{} ({})",
             body.mentor,
             names::mentor_role_label(body.role, lang)
         );
         let note = Some(format!(
-            "{} {fingerprint}",
+            "{} {}",
             tr(
                 lang,
                 "bevestigd met een ondertekend ontvangstbewijs, sleutel",
                 "confirmed with a signed receipt, key"
-            )
+            ),
+            read.fingerprint
         ));
         let received = ReceivedReceipt {
             request: body.request.clone(),
             mentor: body.mentor.clone(),
             role: body.role,
             feedback_on: body.feedback_on,
-            late: body.late,
-            fingerprint,
+            late: read.late,
+            fingerprint: read.fingerprint.clone(),
             signed_at: body.signed_at,
+            signed: Some(read.receipt.clone()),
+            key_compared_at: Some(key_compared_at),
         };
-        let recording = body.recording.clone();
-        self.update(
-            &recording,
+        let mut desk = self.state.desk.clone();
+        desk.remember(KnownMentor {
+            name: body.mentor.clone(),
+            role: body.role,
+            public_key: read.receipt.public_key.to_ascii_lowercase(),
+            compared_at: key_compared_at,
+        });
+        let changed = self.update_with(
+            &read.recording,
             Change::ReceiptImported {
                 request: body.request.clone(),
             },
@@ -181,7 +263,76 @@ impl Workspace {
                 rec.feedback_receipt = Some(received);
                 Ok(())
             },
-        )
+            |entry| entry.desk = Some(desk.clone()),
+        )?;
+        self.state.desk = desk;
+        self.pending_receipt = None;
+        Ok(changed)
+    }
+
+    /// Student: reads a receipt and accepts it at once, which only a mentor whose key this
+    /// installation already knows can pass: any other is refused with
+    /// [`MentorError::NotCompared`] (the app itself reads in two steps, showing the fingerprint).
+    pub fn import_feedback_receipt(&mut self, path: &Path) -> Result<RecordingChanged> {
+        let read = self.preview_feedback_receipt(path)?;
+        self.accept_feedback_receipt(AcceptReceipt {
+            fingerprint: read.fingerprint,
+            compared: false,
+        })
+    }
+
+    /// Every check of a verified receipt against this installation's journal.
+    fn check_receipt(&self, receipt: FeedbackReceipt, fingerprint: String) -> Result<ReceiptRead> {
+        let state = &self.state;
+        if state.desk.is_own_key(&receipt.public_key) {
+            return Err(MentorError::OwnKey.into());
+        }
+        let body = &receipt.receipt;
+        let rec = state
+            .recordings
+            .iter()
+            .find(|r| r.id == body.recording)
+            .ok_or(MentorError::OtherRecording)?;
+        let sent = rec
+            .feedback_requests
+            .iter()
+            .find(|r| r.id == body.request && r.nonce == body.nonce)
+            .ok_or_else(|| MentorError::UnknownRequest {
+                title: rec.title.clone(),
+            })?;
+        if let Some(key) = &sent.seal_key {
+            let holds = body.seal.as_deref().is_some_and(|claimed| {
+                mentor::seal_holds(key, &mentor::Sealed::of_receipt(body), claimed)
+            });
+            if !holds {
+                return Err(MentorError::RequestEdited.into());
+            }
+        }
+        feedback_not_confirmed(rec, self.lang())?;
+        let key = match state.desk.mentor(&body.mentor, body.role) {
+            None => KeyStatus::New,
+            Some(known) if known.public_key.eq_ignore_ascii_case(&receipt.public_key) => {
+                KeyStatus::Known {
+                    compared_at: known.compared_at,
+                }
+            }
+            Some(known) => KeyStatus::Changed {
+                previous: mentor::fingerprint(
+                    &mentor::unhex(&known.public_key).unwrap_or_default(),
+                ),
+            },
+        };
+        let pack = self.packs.require(&rec.pack.id, &rec.pack.version)?;
+        let expected = feedback_expected(pack, rec, self.clock.now());
+        Ok(ReceiptRead {
+            recording: rec.id.clone(),
+            title: rec.title.clone(),
+            late: expected.is_some_and(|due| body.feedback_on > due),
+            expected,
+            key,
+            fingerprint,
+            receipt,
+        })
     }
 
     /// Mentor: imports a student's request onto the desk (creating the signing key on first use).
@@ -277,6 +428,9 @@ impl Workspace {
             feedback_on: on,
             late: req.feedback_due.is_some_and(|due| on > due),
             signed_at: self.clock.now(),
+            recorded_on: Some(req.recorded_on),
+            feedback_due: req.feedback_due,
+            seal: req.seal.clone(),
         })?);
         self.record_entry(
             Change::FeedbackConfirmed {

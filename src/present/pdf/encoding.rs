@@ -1,5 +1,5 @@
-//! Text in Windows-1252, the encoding of the standard fonts (WinAnsiEncoding): enough for Dutch
-//! and English.
+//! Text as the writer prints it: [`normalize`]d characters for the embedded fonts, and
+//! Windows-1252 (WinAnsiEncoding) for the standard Courier.
 
 /// Windows-1252 bytes 0x80..=0x9f and the characters they stand for (0x81, 0x8d, 0x8f, 0x90
 /// and 0x9d are unassigned).
@@ -52,6 +52,40 @@ fn compose(base: char, mark: char) -> Option<char> {
     let (_, bases, results) = COMBINING.iter().find(|(m, _, _)| *m == mark)?;
     let index = bases.chars().position(|c| c == base)?;
     results.chars().nth(index)
+}
+
+/// One character as printed: control and zero-width characters left out, every kind of space a
+/// space (or a non-breaking one), the non-breaking hyphens plain hyphens.
+fn normal_char(c: char) -> Option<char> {
+    match c {
+        '\u{ad}' => None,
+        '\t' | '\n' | '\r' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200a}' | '\u{205f}' => {
+            Some(' ')
+        }
+        '\u{2007}' | '\u{202f}' => Some('\u{a0}'),
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+/// `text` as the embedded fonts print it: see [`normal_char`]; a letter followed by a combining
+/// mark is composed where [`COMBINING`] knows the result, as [`encode`] does.
+pub(super) fn normalize(text: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if let Some(composed) = previous.and_then(|p| compose(p, c)) {
+            out.pop();
+            out.push(composed);
+            previous = None;
+            continue;
+        }
+        out.extend(normal_char(c));
+        previous = Some(c);
+    }
+    out
 }
 
 /// One character in Windows-1252, or `None` when it is to be left out.

@@ -1,15 +1,19 @@
-//! A small PDF writer for the dossier: A4 pages of wrapped text in the standard Helvetica and
-//! Courier fonts, with Windows-1252 encoding (enough for Dutch and English), automatic page breaks
-//! and a "pagina N van M" (or "page N of M") footer. No dependencies beyond `sha2` (for the file identifier), and the
-//! output is deterministic: the same calls give the same bytes.
+//! A small PDF writer for the dossier: A4 pages of wrapped text, automatic page breaks and a
+//! "pagina N van M" (or "page N of M") footer. Text is set in DejaVu Sans and DejaVu Sans Bold,
+//! embedded as a small subset (Latin, Latin Extended-A and -B, Latin Extended Additional, general
+//! punctuation: "Łukasz Şahin-Nguyễn" prints and copies as itself), as CIDFontType2 fonts with
+//! Identity-H encoding and a ToUnicode map; hashes are set in the standard Courier. No dependencies
+//! beyond `sha2` (for the file identifier) and `miniz_oxide` (the font file is compressed), and
+//! the output is deterministic: the same calls give the same bytes.
 //!
 //! The writer is a flow: each call adds a block below the previous one and starts a new page when
 //! the block does not fit. A line is never split across pages, a heading stays with at least the
 //! first line after it, and short fields and the first lines of a bullet stay together.
 //!
-//! This file lays out the blocks and pages; `encoding` turns text into Windows-1252, `font` knows
-//! the fonts' widths and wraps lines, and `object` writes PDF syntax and the file around the
-//! objects.
+//! This file lays out the blocks and pages; `encoding` normalizes text (and turns it into
+//! Windows-1252 for Courier), `truetype` reads the embedded fonts, `font` knows the fonts' widths
+//! and wraps lines, `embed` writes the embedded fonts' objects, and `object` writes PDF syntax and
+//! the file around the objects.
 //!
 //! ```
 //! use chrono::DateTime;
@@ -24,15 +28,18 @@
 //! assert!(bytes.starts_with(b"%PDF-1.4"));
 //! ```
 
+mod embed;
 mod encoding;
 mod font;
 mod object;
+mod truetype;
 
 use crate::text::Lang;
 use chrono::{DateTime, FixedOffset};
-use encoding::encode;
+use encoding::normalize;
 use font::{fitting_prefix, points_to_units, wrap_text, Font};
-use object::{literal, pdf_date, text_string};
+use object::{pdf_date, text_string};
+use std::collections::BTreeMap;
 
 /// A4 portrait, in points.
 const PAGE_WIDTH: f32 = 595.28;
@@ -72,40 +79,31 @@ const BULLET_X: f32 = 4.0;
 
 /// The footer of page `n` of `total`: the title (shortened with "…" when too long), then
 /// " · pagina N van M" (" · page N of M" in English), centred.
-fn footer(title: &str, n: usize, total: usize, lang: Lang) -> Vec<u8> {
-    let suffix = encode(&match lang {
+fn footer(title: &str, n: usize, total: usize, lang: Lang) -> Vec<char> {
+    let suffix = normalize(&match lang {
         Lang::Nl => format!(" · pagina {n} van {total}"),
         Lang::En => format!(" · page {n} of {total}"),
     });
-    let mut title = encode(title);
+    let mut title = normalize(title);
     let room = points_to_units(TEXT_WIDTH, FOOTER_SIZE);
     let suffix_width = Font::Regular.units(&suffix);
     if Font::Regular.units(&title) + suffix_width > room {
-        let ellipsis = Font::Regular.advance(0x85);
+        let ellipsis = Font::Regular.advance('…');
         let keep = fitting_prefix(
             &title,
             Font::Regular,
             room.saturating_sub(suffix_width + ellipsis),
         );
         title.truncate(keep);
-        while title.last() == Some(&b' ') {
+        while title.last() == Some(&' ') {
             title.pop();
         }
-        title.push(0x85);
+        title.push('…');
     }
-    let text = [title, suffix].concat();
-    let x = (PAGE_WIDTH - Font::Regular.width(&text, FOOTER_SIZE)) / 2.0;
-    let mut out = format!(
-        "0.4 0.4 0.4 rg BT /{} {FOOTER_SIZE} Tf {x:.2} {FOOTER_Y:.2} Td ",
-        Font::Regular.resource()
-    )
-    .into_bytes();
-    out.extend(literal(&text));
-    out.extend(b" Tj ET 0 0 0 rg\n");
-    out
+    [title, suffix].concat()
 }
 
-/// A document being written, block by block: A4 portrait, 56 pt margins, Helvetica 10 pt body
+/// A document being written, block by block: A4 portrait, 56 pt margins, 10 pt body
 /// text. Build it with the block methods in reading order, then call [`PdfDocument::finish`].
 #[derive(Debug)]
 pub struct PdfDocument {
@@ -120,6 +118,8 @@ pub struct PdfDocument {
     page: Vec<u8>,
     /// Baseline of the last line on the current page (the top margin on an empty page).
     y: f32,
+    /// The glyphs shown in the regular and the bold font, with the character each stands for.
+    used: [BTreeMap<u16, char>; 2],
 }
 
 impl PdfDocument {
@@ -135,6 +135,7 @@ impl PdfDocument {
             pages: Vec::new(),
             page: Vec::new(),
             y: PAGE_HEIGHT - MARGIN,
+            used: [BTreeMap::new(), BTreeMap::new()],
         }
     }
 
@@ -182,31 +183,38 @@ impl PdfDocument {
         }
     }
 
-    fn text_at(&mut self, x: f32, font: Font, size: f32, bytes: &[u8]) {
-        if bytes.is_empty() {
+    /// The content-stream operators that show `text` in `font` at `x`, `y`; the glyphs are noted
+    /// for the font's width and ToUnicode tables.
+    fn show(&mut self, x: f32, y: f32, font: Font, size: f32, text: &[char]) -> Vec<u8> {
+        if let (Some(face), Some(used)) = (font.face(), self.used.get_mut(font.embedded_index())) {
+            for c in text {
+                let shown = if face.has(*c) { *c } else { '?' };
+                used.entry(face.glyph(*c)).or_insert(shown);
+            }
+        }
+        let mut out = format!("BT /{} {size} Tf {x:.2} {y:.2} Td ", font.resource()).into_bytes();
+        out.extend(font.show(text));
+        out.extend(b" Tj ET\n");
+        out
+    }
+
+    fn text_at(&mut self, x: f32, font: Font, size: f32, text: &[char]) {
+        if text.is_empty() {
             return;
         }
-        self.page.extend(
-            format!(
-                "BT /{} {size} Tf {x:.2} {y:.2} Td ",
-                font.resource(),
-                y = self.y
-            )
-            .as_bytes(),
-        );
-        self.page.extend(literal(bytes));
-        self.page.extend(b" Tj ET\n");
+        let shown = self.show(x, self.y, font, size, text);
+        self.page.extend(shown);
     }
 
     /// Lines at `x`, each on the page that has room for it.
-    fn lines(&mut self, lines: &[Vec<u8>], x: f32, font: Font, size: f32, leading: f32) {
+    fn lines(&mut self, lines: &[Vec<char>], x: f32, font: Font, size: f32, leading: f32) {
         for line in lines {
             self.next_line(leading);
             self.text_at(x, font, size, line);
         }
     }
 
-    /// A section heading in Helvetica-Bold 16 pt, with space above it (except at the top of a
+    /// A section heading in bold 16 pt, with space above it (except at the top of a
     /// page). It starts a new page when it would otherwise end up without a line below it.
     pub fn heading(&mut self, text: &str) {
         let lines = wrap_text(text, Font::Bold, HEADING_SIZE, TEXT_WIDTH);
@@ -216,7 +224,7 @@ impl PdfDocument {
         self.y -= 4.0;
     }
 
-    /// A smaller heading in Helvetica-Bold 12 pt, kept with the line below it.
+    /// A smaller heading in bold 12 pt, kept with the line below it.
     pub fn subheading(&mut self, text: &str) {
         let lines = wrap_text(text, Font::Bold, SUBHEADING_SIZE, TEXT_WIDTH);
         self.keep(SUBHEADING_BEFORE + lines.len() as f32 * SUBHEADING_LEADING + BODY_LEADING + 2.0);
@@ -231,7 +239,7 @@ impl PdfDocument {
         self.y -= 2.0;
     }
 
-    /// Body text in Helvetica 10 pt, wrapped to the text width, with a little space below.
+    /// Body text in 10 pt, wrapped to the text width, with a little space below.
     /// Line breaks in `text` are kept.
     pub fn paragraph(&mut self, text: &str) {
         let lines = wrap_text(text, Font::Regular, BODY_SIZE, TEXT_WIDTH);
@@ -265,7 +273,7 @@ impl PdfDocument {
         for (i, line) in lines.iter().enumerate() {
             self.next_line(BODY_LEADING);
             if i == 0 {
-                self.text_at(MARGIN + BULLET_X, Font::Regular, BODY_SIZE, &[0x95]);
+                self.text_at(MARGIN + BULLET_X, Font::Regular, BODY_SIZE, &['•']);
             }
             self.text_at(MARGIN + BULLET_INDENT, Font::Regular, BODY_SIZE, line);
         }
@@ -303,9 +311,19 @@ impl PdfDocument {
             self.pages.push(std::mem::take(&mut self.page));
         }
         let total = self.pages.len();
+        // The footers first, so their glyphs are in the fonts' tables too.
+        let footers: Vec<Vec<u8>> = (0..total)
+            .map(|n| {
+                let text = footer(&self.title, n + 1, total, self.lang);
+                let x = (PAGE_WIDTH - Font::Regular.width(&text, FOOTER_SIZE)) / 2.0;
+                let shown = self.show(x, FOOTER_Y, Font::Regular, FOOTER_SIZE, &text);
+                [b"0.4 0.4 0.4 rg ".as_slice(), &shown, b"0 0 0 rg\n"].concat()
+            })
+            .collect();
         // Objects: 1 catalog, 2 page tree, 3–5 fonts, 6 info; then per page the page and its
-        // content stream.
-        let mut objects: Vec<Vec<u8>> = Vec::with_capacity(6 + 2 * total);
+        // content stream; then the parts of the two embedded fonts.
+        let first_part = 7 + 2 * total;
+        let mut objects: Vec<Vec<u8>> = Vec::with_capacity(6 + 2 * total + 2 * embed::PARTS);
         objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
         let kids: Vec<String> = (0..total).map(|i| format!("{} 0 R", 7 + 2 * i)).collect();
         objects.push(
@@ -315,14 +333,19 @@ impl PdfDocument {
             )
             .into_bytes(),
         );
-        for base in ["Helvetica", "Helvetica-Bold", "Courier"] {
-            objects.push(
-                format!(
-                    "<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding >>"
-                )
-                .into_bytes(),
-            );
+        let faces = [Font::Regular, Font::Bold].map(|f| f.face());
+        let mut parts = Vec::with_capacity(2 * embed::PARTS);
+        for (i, face) in faces.iter().enumerate() {
+            let Some(face) = face else { continue };
+            let first = first_part + i * embed::PARTS;
+            let (type0, more) = embed::font(face, &self.used[i], first, embed::TAGS[i]);
+            objects.push(type0);
+            parts.extend(more);
         }
+        objects.push(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
+                .to_vec(),
+        );
         objects.push(
             format!(
                 "<< /Title {} /Author {} /Producer (Opnamewijs) /CreationDate ({}) >>",
@@ -332,7 +355,7 @@ impl PdfDocument {
             )
             .into_bytes(),
         );
-        for (n, content) in self.pages.iter().enumerate() {
+        for (content, footer) in self.pages.iter().zip(&footers) {
             let page_obj = objects.len() + 1;
             objects.push(
                 format!(
@@ -342,24 +365,19 @@ impl PdfDocument {
                 )
                 .into_bytes(),
             );
-            let stream = [
-                content.as_slice(),
-                &footer(&self.title, n + 1, total, self.lang),
-            ]
-            .concat();
-            let mut obj = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
-            obj.extend(&stream);
-            obj.extend(b"\nendstream");
-            objects.push(obj);
+            let stream = [content.as_slice(), footer].concat();
+            objects.push(object::stream("", &stream));
         }
+        objects.extend(parts);
         object::file(&objects, 1, 6)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::encoding::CP1252_HIGH;
+    use super::encoding::{encode, CP1252_HIGH};
     use super::font::wrap;
+    use super::object::literal;
     use super::*;
 
     fn created() -> DateTime<FixedOffset> {
@@ -432,21 +450,64 @@ mod tests {
         assert_eq!(encode("\u{301}"), b"?");
     }
 
+    fn chars(text: &str) -> Vec<char> {
+        text.chars().collect()
+    }
+
     #[test]
     fn widths_follow_the_font_metrics() {
-        assert_eq!(Font::Regular.units(b"W"), 944);
-        assert_eq!(Font::Regular.units(b"i"), 222);
-        assert_eq!(Font::Regular.units(&encode("€ë•–")), 556 + 556 + 350 + 556);
-        assert_eq!(Font::Bold.units(b"i"), 278);
-        assert_eq!(Font::Bold.units(&encode("ë")), 556);
-        assert_eq!(Font::Bold.units(b"m"), 889);
-        assert_eq!(Font::Mono.units(&encode("aWë€")), 4 * 600);
-        assert_eq!(Font::Regular.width(b"Hello", 10.0), 22.78);
+        // DejaVu Sans advances (2048 units a em) in 1/1000 em, rounded.
+        assert_eq!(Font::Regular.units(&chars("W")), 989);
+        assert_eq!(Font::Regular.units(&chars("i")), 278);
+        assert_eq!(Font::Regular.units(&chars("€•…")), 636 + 590 + 1000);
+        assert_eq!(Font::Regular.units(&chars("Łễ")), 562 + 615);
+        assert_eq!(Font::Bold.units(&chars("i")), 343);
+        assert_eq!(Font::Bold.units(&chars("m")), 1042);
+        assert_eq!(Font::Mono.units(&chars("aWë€")), 4 * 600);
+        assert_eq!(Font::Regular.width(&chars("Wi"), 10.0), 12.67);
+    }
+
+    #[test]
+    fn every_letter_of_latin_and_vietnamese_names_is_in_the_embedded_fonts() {
+        for face in [truetype::regular(), truetype::bold()] {
+            for c in
+                "Łukasz Şahin-Nguyễn Ayşe Yılmaz Dvořák Ðặng Thị Hương Ōtomo Ğülşen Ærø €›–“”‘’•…"
+                    .chars()
+            {
+                assert!(face.has(c), "{} lacks {c:?}", face.name);
+            }
+            // A character the subset lacks prints as a question mark.
+            assert!(!face.has('日'));
+            assert_eq!(face.glyph('日'), face.glyph('?'));
+        }
+    }
+
+    #[test]
+    fn text_is_shown_as_glyph_ids_and_courier_as_windows_1252() {
+        let face = truetype::regular();
+        let shown = Font::Regular.show(&chars("Ał"));
+        assert_eq!(
+            shown,
+            format!("<{:04X}{:04X}>", face.glyph('A'), face.glyph('ł')).into_bytes()
+        );
+        assert_eq!(Font::Mono.show(&chars("a(b)é")), b"(a\\(b\\)\xe9)".to_vec());
+    }
+
+    #[test]
+    fn text_is_normalized_for_printing() {
+        assert_eq!(normalize("a\u{7}b\tc\u{200b}d\u{ad}e"), chars("ab cde"));
+        assert_eq!(normalize("10\u{202f}%"), chars("10\u{a0}%"));
+        assert_eq!(normalize("non\u{2011}breaking"), chars("non-breaking"));
+        assert_eq!(normalize("e\u{301}ç"), chars("éç"));
+        assert_eq!(
+            normalize("Łukasz Şahin-Nguyễn"),
+            chars("Łukasz Şahin-Nguyễn")
+        );
     }
 
     #[test]
     fn wrapping_keeps_lines_within_the_width() {
-        let text = encode(&"het dagboek is versleuteld en gecontroleerd ".repeat(8));
+        let text = chars(&"het dagboek van Łukasz Şahin-Nguyễn is gecontroleerd ".repeat(8));
         for (font, size, max) in [
             (Font::Regular, 10.0, 200.0),
             (Font::Bold, 12.0, 150.0),
@@ -456,19 +517,19 @@ mod tests {
             assert!(lines.len() > 1);
             for line in &lines {
                 assert!(font.width(line, size) <= max, "{line:?}");
-                assert!(!line.starts_with(b" ") && !line.ends_with(b" "));
+                assert!(line.first() != Some(&' ') && line.last() != Some(&' '));
             }
-            let words: Vec<&[u8]> = text
-                .split(|b| *b == b' ')
+            let words: Vec<&[char]> = text
+                .split(|c| *c == ' ')
                 .filter(|w| !w.is_empty())
                 .collect();
-            let joined = lines.join(&b' ');
-            let rewrapped: Vec<&[u8]> = joined.split(|b| *b == b' ').collect();
+            let joined = lines.join(&' ');
+            let rewrapped: Vec<&[char]> = joined.split(|c| *c == ' ').collect();
             assert_eq!(rewrapped, words, "every word kept, in order");
             // Greedy: the next line's first word would not have fitted on the line before.
             for pair in lines.windows(2) {
-                let first = pair[1].split(|b| *b == b' ').next().expect("word");
-                let longer = [pair[0].as_slice(), b" ", first].concat();
+                let first = pair[1].split(|c| *c == ' ').next().expect("word");
+                let longer = [pair[0].as_slice(), &[' '], first].concat();
                 assert!(font.width(&longer, size) > max);
             }
         }
@@ -476,44 +537,43 @@ mod tests {
 
     #[test]
     fn wrapping_fills_a_line_exactly() {
-        // "aaaa" is 4 × 556 = 2224 units; at 1 pt that is 2.224 pt.
-        let lines = wrap(b"aaaa aaaa", Font::Regular, 1.0, 2.224 * 2.0 + 0.278);
-        assert_eq!(lines, [b"aaaa aaaa".to_vec()]);
-        let lines = wrap(b"aaaa aaaa", Font::Regular, 1.0, 2.224 * 2.0 + 0.27);
-        assert_eq!(lines, [b"aaaa".to_vec(), b"aaaa".to_vec()]);
+        // "aaaa" is 4 × 613 = 2452 units, a space 318: at 10 pt 24.52 and 3.18 pt.
+        let text = chars("aaaa aaaa");
+        let lines = wrap(&text, Font::Regular, 10.0, 52.22);
+        assert_eq!(lines, std::slice::from_ref(&text));
+        let lines = wrap(&text, Font::Regular, 10.0, 52.1);
+        assert_eq!(lines, [chars("aaaa"), chars("aaaa")]);
     }
 
     #[test]
     fn long_words_are_cut_and_nothing_is_lost() {
-        let hash = encode(&"a1".repeat(64));
+        let hash = chars(&"a1".repeat(64));
         let lines = wrap(&hash, Font::Mono, 9.0, 100.0);
         assert_eq!(lines.concat(), hash);
         // 100 pt / 5.4 pt per character: 18 characters a line.
         assert!(lines[..lines.len() - 1].iter().all(|l| l.len() == 18));
-        let text = encode(&format!("hash: {} klaar", "f".repeat(200)));
+        let text = chars(&format!("hash: {} klaar", "f".repeat(200)));
         let lines = wrap(&text, Font::Mono, 9.0, TEXT_WIDTH);
         assert!(lines.iter().all(|l| Font::Mono.width(l, 9.0) <= TEXT_WIDTH));
-        assert_eq!(lines[0], b"hash:");
-        assert!(lines.last().is_some_and(|l| l.ends_with(b"f klaar")));
-        let squeezed: Vec<u8> = text.iter().copied().filter(|b| *b != b' ').collect();
-        let rejoined: Vec<u8> = lines.concat().into_iter().filter(|b| *b != b' ').collect();
+        assert_eq!(lines[0], chars("hash:"));
+        assert!(lines.last().is_some_and(|l| l.ends_with(&chars("f klaar"))));
+        let squeezed: Vec<char> = text.iter().copied().filter(|c| *c != ' ').collect();
+        let rejoined: Vec<char> = lines.concat().into_iter().filter(|c| *c != ' ').collect();
         assert_eq!(rejoined, squeezed, "nothing lost");
         // Narrower than one character: still progress, one character a line.
-        assert_eq!(wrap(b"abc", Font::Regular, 10.0, 1.0).len(), 3);
+        assert_eq!(wrap(&chars("abc"), Font::Regular, 10.0, 1.0).len(), 3);
     }
 
     #[test]
     fn empty_text_is_one_empty_line_and_line_breaks_are_kept() {
-        assert_eq!(wrap(b"", Font::Regular, 10.0, 100.0), [Vec::<u8>::new()]);
-        assert_eq!(wrap(b"   ", Font::Regular, 10.0, 100.0), [Vec::<u8>::new()]);
+        assert_eq!(wrap(&[], Font::Regular, 10.0, 100.0), [Vec::<char>::new()]);
+        assert_eq!(
+            wrap(&chars("   "), Font::Regular, 10.0, 100.0),
+            [Vec::<char>::new()]
+        );
         assert_eq!(
             wrap_text("een\r\ntwee\n\ndrie", Font::Regular, 10.0, 100.0),
-            [
-                b"een".to_vec(),
-                b"twee".to_vec(),
-                Vec::new(),
-                b"drie".to_vec()
-            ]
+            [chars("een"), chars("twee"), Vec::new(), chars("drie")]
         );
     }
 
@@ -534,14 +594,9 @@ mod tests {
 
     #[test]
     fn long_titles_are_shortened_in_the_footer() {
-        let footer = footer(&"Dossier lesopnamen ".repeat(20), 3, 12, Lang::Nl);
-        let text = footer
-            .split(|b| *b == b'(')
-            .nth(1)
-            .and_then(|t| t.split(|b| *b == b')').next())
-            .expect("text");
-        assert!(text.ends_with(b"\x85 \xb7 pagina 3 van 12"));
-        assert!(Font::Regular.width(text, FOOTER_SIZE) <= TEXT_WIDTH);
+        let text = footer(&"Dossier lesopnamen ".repeat(20), 3, 12, Lang::Nl);
+        assert!(text.ends_with(&chars("… · pagina 3 van 12")), "{text:?}");
+        assert!(Font::Regular.width(&text, FOOTER_SIZE) <= TEXT_WIDTH);
     }
 
     #[test]
@@ -552,9 +607,9 @@ mod tests {
         let bytes = doc.finish();
         assert!(contains(
             &bytes,
-            b"Lesson recordings dossier \xb7 page 1 of 1"
+            &Font::Regular.show(&chars("Lesson recordings dossier · page 1 of 1"))
         ));
-        assert!(!contains(&bytes, b"pagina"));
+        assert!(!contains(&bytes, &Font::Regular.show(&chars("pagina"))));
     }
 
     fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -563,11 +618,11 @@ mod tests {
 
     /// The page (counting from 0) whose content shows `text`.
     fn page_of(doc: &PdfDocument, text: &str) -> Option<usize> {
-        let needle = literal(&encode(text));
+        let needles = [Font::Regular, Font::Bold].map(|f| f.show(&chars(text)));
         doc.pages
             .iter()
             .chain(std::iter::once(&doc.page))
-            .position(|p| contains(p, &needle))
+            .position(|p| needles.iter().any(|n| contains(p, n)))
     }
 
     #[test]
@@ -637,10 +692,10 @@ mod tests {
         assert!(doc.y - BODY_LEADING >= BOTTOM);
         let value = "een waarde die over meerdere regels loopt omdat de kolom rechts niet zo breed is als de hele pagina en er dus gewikkeld moet worden, over drie regels in totaal, zoals bij lange antwoorden";
         let rows = wrap_text(value, Font::Regular, BODY_SIZE, TEXT_WIDTH - LABEL_WIDTH);
-        assert_eq!(rows.len(), 3);
+        assert!((2..=FIELD_KEEP).contains(&rows.len()), "{}", rows.len());
         doc.field("Toestemming", value);
         assert_eq!(page_of(&doc, "Toestemming"), Some(1), "moved as a whole");
-        let first = String::from_utf8(rows[0].clone()).expect("ascii");
+        let first: String = rows[0].iter().collect();
         assert!(contains(
             &doc.page,
             format!("{:.2} ", MARGIN + LABEL_WIDTH).as_bytes()

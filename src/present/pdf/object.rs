@@ -31,6 +31,14 @@ pub(super) fn text_string(text: &str) -> String {
     format!("<FEFF{units}>")
 }
 
+/// A stream object holding `data`, with `extra` entries in its dictionary (e.g. `/Filter …`).
+pub(super) fn stream(extra: &str, data: &[u8]) -> Vec<u8> {
+    let mut obj = format!("<< /Length {}{extra} >>\nstream\n", data.len()).into_bytes();
+    obj.extend(data);
+    obj.extend(b"\nendstream");
+    obj
+}
+
 /// A PDF date: `D:YYYYMMDDHHmmSS+HH'mm'`.
 pub(super) fn pdf_date(at: DateTime<FixedOffset>) -> String {
     let offset = at.offset().local_minus_utc();

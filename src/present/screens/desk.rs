@@ -7,9 +7,9 @@ use crate::deadline::{self, apply_offset};
 use crate::mentor::MentorKey;
 use crate::policy::Due;
 use crate::recording::EventKind;
-use crate::text::tr;
-use crate::views::{self, DeskRequestView, DeskView};
-use crate::workspace::Workspace;
+use crate::text::{tr, Lang};
+use crate::views::{self, DeskRequestView, DeskView, KeyKind, ReceiptPreviewView};
+use crate::workspace::{KeyStatus, ReceiptRead, Workspace};
 use chrono::Duration;
 
 impl Workspace {
@@ -107,5 +107,103 @@ impl Workspace {
             requests,
             today: today.to_string(),
         })
+    }
+}
+
+/// Student: what a receipt that was read in says, and what to compare before accepting it.
+pub(super) fn receipt_preview(read: &ReceiptRead, lang: Lang) -> ReceiptPreviewView {
+    let body = &read.receipt.receipt;
+    let mentor = format!(
+        "{} ({})",
+        body.mentor,
+        views::mentor_role_label(body.role, lang)
+    );
+    let (key_kind, key_note) = match &read.key {
+        KeyStatus::New => (
+            KeyKind::New,
+            format!(
+                "{} {} {}",
+                tr(lang, "Dit is het eerste ontvangstbewijs van", "This is the first receipt from"),
+                body.mentor,
+                tr(
+                    lang,
+                    "in deze Opnamewijs. Vraag je begeleider de sleutel te laten zien (in de eigen Opnamewijs bij Feedbackverzoeken van studenten, \"Sleutel van deze installatie\") en vergelijk die teken voor teken met de vingerafdruk hieronder.",
+                    "in this Opnamewijs. Ask your mentor to show their key (in their own Opnamewijs under Feedback requests from students, \"This installation's key\") and compare it character by character with the fingerprint below."
+                )
+            ),
+        ),
+        KeyStatus::Known { compared_at } => (
+            KeyKind::Known,
+            format!(
+                "{} {}{}.",
+                tr(lang, "Dezelfde sleutel als bij het vorige ontvangstbewijs van", "The same key as on the earlier receipt from"),
+                body.mentor,
+                tr(lang, &format!("; vergeleken op {}", views::format_datetime(*compared_at, lang)), &format!("; compared on {}", views::format_datetime(*compared_at, lang)))
+            ),
+        ),
+        KeyStatus::Changed { previous } => (
+            KeyKind::Changed,
+            format!(
+                "{} {} {} {previous}. {}",
+                tr(lang, "Let op:", "Warning:"),
+                body.mentor,
+                tr(lang, "ondertekende eerder met een andere sleutel,", "signed earlier receipts with another key,"),
+                tr(
+                    lang,
+                    "Een nieuwe laptop of een nieuwe installatie kan de reden zijn, maar vergelijk de vingerafdruk met die op het scherm van je begeleider voordat je het bewijs aanneemt.",
+                    "A new laptop or a new installation may be the reason, but compare the fingerprint with the one on your mentor's screen before you accept the receipt."
+                )
+            ),
+        ),
+    };
+    let signed_dates = body.recorded_on.map(|recorded| {
+        let due = body.feedback_due.map_or_else(
+            || tr(lang, "geen feedbackdatum", "no feedback date"),
+            |d| {
+                format!(
+                    "{} {}",
+                    tr(lang, "feedback verwacht uiterlijk", "feedback expected by"),
+                    views::format_date(d, lang)
+                )
+            },
+        );
+        format!(
+            "{} {}, {due}",
+            tr(
+                lang,
+                "Je begeleider zag en ondertekende: opgenomen op",
+                "Your mentor saw and signed: recorded on"
+            ),
+            views::format_date(recorded, lang)
+        )
+    });
+    let late = read.expected.filter(|_| read.late).map(|due| {
+        format!(
+            "{} {} {} {}.",
+            tr(
+                lang,
+                "Te laat: feedback gegeven op",
+                "Late: feedback given on"
+            ),
+            views::format_date(body.feedback_on, lang),
+            tr(
+                lang,
+                "terwijl die volgens deze Opnamewijs uiterlijk verwacht werd op",
+                "while this Opnamewijs expected it by"
+            ),
+            views::format_date(due, lang)
+        )
+    });
+    ReceiptPreviewView {
+        recording: read.recording.clone(),
+        title: read.title.clone(),
+        mentor,
+        feedback_on: views::format_date(body.feedback_on, lang),
+        fingerprint: read.fingerprint.clone(),
+        needs_comparison: key_kind != KeyKind::Known,
+        key_kind,
+        key_note,
+        signed_dates,
+        late,
     }
 }

@@ -210,17 +210,35 @@ impl Workspace {
             }
             doc.bullet(&line);
         }
+        let in_person = rec
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::FeedbackGiven)
+            .filter(|_| rec.feedback_receipt.is_none());
+        if let Some(given) = in_person {
+            doc.field(
+                &tr(lang, "Feedbackbevestiging", "Feedback confirmation"),
+                &format!(
+                    "{}, {} {}; {}",
+                    given.by,
+                    tr(lang, "feedback op", "feedback on"),
+                    format_date(crate::clock::local_date(given.at), lang),
+                    views::in_person(lang).to_lowercase()
+                ),
+            );
+        }
         if let Some(receipt) = &rec.feedback_receipt {
             doc.field(
                 &tr(lang, "Feedbackbewijs", "Feedback receipt"),
                 &format!(
-                    "{} ({}), {} {}; {} {}{}",
+                    "{} ({}), {} {}; {} {} ({}){}",
                     receipt.mentor,
                     views::mentor_role_label(receipt.role, lang),
                     tr(lang, "feedback op", "feedback on"),
                     format_date(receipt.feedback_on, lang),
                     tr(lang, "ondertekend met sleutel", "signed with key"),
                     receipt.fingerprint,
+                    views::key_compared(receipt, lang),
                     if receipt.late {
                         tr(lang, " – later dan verwacht", " – later than expected")
                     } else {

@@ -16,10 +16,10 @@ mod statement;
 
 pub use reminders::Reminder;
 
-use crate::views::{AppStatus, AssessmentView, DeskView, RecordingView};
+use crate::views::{AppStatus, AssessmentView, DeskView, ReceiptPreviewView, RecordingView};
 use crate::workspace::{
-    AssessmentChanged, BackupReport, DeskChanged, FileReport, ProfileChanged, RecordingChanged,
-    Workspace, WorkspaceError,
+    AssessmentChanged, BackupReport, DeskChanged, FileReport, ProfileChanged, ReceiptRead,
+    RecordingChanged, Workspace, WorkspaceError,
 };
 
 type Result<T, E = WorkspaceError> = std::result::Result<T, E>;
@@ -43,6 +43,13 @@ impl Show for DeskChanged {
     type View = DeskView;
     fn show(self, ws: &Workspace) -> Result<DeskView> {
         ws.desk()
+    }
+}
+
+impl Show for ReceiptRead {
+    type View = ReceiptPreviewView;
+    fn show(self, ws: &Workspace) -> Result<ReceiptPreviewView> {
+        Ok(desk::receipt_preview(&self, ws.lang()))
     }
 }
 

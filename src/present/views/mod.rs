@@ -26,7 +26,7 @@ pub use dashboard::{
     origin_label, summary, AppStatus, JournalStatus, PackSummary, RecordingSummary,
 };
 pub use deadline::{deadline_view, DeadlineView};
-pub use desk::{DeskRequestView, DeskView};
+pub use desk::{in_person, key_compared, DeskRequestView, DeskView, KeyKind, ReceiptPreviewView};
 pub use finder::{FinderView, HitView, SuggestedFolder};
 pub use provenance::{
     advice_view, provenance_view, school_provenance, ProvenanceKind, ProvenanceView,

@@ -413,8 +413,8 @@ pub fn recording_view(
             let by_when = due.map(|d| format!(" ({} {})", tr(lang, "uiterlijk", "by"), format_datetime(d, lang))).unwrap_or_default();
             FeedbackView {
                 how: match &rec.feedback_receipt {
-                    Some(r) => format!("{} {}", tr(lang, "Ondertekend ontvangstbewijs van de begeleider, sleutel", "Signed receipt from the mentor, key"), r.fingerprint),
-                    None => tr(lang, "Bevestigd door de begeleider op deze laptop", "Confirmed by the mentor on this laptop"),
+                    Some(r) => format!("{} {} ({})", tr(lang, "Ondertekend ontvangstbewijs van de begeleider, sleutel", "Signed receipt from the mentor, key"), r.fingerprint, super::key_compared(r, lang)),
+                    None => super::in_person(lang),
                 },
                 late: rec.feedback_receipt.as_ref().is_some_and(|r| r.late),
                 by: e.by.clone(),

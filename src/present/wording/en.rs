@@ -374,6 +374,20 @@ impl Localized for MentorError {
             MentorError::NotRecordedYet => {
                 "Ask for feedback only once the lesson has been recorded.".to_owned()
             }
+            MentorError::OwnKey => "This receipt was signed with the key of this Opnamewijs \
+                itself, not with your mentor's. A confirmation you sign yourself does not count; \
+                ask your mentor to confirm the request in their own Opnamewijs."
+                .to_owned(),
+            MentorError::RequestEdited => "The feedback request was changed after Opnamewijs \
+                made it (dates, title or name): your mentor saw other details than this \
+                Opnamewijs sent. The receipt was not used; make a new request."
+                .to_owned(),
+            MentorError::NotCompared => "First compare the key's fingerprint with the one on \
+                your mentor's screen, and confirm that they are the same."
+                .to_owned(),
+            MentorError::NothingToAccept => "Read the receipt in again: the receipt you want to \
+                accept is not (or no longer) the one just shown."
+                .to_owned(),
             MentorError::File(err) => err.english(),
             MentorError::NoRandomness => "Opnamewijs could not get secure random numbers from \
                 the system. Try again."
@@ -398,6 +412,7 @@ fn defect(defect: &Defect) -> String {
         Defect::TooLong(field) => format!("{field} is longer than {MAX_FIELD} characters"),
         Defect::ControlCharacters(field) => format!("{field} contains control characters"),
         Defect::Nonce => "the nonce is not 64 hexadecimal characters".to_owned(),
+        Defect::Seal => "the seal is not 64 hexadecimal characters".to_owned(),
     }
 }
 

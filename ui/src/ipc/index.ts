@@ -34,6 +34,8 @@ import type { AssessmentPassed } from "./bindings/AssessmentPassed";
 import type { AssessmentView } from "./bindings/AssessmentView";
 import type { ConfirmRequest } from "./bindings/ConfirmRequest";
 import type { DeskView } from "./bindings/DeskView";
+import type { AcceptReceipt } from "./bindings/AcceptReceipt";
+import type { ReceiptPreviewView } from "./bindings/ReceiptPreviewView";
 import type { FileReport } from "./bindings/FileReport";
 import type { DossierReport } from "./bindings/DossierReport";
 import type { SelectForAssessment } from "./bindings/SelectForAssessment";
@@ -77,8 +79,10 @@ export interface Backend {
   exportCalendar(path: string | null): Promise<CalendarReport | null>;
   /** Student: a feedback request file for the mentor's installation (`path: null` = dialog). */
   exportFeedbackRequest(recording: string, path: string | null): Promise<Acted<RecordingView> | null>;
-  /** Student: reads and verifies a mentor's receipt (`path: null` = dialog). */
-  importFeedbackReceipt(path: string | null): Promise<Acted<RecordingView> | null>;
+  /** Student: reads and checks a mentor's receipt, changing nothing yet (`path: null` = dialog). */
+  previewFeedbackReceipt(path: string | null): Promise<ReceiptPreviewView | null>;
+  /** Student: accepts the receipt read last, once its key's fingerprint was compared if needed. */
+  acceptFeedbackReceipt(input: AcceptReceipt): Promise<Acted<RecordingView>>;
   /** Mentor: reads a student's request onto the desk (`path: null` = dialog). */
   importFeedbackRequest(path: string | null): Promise<Acted<DeskView> | null>;
   /** Mentor: saves the signed receipt of a confirmed request (`path: null` = dialog). */
@@ -179,7 +183,8 @@ export function backendOver(call: Invoke): Backend {
     closeWindow: () => run("close_window"),
     exportCalendar: (path) => run("export_calendar", { path }),
     exportFeedbackRequest: (recording, path) => run("export_feedback_request", { recording, path }),
-    importFeedbackReceipt: (path) => run("import_feedback_receipt", { path }),
+    previewFeedbackReceipt: (path) => run("preview_feedback_receipt", { path }),
+    acceptFeedbackReceipt: (input) => run("accept_feedback_receipt", { input }),
     importFeedbackRequest: (path) => run("import_feedback_request", { path }),
     exportFeedbackReceipt: (request, path) => run("export_feedback_receipt", { request, path }),
     confirmRequest: (input) => run("confirm_request", { input }),

@@ -33,6 +33,9 @@ export type { AssessmentRecordingView } from "./bindings/AssessmentRecordingView
 export type { CandidateView } from "./bindings/CandidateView";
 export type { CheckView } from "./bindings/CheckView";
 export type { DeskView } from "./bindings/DeskView";
+export type { AcceptReceipt } from "./bindings/AcceptReceipt";
+export type { KeyKind } from "./bindings/KeyKind";
+export type { ReceiptPreviewView } from "./bindings/ReceiptPreviewView";
 export type { DeskRequestView } from "./bindings/DeskRequestView";
 export type { FileReport } from "./bindings/FileReport";
 export type { Mode } from "./bindings/Mode";

@@ -103,6 +103,13 @@ const words = {
   mentorRemoteHint: { nl: "Sla een feedbackverzoek op en stuur het naar je begeleider. Diens Opnamewijs maakt er een ondertekend ontvangstbewijs van, dat je hier inleest.", en: "Save a feedback request and send it to your mentor. Their Opnamewijs turns it into a signed receipt that you read in here." },
   saveRequest: { nl: "Feedbackverzoek opslaan…", en: "Save feedback request…" },
   readReceipt: { nl: "Ontvangstbewijs inlezen…", en: "Read receipt…" },
+  receiptRead: { nl: "Ontvangstbewijs gelezen", en: "Receipt read" },
+  receiptFingerprint: { nl: "Vingerafdruk van de sleutel", en: "Fingerprint of the key" },
+  receiptCompared: {
+    nl: "Ik heb deze vingerafdruk vergeleken met die op het scherm van mijn begeleider: ze zijn gelijk.",
+    en: "I compared this fingerprint with the one on my mentor's screen: they are the same.",
+  },
+  acceptReceipt: { nl: "Ontvangstbewijs aannemen", en: "Accept receipt" },
   savedTo: { nl: "Opgeslagen:", en: "Saved:" },
   lateFlag: { nl: "Later dan de opleiding verwacht", en: "Later than the programme expects" },
   mode: { nl: "Ik gebruik Opnamewijs als", en: "I use Opnamewijs as" },

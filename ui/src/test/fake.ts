@@ -1,5 +1,5 @@
 // A fake backend for component tests: canned views, records calls, can be told to fail.
-import type { Acted, AppStatus, AssessmentView, Backend, DeskView, RecordingView } from "../ipc";
+import type { Acted, AppStatus, AssessmentView, Backend, DeskView, ReceiptPreviewView, RecordingView } from "../ipc";
 import { IpcError } from "../ipc";
 
 export const view: RecordingView = {
@@ -136,6 +136,19 @@ export const desk: DeskView = {
   ],
 };
 
+export const receiptPreview: ReceiptPreviewView = {
+  recording: "r1",
+  title: "Rekenles 3B",
+  mentor: "Ayşe Yılmaz (werkplekbegeleider)",
+  feedback_on: "do 26 nov. 2026",
+  fingerprint: "AB12 CD34 EF56 7890",
+  key_kind: "new",
+  key_note: "Dit is het eerste ontvangstbewijs van Ayşe Yılmaz in deze Opnamewijs.",
+  needs_comparison: true,
+  signed_dates: "Je begeleider zag en ondertekende: opgenomen op di 24 nov. 2026, feedback verwacht uiterlijk di 8 dec. 2026",
+  late: null,
+};
+
 export const assessment: AssessmentView = {
   chosen: [
     {
@@ -218,7 +231,14 @@ export function fakeBackend(
       ],
     }),
     exportFeedbackRequest: async () => null,
-    importFeedbackReceipt: async () => null,
+    previewFeedbackReceipt: async () => {
+      calls.push("previewFeedbackReceipt");
+      return receiptPreview;
+    },
+    acceptFeedbackReceipt: async (input) => {
+      calls.push(`acceptFeedbackReceipt:${input.fingerprint}:${input.compared}`);
+      return acted(view);
+    },
     importFeedbackRequest: async () => null,
     exportFeedbackReceipt: async () => null,
     confirmRequest: async (input) => {
