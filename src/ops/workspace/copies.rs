@@ -103,21 +103,7 @@ impl Workspace {
                 if copy.deleted.is_some() {
                     return Err(RecordingError::AlreadyDeleted.into());
                 }
-                // Deleted from a phone, a cloud or a laptop is only gone once the bin is empty.
-                if copy.kind.has_bin() && !input.bin_emptied {
-                    return Err(RecordingError::BinNotEmptied {
-                        copy: copy.label.clone(),
-                    }
-                    .into());
-                }
-                copy.deleted = Some(Confirmation {
-                    by: op.by.clone(),
-                    at: op.now,
-                    method: method.to_owned(),
-                    bin_emptied: copy.kind.has_bin(),
-                    verified_absent: false,
-                });
-                Ok(())
+                confirm_deleted(copy, op, method, input.bin_emptied)
             },
         )
     }
@@ -149,10 +135,7 @@ impl Workspace {
                 label = format!("{label}: {d}");
             }
             let label = capitalised(&label);
-            add_copy(rec, input.kind, label, op.now);
-            if let Some(copy) = rec.copies.last_mut() {
-                copy.added = true;
-            }
+            add_user_copy(rec, input.kind, label, op.now);
             Ok(())
         })
     }
@@ -210,10 +193,7 @@ impl Workspace {
                 )),
             });
             let (kind, label) = left_behind(input.channel, lang);
-            add_copy(rec, kind, label, op.now);
-            if let Some(copy) = rec.copies.last_mut() {
-                copy.added = true;
-            }
+            add_user_copy(rec, kind, label, op.now);
             Ok(())
         })
     }
@@ -285,19 +265,7 @@ impl Workspace {
                 let copy_id = rec.tasks[task].copy.clone();
                 if let Some(copy) = rec.copies.iter_mut().find(|c| c.id == copy_id) {
                     if copy.deleted.is_none() {
-                        if copy.kind.has_bin() && !input.bin_emptied {
-                            return Err(RecordingError::BinNotEmptied {
-                                copy: copy.label.clone(),
-                            }
-                            .into());
-                        }
-                        copy.deleted = Some(Confirmation {
-                            by: op.by.clone(),
-                            at: op.now,
-                            method: how.clone(),
-                            bin_emptied: copy.kind.has_bin(),
-                            verified_absent: false,
-                        });
+                        confirm_deleted(copy, op, &how, input.bin_emptied)?;
                     }
                 }
             }
@@ -424,4 +392,41 @@ fn left_behind(channel: Channel, lang: crate::text::Lang) -> (CopyKind, String) 
         ),
     };
     (kind, tr(lang, nl, en))
+}
+
+/// Confirms `copy` deleted now, by the profile, `how`; a copy with a recycle bin only when the
+/// bin was emptied too (deleted from a phone, a cloud or a laptop is only gone then).
+fn confirm_deleted(
+    copy: &mut crate::recording::Copy,
+    op: &super::Op,
+    how: &str,
+    bin_emptied: bool,
+) -> Result<()> {
+    if copy.kind.has_bin() && !bin_emptied {
+        return Err(RecordingError::BinNotEmptied {
+            copy: copy.label.clone(),
+        }
+        .into());
+    }
+    copy.deleted = Some(Confirmation {
+        by: op.by.clone(),
+        at: op.now,
+        method: how.to_owned(),
+        bin_emptied: copy.kind.has_bin(),
+        verified_absent: false,
+    });
+    Ok(())
+}
+
+/// Adds a copy the pack did not predict (the user's, or one a forbidden share left).
+pub(super) fn add_user_copy(
+    rec: &mut crate::recording::Recording,
+    kind: CopyKind,
+    label: String,
+    since: chrono::DateTime<chrono::Utc>,
+) {
+    add_copy(rec, kind, label, since);
+    if let Some(copy) = rec.copies.last_mut() {
+        copy.added = true;
+    }
 }

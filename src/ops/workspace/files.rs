@@ -68,9 +68,8 @@ impl Workspace {
                 tr(op.lang, "Bestand op deze computer", "File on this computer"),
                 size_label(size)
             );
-            super::events::add_copy(rec, CopyKind::File, label, op.now);
+            super::copies::add_user_copy(rec, CopyKind::File, label, op.now);
             if let Some(copy) = rec.copies.last_mut() {
-                copy.added = true;
                 copy.path = Some(path_text.clone());
             }
             Ok(())
