@@ -48,6 +48,9 @@ const COMMANDS: &[&str] = &[
     "check_portfolio",
     "assessment_passed",
     "export_dossier",
+    "opened_files",
+    "import_opened",
+    "dismiss_opened",
     "first_screen",
     "ui_ready",
 ];

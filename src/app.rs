@@ -10,6 +10,7 @@
 mod error;
 mod finder;
 mod layout;
+mod opened;
 
 pub use error::AppError;
 pub use layout::{AppDirs, Layout, Removed, Swept, WEBVIEW_DIR};
@@ -166,6 +167,8 @@ pub struct App {
     finder: Mutex<finder::FinderState>,
     /// The computer's language, once the shell has told it.
     system_lang: Mutex<Option<Lang>>,
+    /// Files the system opened with the app, waiting for the user (in memory only).
+    opened: Mutex<opened::OpenedState>,
 }
 
 /// At most this many separate notifications at once; more are summed up in one.
@@ -199,6 +202,7 @@ impl App {
             lang: Mutex::new(Lang::Nl),
             finder: Mutex::new(finder::FinderState::default()),
             system_lang: Mutex::new(None),
+            opened: Mutex::new(opened::OpenedState::default()),
         }
     }
 
@@ -616,4 +620,24 @@ pub fn data_dir_override(
         }
     }
     env.filter(|e| !e.is_empty()).map(PathBuf::from)
+}
+
+/// The files named on a command line (what the system passes when the user opens a file with the
+/// app, and what a second start hands to the running one): every argument that is not an option
+/// and not the value of `--data-dir`, relative ones taken from `cwd`.
+pub fn opened_args(args: impl IntoIterator<Item = String>, cwd: Option<&Path>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            args.next();
+        } else if !arg.starts_with('-') && !arg.is_empty() {
+            let path = PathBuf::from(arg);
+            files.push(match cwd {
+                Some(cwd) if path.is_relative() => cwd.join(path),
+                _ => path,
+            });
+        }
+    }
+    files
 }

@@ -10,7 +10,8 @@ use opnamewijs::screens::Show;
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
     AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierReport, FileReport,
-    FinderView, ReceiptPreviewView, RecordingSummary, RecordingView, SuggestedFolder,
+    FinderView, OpenedFileView, OpenedImport, ReceiptPreviewView, RecordingSummary, RecordingView,
+    SuggestedFolder,
 };
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
@@ -449,6 +450,28 @@ pub async fn link_found_file(
 #[tauri::command]
 pub async fn verify_absent(app: AppHandle, input: VerifyAbsent) -> Reply<Acted<RecordingView>> {
     core(app, |a| a.act(|ws| ws.verify_absent(input))).await
+}
+
+/// The files the system opened with the app that wait for the user, with what each is.
+#[tauri::command]
+pub async fn opened_files(app: AppHandle) -> Reply<Vec<OpenedFileView>> {
+    core(app, |a| Ok(a.opened_files())).await
+}
+
+/// Imports an opened file as its kind asks (`passphrase` only for a backup).
+#[tauri::command]
+pub async fn import_opened(
+    app: AppHandle,
+    id: u32,
+    passphrase: Typed,
+) -> Reply<Acted<OpenedImport>> {
+    core(app, move |a| a.import_opened(id, &passphrase)).await
+}
+
+/// Puts an opened file aside without importing it.
+#[tauri::command]
+pub fn dismiss_opened(app: AppHandle, id: u32) {
+    app.state::<App>().dismiss_opened(id);
 }
 
 /// The UI put its first screen in place: the hidden window is shown (see `reveal`).

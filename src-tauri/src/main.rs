@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod opened;
 mod reveal;
 
 use opnamewijs::app::{data_dir_override, AppDirs, Layout};
@@ -31,9 +32,7 @@ fn main() {
     // directory is a deliberate separate installation (a mentor's next to a student's, tests),
     // which the journal's lock already keeps to one writer.
     if chosen_dir.is_none() {
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _, _| {
-            reveal::bring_forward(app);
-        }));
+        builder = builder.plugin(tauri_plugin_single_instance::init(opened::second_start));
     }
     // The window starts hidden and is shown by `reveal` once the page drew its first screen, so
     // the window-state plugin restores size and position but never the visibility.
@@ -69,6 +68,10 @@ fn main() {
             let locale = sys_locale::get_locale().unwrap_or_default();
             app.state::<App>()
                 .set_system_language(opnamewijs::text::Lang::from_locale(&locale));
+            // A file the system opened the app with waits for the page to ask for it.
+            let cwd = std::env::current_dir().ok();
+            let args = std::env::args().skip(1).collect();
+            opened::from_args(app.handle(), args, cwd.as_deref());
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 handle.state::<App>().finish_open();
@@ -123,18 +126,30 @@ fn main() {
             commands::check_portfolio,
             commands::assessment_passed,
             commands::export_dossier,
+            commands::opened_files,
+            commands::import_opened,
+            commands::dismiss_opened,
             commands::first_screen,
             commands::ui_ready,
         ])
         .build(tauri::generate_context!())
         .expect("Opnamewijs could not start")
-        .run(|handle, event| {
+        .run(|handle, event| match event {
             // After the window-state plugin saved the window (plugins see the event first).
-            if let (RunEvent::Exit, Some(app)) = (event, handle.try_state::<App>()) {
-                for left in app.at_exit() {
-                    eprintln!("Opnamewijs: not erased: {}", left.display());
+            RunEvent::Exit => {
+                if let Some(app) = handle.try_state::<App>() {
+                    for left in app.at_exit() {
+                        eprintln!("Opnamewijs: not erased: {}", left.display());
+                    }
                 }
             }
+            // macOS hands documents opened with the app (double-click, "Open with") as URLs.
+            #[cfg(target_os = "macos")]
+            RunEvent::Opened { urls } => {
+                let files = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+                opened::hand_over(handle, files);
+            }
+            _ => {}
         });
 }
 

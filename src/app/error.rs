@@ -30,6 +30,21 @@ pub enum AppError {
     /// in the system's file window.
     #[error("Kies het bestand in het venster dat Opnamewijs daarvoor opent; een bestandslocatie van elders wordt niet gebruikt.")]
     PathFromPage,
+    /// A file opened with the app that is not a request, receipt or backup of Opnamewijs.
+    #[error("\u{201c}{name}\u{201d} is geen bestand van Opnamewijs: geen feedbackverzoek, ontvangstbewijs of reservekopie. Er is niets ingelezen.")]
+    NotOurFile {
+        /// The file's name.
+        name: String,
+    },
+    /// A feedback request was opened in a student's installation.
+    #[error("Dit is een feedbackverzoek: dat leest je begeleider in, in diens eigen Opnamewijs. Ben jij hier de begeleider, kies dan eerst \u{2018}begeleider\u{2019} in je profiel, rechtsboven.")]
+    RequestNeedsMentor,
+    /// A receipt was opened in a mentor's installation.
+    #[error("Dit is een ontvangstbewijs: dat leest de student in, bij de opname in de eigen Opnamewijs. In de Opnamewijs van een begeleider doet het niets.")]
+    ReceiptNeedsStudent,
+    /// The opened file was imported or put aside already.
+    #[error("Dit geopende bestand staat niet meer klaar om in te lezen. Open het opnieuw als je het nog wilt inlezen.")]
+    OpenedGone,
 }
 
 impl ErrorCode for AppError {
@@ -40,6 +55,10 @@ impl ErrorCode for AppError {
             AppError::EraseIncomplete { .. } => "app.erase_incomplete",
             AppError::Interrupted => "app.interrupted",
             AppError::PathFromPage => "app.path_from_page",
+            AppError::NotOurFile { .. } => "app.not_our_file",
+            AppError::RequestNeedsMentor => "app.request_needs_mentor",
+            AppError::ReceiptNeedsStudent => "app.receipt_needs_student",
+            AppError::OpenedGone => "app.opened_gone",
         }
     }
 }
@@ -64,6 +83,20 @@ impl Localized for AppError {
                 .to_owned(),
             AppError::PathFromPage => "Choose the file in the window Opnamewijs opens for it; a \
                 file location from anywhere else is not used."
+                .to_owned(),
+            AppError::NotOurFile { name } => format!(
+                "\u{201c}{name}\u{201d} is not an Opnamewijs file: not a feedback request, \
+                 receipt or backup. Nothing was read in."
+            ),
+            AppError::RequestNeedsMentor => "This is a feedback request: your mentor reads it \
+                in, in their own Opnamewijs. If you are the mentor here, first choose \
+                \u{2018}mentor\u{2019} in your profile, top right."
+                .to_owned(),
+            AppError::ReceiptNeedsStudent => "This is a receipt: the student reads it in, with \
+                the recording in their own Opnamewijs. In a mentor's Opnamewijs it does nothing."
+                .to_owned(),
+            AppError::OpenedGone => "This opened file is no longer waiting to be read in. Open \
+                it again if you still want to read it in."
                 .to_owned(),
         }
     }

@@ -208,6 +208,11 @@ impl Workspace {
         self.state.profile.lang
     }
 
+    /// Whose installation this is (student or mentor), from the profile.
+    pub fn mode(&self) -> crate::profile::Mode {
+        self.state.profile.mode
+    }
+
     /// Every stored recording, in the order they were created (for reports and benchmarks).
     pub fn recordings(&self) -> &[Recording] {
         &self.state.recordings

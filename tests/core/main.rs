@@ -38,6 +38,8 @@ mod malformed_packs;
 mod memo_pack;
 /// Feedback confirmed from the mentor's own installation: signed receipts bound to a request.
 mod mentor;
+/// Files the system opens with the app: what each is, and importing it.
+mod opened;
 /// The PDF writer: read back with poppler, and its file structure.
 mod pdf;
 /// Opening from the state snapshot, and the check of the whole journal it owes.

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { IpcError } from "./ipc";
-import { fakeBackend } from "./test/fake";
+import { fakeBackend, openedReceipt } from "./test/fake";
 
 describe("App", () => {
   it("shows the empty state on a fresh installation", async () => {
@@ -336,5 +336,41 @@ describe("every copy accounted for", () => {
     await fireEvent.click(screen.getByTestId("report-share-button"));
     expect(sent.reportForbiddenShare).toHaveLength(1);
     expect(screen.queryByTestId("report-share")).toBeNull();
+  });
+});
+
+describe("a file opened with the app", () => {
+  it("offers the import, reads the receipt, and accepts it after the comparison", async () => {
+    const { backend, calls } = fakeBackend({ opened: [openedReceipt] });
+    render(App, { backend });
+    const offer = await screen.findByTestId("opened-file");
+    expect(offer.dataset.kind).toBe("receipt");
+    expect(screen.getByTestId("opened-what").textContent).toContain("Ayşe Yılmaz");
+    // The offer takes the focus, so a keyboard user lands on it.
+    await waitFor(() => expect(document.activeElement?.id).toBe("opened-heading"));
+    await fireEvent.click(screen.getByTestId("opened-import"));
+    const accept = (await screen.findByTestId("accept-receipt")) as HTMLButtonElement;
+    expect(accept.disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("receipt-compared"));
+    await fireEvent.click(accept);
+    await waitFor(() => expect(screen.queryByTestId("opened-files")).toBeNull());
+    expect(calls).toEqual(["importOpened:0", "acceptFeedbackReceipt:AB12 CD34 EF56 7890:true"]);
+  });
+
+  it("puts a file aside with 'Niet nu'", async () => {
+    const { backend, calls } = fakeBackend({ opened: [openedReceipt] });
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("opened-dismiss"));
+    await waitFor(() => expect(screen.queryByTestId("opened-files")).toBeNull());
+    expect(calls).toEqual(["dismissOpened:0"]);
+  });
+
+  it("shows why a file cannot be imported, without an import button", async () => {
+    const blocked = { ...openedReceipt, kind: "unknown" as const, action: null, blocked: "“foto.jpg” is geen bestand van Opnamewijs." };
+    const { backend } = fakeBackend({ opened: [blocked] });
+    render(App, { backend });
+    expect((await screen.findByTestId("opened-blocked")).textContent).toContain("geen bestand van Opnamewijs");
+    expect(screen.queryByTestId("opened-import")).toBeNull();
+    expect(screen.getByTestId("opened-dismiss").textContent).toBe("Sluiten");
   });
 });

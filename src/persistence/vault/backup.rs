@@ -42,6 +42,12 @@ pub(crate) fn export(
     Ok(verified)
 }
 
+/// Whether `start`, the first bytes of a file, begins as an Opnamewijs backup does (nothing more
+/// is checked: opening it needs its passphrase).
+pub fn looks_like_backup(start: &[u8]) -> bool {
+    start.starts_with(BACKUP_MAGIC)
+}
+
 /// Seals `plain` (data key and journal bytes) as a backup file under `passphrase`.
 pub(crate) fn seal(passphrase: &Passphrase, plain: &[u8]) -> Result<Vec<u8>, VaultError> {
     let (header, key) = passphrase.new_kdf_header()?;

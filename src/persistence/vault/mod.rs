@@ -66,6 +66,7 @@ mod open;
 mod snapshot;
 
 pub use append::EntryInfo;
+pub use backup::looks_like_backup;
 pub use crypto::FORMAT_VERSION;
 pub use error::{Damage, DiskProblem, TamperKind, VaultError};
 pub use files::{Erased, Leftover};

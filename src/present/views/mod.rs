@@ -13,6 +13,7 @@ mod dashboard;
 mod deadline;
 mod desk;
 mod finder;
+mod opened;
 mod provenance;
 mod recording;
 mod reports;
@@ -28,6 +29,7 @@ pub use dashboard::{
 pub use deadline::{deadline_view, DeadlineView};
 pub use desk::{in_person, key_compared, DeskRequestView, DeskView, KeyKind, ReceiptPreviewView};
 pub use finder::{FinderView, HitView, SuggestedFolder};
+pub use opened::{OpenedFileView, OpenedImport, OpenedKind};
 pub use provenance::{
     advice_view, provenance_view, school_provenance, ProvenanceKind, ProvenanceView,
 };

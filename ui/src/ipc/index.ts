@@ -39,6 +39,8 @@ import type { ReceiptPreviewView } from "./bindings/ReceiptPreviewView";
 import type { FileReport } from "./bindings/FileReport";
 import type { DossierReport } from "./bindings/DossierReport";
 import type { SelectForAssessment } from "./bindings/SelectForAssessment";
+import type { OpenedFileView } from "./bindings/OpenedFileView";
+import type { OpenedImport } from "./bindings/OpenedImport";
 
 export type * from "./types";
 
@@ -105,6 +107,12 @@ export interface Backend {
   cancelFinder(): Promise<void>;
   linkFoundFile(recording: string, hit: number): Promise<Acted<RecordingView>>;
   verifyAbsent(input: VerifyAbsent): Promise<Acted<RecordingView>>;
+  /** Files the system opened with the app (a double-click, a second start) that wait for the user. */
+  openedFiles(): Promise<OpenedFileView[]>;
+  /** Imports an opened file as its kind asks; `passphrase` is used only for a backup. */
+  importOpened(id: number, passphrase: string): Promise<Acted<OpenedImport>>;
+  /** Puts an opened file aside without importing it. */
+  dismissOpened(id: number): Promise<void>;
   /** Tells the shell the first screen is in place, so it shows the window (which starts hidden). */
   firstScreen(): Promise<void>;
   /**
@@ -202,6 +210,9 @@ export function backendOver(call: Invoke): Backend {
     cancelFinder: () => run("cancel_finder"),
     linkFoundFile: (recording, hit) => run("link_found_file", { recording, hit }),
     verifyAbsent: (input) => run("verify_absent", { input }),
+    openedFiles: () => run("opened_files"),
+    importOpened: (id, passphrase) => run("import_opened", { id, passphrase }),
+    dismissOpened: (id) => run("dismiss_opened", { id }),
     firstScreen: () => run("first_screen"),
     uiReady: (marks) => run("ui_ready", { marks }),
   };

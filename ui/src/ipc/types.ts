@@ -55,5 +55,8 @@ export type { TaskAction } from "./bindings/TaskAction";
 export type { TaskCause } from "./bindings/TaskCause";
 export type { TaskView } from "./bindings/TaskView";
 export type { FinderView } from "./bindings/FinderView";
+export type { OpenedFileView } from "./bindings/OpenedFileView";
+export type { OpenedImport } from "./bindings/OpenedImport";
+export type { OpenedKind } from "./bindings/OpenedKind";
 export type { HitView } from "./bindings/HitView";
 export type { SuggestedFolder } from "./bindings/SuggestedFolder";

@@ -31,6 +31,8 @@ const words = {
   closed: { nl: "Afgerond: alle kopieën verwijderd", en: "Closed: every copy deleted" },
   pinned: { nl: "getoetst aan", en: "checked against" },
   dismiss: { nl: "Sluiten", en: "Close" },
+  openedTitle: { nl: "Geopend met Opnamewijs", en: "Opened with Opnamewijs" },
+  openedLater: { nl: "Niet nu", en: "Not now" },
   packErrors: { nl: "Niet alle beleidspakketten konden worden geladen:", en: "Not every policy pack could be loaded:" },
   copies: { nl: "Kopieën", en: "Copies" },
   copiesHint: { nl: "De opname is pas afgerond als elke kopie aantoonbaar is verwijderd.", en: "The recording is only closed once every copy is provably deleted." },

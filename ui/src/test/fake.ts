@@ -1,5 +1,5 @@
 // A fake backend for component tests: canned views, records calls, can be told to fail.
-import type { Acted, AppStatus, AssessmentView, Backend, DeskView, ReceiptPreviewView, RecordingView } from "../ipc";
+import type { Acted, AppStatus, AssessmentView, Backend, DeskView, OpenedFileView, ReceiptPreviewView, RecordingView } from "../ipc";
 import { IpcError } from "../ipc";
 
 export const view: RecordingView = {
@@ -172,9 +172,22 @@ export const assessment: AssessmentView = {
   today: "2027-01-20",
 };
 
+/** A receipt the system opened with the app, waiting for the user. */
+export const openedReceipt: OpenedFileView = {
+  id: 0,
+  name: "Rekenles 3B.opnamewijs-bewijs",
+  kind: "receipt",
+  what: "Ontvangstbewijs van Ayşe Yılmaz (werkplekbegeleider) voor \u201cRekenles 3B\u201d: feedback gegeven op do 26 nov. 2026.",
+  effect: "Inlezen controleert de handtekening en toont de vingerafdruk van de sleutel van je begeleider.",
+  action: "Ontvangstbewijs controleren",
+  blocked: null,
+  needs_passphrase: false,
+};
+
 export function fakeBackend(
-  opts: { fail?: { code: string; message: string }; mode?: "student" | "mentor" } = {},
+  opts: { fail?: { code: string; message: string }; mode?: "student" | "mentor"; opened?: OpenedFileView[] } = {},
 ) {
+  const opened = opts.opened ?? [];
   const calls: string[] = [];
   const status = (): AppStatus => ({
     data_dir: "/tmp/x",
@@ -271,6 +284,14 @@ export function fakeBackend(
     cancelFinder: async () => {},
     linkFoundFile: () => answer("linkFoundFile"),
     verifyAbsent: () => answer("verifyAbsent"),
+    openedFiles: async () => opened,
+    importOpened: async (id) => {
+      calls.push(`importOpened:${id}`);
+      return acted({ kind: "receipt" as const, preview: receiptPreview });
+    },
+    dismissOpened: async (id) => {
+      calls.push(`dismissOpened:${id}`);
+    },
     firstScreen: async () => {},
     uiReady: async () => {},
   };
