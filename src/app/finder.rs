@@ -5,7 +5,6 @@
 use super::App;
 use crate::error::ErrorPayload;
 use crate::finder::{self, Hit, Limits, Stopped};
-use crate::recording::EventKind;
 use crate::text::{tr, Lang};
 use crate::views::{FinderView, HitView, RecordingView, SuggestedFolder};
 use std::path::{Path, PathBuf};
@@ -124,13 +123,7 @@ impl App {
             let Some(found) = found else {
                 return Err(crate::workspace::RecordingError::NotFound.into());
             };
-            if ws
-                .recording(recording)?
-                .first(EventKind::Recorded)
-                .is_none()
-            {
-                return Err(crate::workspace::RecordingError::NotRecordedYet.into());
-            }
+            // `link_file` refuses a recording that was not made yet.
             ws.link_file(recording, &found.path, found.size)
         })
     }

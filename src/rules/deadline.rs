@@ -94,6 +94,46 @@ pub struct Deadline<'p> {
     pub keeps_secure_copy: bool,
 }
 
+impl<'p> Deadline<'p> {
+    /// Whether it is an open obligation when the recording is shown at the final assessment: a
+    /// date the student must still choose (e.g. a reflection recording's retention date), or a
+    /// deletion, task or incident clock that is overdue or due now. What was to be prepared
+    /// before the lesson (done by ticking an item) no longer matters for showing it.
+    pub fn open_at_assessment(&self) -> bool {
+        match self.status {
+            DeadlineStatus::NeedsDate => true,
+            DeadlineStatus::Overdue | DeadlineStatus::DoNow => !matches!(
+                self.source,
+                DeadlineSource::Rule(rule) if matches!(rule.done_when, DoneWhen::Item(_))
+            ),
+            _ => false,
+        }
+    }
+
+    /// A deadline without the app's grace, an advised date or a kept secure copy (the school's
+    /// retention, a task, a resit, a keep decision, an incident clock), with its status at `now`.
+    fn plain(
+        id: Cow<'p, str>,
+        source: DeadlineSource<'p>,
+        due: Option<DateTime<Utc>>,
+        done_at: Option<DateTime<Utc>>,
+        waits_for: Option<EventKind>,
+        now: &Now,
+    ) -> Self {
+        Deadline {
+            id,
+            source,
+            due,
+            done_at,
+            waits_for,
+            status: now.status(due, done_at, DeadlineStatus::Waiting, None),
+            overdue_after: None,
+            advised_latest: None,
+            keeps_secure_copy: false,
+        }
+    }
+}
+
 /// Adds `offset` to the instant `from` in the Dutch calendar of `cal`.
 pub fn apply_offset(from: DateTime<Utc>, offset: Offset, cal: &DutchCalendar) -> DateTime<Utc> {
     match offset {
@@ -276,20 +316,17 @@ pub fn derive_known<'p>(
             .first(EventKind::Recorded)
             .map(|at| due_after(at, offset));
         let done_at = rec.copies_deleted(None);
-        out.push(Deadline {
-            id: Cow::Borrowed("school/bewaartermijn"),
-            source: DeadlineSource::School {
+        out.push(Deadline::plain(
+            Cow::Borrowed("school/bewaartermijn"),
+            DeadlineSource::School {
                 name: school.name.clone(),
                 days,
             },
             due,
             done_at,
-            waits_for: due.is_none().then_some(EventKind::Recorded),
-            status: now.status(due, done_at, DeadlineStatus::Waiting, None),
-            overdue_after: None,
-            advised_latest: None,
-            keeps_secure_copy: false,
-        });
+            due.is_none().then_some(EventKind::Recorded),
+            &now,
+        ));
     }
     for task in &rec.tasks {
         // A day for each task: the app's advice (the sources name no term).
@@ -300,20 +337,17 @@ pub fn derive_known<'p>(
             .iter()
             .find(|c| c.id == task.copy)
             .map_or_else(|| task.copy.clone(), |c| c.label.clone());
-        out.push(Deadline {
-            id: Cow::Owned(format!("task/{}", task.id)),
-            source: DeadlineSource::Task {
+        out.push(Deadline::plain(
+            Cow::Owned(format!("task/{}", task.id)),
+            DeadlineSource::Task {
                 cause: task.cause,
                 copy,
             },
             due,
             done_at,
-            waits_for: None,
-            status: now.status(due, done_at, DeadlineStatus::Waiting, None),
-            overdue_after: None,
-            advised_latest: None,
-            keeps_secure_copy: false,
-        });
+            None,
+            &now,
+        ));
     }
     if let Some(resit) = rec
         .resit
@@ -321,32 +355,26 @@ pub fn derive_known<'p>(
     {
         let due = Some(end_of_day(resit + Duration::days(1)));
         let done_at = rec.copies_deleted(None);
-        out.push(Deadline {
-            id: Cow::Owned(format!("resit/{resit}")),
-            source: DeadlineSource::Resit { on: resit },
+        out.push(Deadline::plain(
+            Cow::Owned(format!("resit/{resit}")),
+            DeadlineSource::Resit { on: resit },
             due,
             done_at,
-            waits_for: None,
-            status: now.status(due, done_at, DeadlineStatus::Waiting, None),
-            overdue_after: None,
-            advised_latest: None,
-            keeps_secure_copy: false,
-        });
+            None,
+            &now,
+        ));
     }
     for keep in kept {
         let until = end_of_day(keep.until);
         let done_at = rec.copies_deleted(None);
-        out.push(Deadline {
-            id: Cow::Owned(format!("keep/{}", keep.deadline)),
-            source: DeadlineSource::Keep(keep.clone()),
-            due: Some(until),
+        out.push(Deadline::plain(
+            Cow::Owned(format!("keep/{}", keep.deadline)),
+            DeadlineSource::Keep(keep.clone()),
+            Some(until),
             done_at,
-            waits_for: None,
-            status: now.status(Some(until), done_at, DeadlineStatus::Waiting, None),
-            overdue_after: None,
-            advised_latest: None,
-            keeps_secure_copy: false,
-        });
+            None,
+            &now,
+        ));
     }
     for incident in &rec.incidents {
         let Some(kind) = pack.incidents.iter().find(|t| t.id == incident.kind) else {
@@ -355,21 +383,18 @@ pub fn derive_known<'p>(
         for clock in &kind.clocks {
             let due = Some(apply_offset(incident.at, clock.offset, &cal));
             let done_at = incident.clocks_done.get(&clock.id).copied();
-            out.push(Deadline {
-                id: Cow::Owned(format!("incident/{}/{}", incident.id, clock.id)),
-                source: DeadlineSource::Incident {
+            out.push(Deadline::plain(
+                Cow::Owned(format!("incident/{}/{}", incident.id, clock.id)),
+                DeadlineSource::Incident {
                     incident: incident.id.clone(),
                     kind,
                     clock,
                 },
                 due,
                 done_at,
-                waits_for: None,
-                status: now.status(due, done_at, DeadlineStatus::Waiting, None),
-                overdue_after: None,
-                advised_latest: None,
-                keeps_secure_copy: false,
-            });
+                None,
+                &now,
+            ));
         }
     }
     out.sort_by_key(|d| (d.status, d.due));

@@ -41,28 +41,17 @@ fn check_text(check: ReadinessCheck, lang: Lang) -> (String, String) {
     (label.to_owned(), hint.to_owned())
 }
 
-/// Whether `rec` still has open obligations: deadlines waiting for a date the student must choose
-/// (e.g. a reflection recording without a retention date), and deadlines overdue or due now —
-/// deletions, tasks to delete or edit a copy, incident clocks — except the preparations for the
-/// lesson (done by ticking an item).
+/// The readiness check "no open items": the deadlines of `rec` that are open at the assessment
+/// ([`deadline::Deadline::open_at_assessment`]), worded.
 fn open_items(
     pack: &crate::policy::PolicyPack,
     rec: &crate::recording::Recording,
     now: chrono::DateTime<chrono::Utc>,
     lang: Lang,
 ) -> CheckView {
-    use crate::deadline::DeadlineStatus;
     let open: Vec<String> = deadline::derive(pack, rec, now)
         .iter()
-        .filter(|d| match d.status {
-            DeadlineStatus::NeedsDate => true,
-            // What was to be prepared before the lesson no longer matters for showing it.
-            DeadlineStatus::Overdue | DeadlineStatus::DoNow => !matches!(
-                d.source,
-                DeadlineSource::Rule(rule) if matches!(rule.done_when, crate::policy::DoneWhen::Item(_))
-            ),
-            _ => false,
-        })
+        .filter(|d| d.open_at_assessment())
         .map(|d| {
             let v = views::deadline_view(d, pack, lang);
             format!("{} ({})", v.title, v.status_label.to_lowercase())

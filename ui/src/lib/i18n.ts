@@ -59,6 +59,7 @@ const words = {
   journalVerified: { nl: "Dagboek versleuteld en gecontroleerd", en: "Journal encrypted and verified" },
   journalChecking: { nl: "Dagboek versleuteld; controle loopt", en: "Journal encrypted; being verified" },
   entries: { nl: "items", en: "entries" },
+  entry: { nl: "item", en: "entry" },
   headHash: { nl: "Kophash van het dagboek", en: "Journal head hash" },
   choosePassphrase: { nl: "Kies een wachtwoordzin", en: "Choose a passphrase" },
   enterPassphrase: { nl: "Voer je wachtwoordzin in", en: "Enter your passphrase" },
