@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "check_portfolio",
     "assessment_passed",
     "export_dossier",
+    "check_dossier",
     "first_screen",
     "ui_ready",
 ];

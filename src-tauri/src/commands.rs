@@ -9,8 +9,9 @@ use opnamewijs::app::{Acted, EraseReport};
 use opnamewijs::screens::Show;
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
-    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierReport, FileReport,
-    FinderView, ReceiptPreviewView, RecordingSummary, RecordingView, SuggestedFolder,
+    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierCheckView,
+    DossierReport, FileReport, FinderView, ReceiptPreviewView, RecordingSummary, RecordingView,
+    SuggestedFolder,
 };
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
@@ -356,6 +357,20 @@ fn open_dialog(extension: &str) -> impl Future<Output = Option<rfd::FileHandle>>
     rfd::AsyncFileDialog::new()
         .add_filter("Opnamewijs", &[extension])
         .pick_file()
+}
+
+/// Checks a dossier PDF (any installation's): its receipts' signatures and its manifest against
+/// the printed text.
+#[tauri::command]
+pub async fn check_dossier(
+    app: AppHandle,
+    path: Option<PathBuf>,
+) -> Reply<Option<DossierCheckView>> {
+    let dialog = || open_dialog("pdf");
+    let Some(path) = chosen(&app, path, dialog).await? else {
+        return Ok(None);
+    };
+    core(app, move |a| a.with(|ws| ws.check_dossier(&path)).map(Some)).await
 }
 
 #[tauri::command]

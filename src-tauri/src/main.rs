@@ -123,6 +123,7 @@ fn main() {
             commands::check_portfolio,
             commands::assessment_passed,
             commands::export_dossier,
+            commands::check_dossier,
             commands::first_screen,
             commands::ui_ready,
         ])

@@ -80,7 +80,7 @@ fn code(err: opnamewijs::WorkspaceError) -> String {
     ErrorPayload::from(err).code
 }
 
-fn export_request(student: &mut Env, id: &str, name: &str) -> PathBuf {
+pub fn export_request(student: &mut Env, id: &str, name: &str) -> PathBuf {
     let path = file(student, name);
     student
         .ws
@@ -94,7 +94,7 @@ fn export_request(student: &mut Env, id: &str, name: &str) -> PathBuf {
 }
 
 /// The mentor imports `request`, confirms feedback on `on` and exports the receipt.
-fn mentor_answers(mentor: &mut Env, request: &Path, on: &str, name: &str) -> PathBuf {
+pub fn mentor_answers(mentor: &mut Env, request: &Path, on: &str, name: &str) -> PathBuf {
     let desk = mentor
         .ws
         .import_feedback_request(request)

@@ -150,7 +150,7 @@ fn a_dutch_multi_page_document_reads_back_with_poppler() {
     assert_eq!(field("Author:"), "Anaïs de Vries");
     assert_eq!(field("Producer:"), "Opnamewijs");
     assert_eq!(field("CreationDate:"), "2026-11-24T10:00:00+01");
-    assert_eq!(field("PDF version:"), "1.4");
+    assert_eq!(field("PDF version:"), "1.7");
     assert!(field("Page size:").starts_with("595.28 x 841.89 pts (A4)"));
     // Page 1 is ended by hand. Page 2 has the heading (24 pt) and then room for 47 one-line
     // bullets of 14.5 pt above the bottom margin; the other 33 go to page 3.
@@ -177,7 +177,7 @@ fn a_dutch_multi_page_document_reads_back_with_poppler() {
 fn the_file_structure_is_sound() {
     let pdf = sample();
     assert_eq!(sample(), pdf, "deterministic");
-    assert!(pdf.starts_with(b"%PDF-1.4\n%"));
+    assert!(pdf.starts_with(b"%PDF-1.7\n%"));
     assert!(pdf[10..14].iter().all(|b| *b >= 128), "binary comment line");
     assert!(pdf.ends_with(b"%%EOF\n"));
 
