@@ -163,7 +163,22 @@ async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
 ) -> Reply<Option<PathBuf>> {
     match path {
         Some(path) => app.state::<App>().path_from_page(path).map(Some),
-        None => Ok(dialog().await.map(|file| file.path().to_owned())),
+        None => match dialog_answer() {
+            Some(path) => app.state::<App>().path_from_page(path).map(Some),
+            None => Ok(dialog().await.map(|file| file.path().to_owned())),
+        },
+    }
+}
+
+/// In the build the end-to-end tests drive (feature `e2e`) only: the file a native dialog answers
+/// with, from `OPNAMEWIJS_E2E_DIALOG_ANSWER`, so a button that opens a dialog can be tested in the
+/// real window. It still goes through the core's refusal of a page's path, which a release build
+/// (never `e2e`) answers with `app.path_from_page`.
+fn dialog_answer() -> Option<PathBuf> {
+    if cfg!(feature = "e2e") {
+        std::env::var_os("OPNAMEWIJS_E2E_DIALOG_ANSWER").map(PathBuf::from)
+    } else {
+        None
     }
 }
 

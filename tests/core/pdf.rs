@@ -259,9 +259,39 @@ fn the_file_structure_is_sound() {
 #[test]
 fn qpdf_finds_the_file_sound() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("sample.pdf");
-    std::fs::write(&path, sample()).expect("write");
-    let out = match Command::new("qpdf").arg("--check").arg(&path).output() {
+    // With attached files too, as the dossier has: the name tree, /AF and the file streams.
+    let created = DateTime::parse_from_rfc3339("2026-11-24T10:00:00+01:00").expect("date");
+    let mut doc = PdfDocument::new(TITLE, "Anaïs de Vries", created);
+    doc.heading("Bijlagen");
+    doc.paragraph("Dit document heeft twee bijlagen.");
+    doc.attach(
+        "bewijs-1.opnamewijs-bewijs",
+        "Ondertekend bewijs van Ayşe Yılmaz",
+        true,
+        b"{}\n".to_vec(),
+    );
+    doc.attach(
+        "opnamewijs-manifest.json",
+        "Manifest",
+        false,
+        b"{\"a\": 1}\n".to_vec(),
+    );
+    let attached = doc.finish();
+    assert!(find(
+        &attached,
+        b"/EmbeddedFiles << /Names [(bewijs-1.opnamewijs-bewijs) "
+    )
+    .is_some());
+    assert!(find(&attached, b"/Params << /Size 3 /CheckSum <").is_some());
+    for (name, pdf) in [("sample.pdf", sample()), ("attached.pdf", attached)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, pdf).expect("write");
+        qpdf_check(&path);
+    }
+}
+
+fn qpdf_check(path: &Path) {
+    let out = match Command::new("qpdf").arg("--check").arg(path).output() {
         Ok(out) => out,
         Err(e) => {
             eprintln!("SKIPPED: qpdf is not installed ({e}); `cargo xtask test` installs it");

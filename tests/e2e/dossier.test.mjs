@@ -3,8 +3,8 @@
 // receipt the student signs in their own installation (switched to begeleider) is refused; then
 // the student exports the dossier and checks it in the window, in Dutch and in English. Native
 // dialogs cannot be driven: files go through the commands with an explicit path, and for the
-// check the page's IPC is given the path the dialog would have answered, so the real button, the
-// real command and the real result screen are used.
+// check the e2e build's dialog answers with the dossier (OPNAMEWIJS_E2E_DIALOG_ANSWER), so the real
+// button, the real command and the real result screen are used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -14,18 +14,6 @@ import { fill, invoke, profile, recordedLesson, refused } from './app.mjs';
 
 const STUDENT = 'Łukasz Şahin-Nguyễn';
 const MENTOR = 'Ayşe Yılmaz';
-
-/** Makes the next "Dossier controleren" answer `path`, as the native dialog would. */
-async function dialogAnswers(s, path) {
-  await s.execute(
-    `const path = arguments[0];
-     const internals = window.__TAURI_INTERNALS__;
-     if (!internals.__realInvoke) internals.__realInvoke = internals.invoke;
-     internals.invoke = (cmd, args, options) =>
-       internals.__realInvoke(cmd, cmd === 'check_dossier' ? { ...args, path } : args, options);`,
-    [path],
-  );
-}
 
 test('a dossier with the mentor’s signed receipt checks as valid; a self-signed receipt is refused', async () => {
   const studentDir = tempDir('opnamewijs-e2e-dossier-student-');
@@ -59,7 +47,7 @@ test('a dossier with the mentor’s signed receipt checks as valid; a self-signe
     await invoke(s, 'export_feedback_receipt', { request: desk.requests[0].id, path: receipt });
   });
 
-  await withApp('dossier-student-checks', { dataDir: studentDir }, async (s) => {
+  await withApp('dossier-student-checks', { dataDir: studentDir, env: { OPNAMEWIJS_E2E_DIALOG_ANSWER: pdf } }, async (s) => {
     await s.find('body[data-ready="true"]');
     // First receipt of this mentor: accepted only once the fingerprint was compared.
     const preview = await invoke(s, 'preview_feedback_receipt', { path: receipt });
@@ -89,7 +77,6 @@ test('a dossier with the mentor’s signed receipt checks as valid; a self-signe
     const report = await invoke(s, 'export_dossier', { path: pdf });
     assert.equal(report.recordings, 2);
     console.log(`dossier of the E2E scenario: ${statSync(pdf).size} bytes`);
-    await dialogAnswers(s, pdf);
     await s.click(tid('data-button'));
     await s.click(tid('check-dossier'));
     await s.find('[data-testid="dossier-check"][data-valid="true"]');
