@@ -151,7 +151,7 @@ fn a_dossier_round_trips_through_the_check() {
         "Eigen verklaringen van de student",
         "Kopieën en verwijderbevestigingen (verklaringen van de student)",
         "Afgevinkt (verklaringen van de student)",
-        "(ondertekend door de",
+        "ondertekend met sleutel",
         "als bijlage bewijs-1.opnamewijs-bewijs",
         "Łukasz Şahin-Nguyễn",
         "Ayşe Yılmaz",

@@ -386,11 +386,10 @@ pub fn check_dossier(
             format_datetime(manifest.made_at, lang),
             made_with(&manifest.app_version)
         ),
-        journal: format!(
-            "{} {}",
-            manifest.journal.entries,
-            tr(lang, "items", "entries")
-        ),
+        journal: match lang {
+            Lang::Nl => format!("{} items", manifest.journal.entries),
+            Lang::En => format!("{} entries", manifest.journal.entries),
+        },
         head_hash: manifest.journal.head_hash.clone(),
         proven,
         statements,
@@ -427,13 +426,10 @@ fn signed_what(body: &crate::receipt::ReceiptBody, lang: Lang) -> String {
             format_date(due, lang)
         ));
     }
-    parts.push(format!(
-        "{} \"{}\" {} {}",
-        tr(lang, "over", "on"),
-        body.title,
-        tr(lang, "van", "by"),
-        body.student
-    ));
+    parts.push(match lang {
+        Lang::Nl => format!("over \"{}\" van {}", body.title, body.student),
+        Lang::En => format!("on \"{}\" by {}", body.title, body.student),
+    });
     parts.push(format!(
         "{} {}",
         tr(lang, "ondertekend op", "signed on"),
@@ -534,6 +530,6 @@ fn explanation(lang: Lang) -> String {
     tr(
         lang,
         "Bewezen is alleen wat een begeleider ondertekende: de handtekening van elk ontvangstbewijs is hier nagerekend met de sleutel die erbij staat. Of die sleutel van de begeleider is, blijkt pas als je de vingerafdruk vergelijkt met het scherm van de begeleider (Feedbackverzoeken van studenten › Sleutel van deze installatie). Afgevinkte punten, verwijderbevestigingen en een bevestiging op de laptop van de student zijn eigen verklaringen van de student: dit controleren laat zien dat het dossier na het maken niet is veranderd, niet dat ze waar zijn.",
-        "Only what a mentor signed is proven: each receipt's signature was checked here against the key that comes with it. Whether that key is the mentor's only shows when you compare its fingerprint with the mentor's screen (Feedback requests from students › This installation's key). Ticked items, deletion confirmations and a confirmation on the student's laptop are the student's own statements: this check shows that the dossier was not changed after it was made, not that they are true.",
+        "Only what a mentor signed is proven: each receipt's signature was checked here against the key that comes with it. Whether that key is the mentor's only shows when you compare its fingerprint with the mentor's screen (Feedback requests from students › This installation's key). Ticks on the checklist, deletion confirmations and a confirmation on the student's laptop are the student's own statements: this check shows that the dossier was not changed after it was made, not that they are true.",
     )
 }

@@ -43,13 +43,9 @@ pub(super) fn made_with(version: &str) -> String {
     format!("Opnamewijs {version}")
 }
 
-/// The label of the receipt's field.
+/// The label of the receipt's field (short enough for one line of the label column).
 pub(super) fn receipt_label(lang: Lang) -> String {
-    tr(
-        lang,
-        "Feedbackbewijs (ondertekend door de begeleider)",
-        "Feedback receipt (signed by the mentor)",
-    )
+    tr(lang, "Feedbackbewijs", "Feedback receipt")
 }
 
 /// The value of a receipt's field: who signed what, with which key, and whether it was compared.
@@ -181,7 +177,7 @@ impl Workspace {
         doc.paragraph(&tr(
             lang,
             "Eigen verklaringen van de student: al het andere. Afgevinkte punten, gebeurtenissen, verwijderbevestigingen en een bevestiging die op de laptop van de student is ingetypt, staan erin zoals de student ze opgaf, met wie en wanneer; ze bewijzen niet dat beelden echt weg zijn. Het dagboek en de bijlage met het manifest laten zien dat dit dossier niet achteraf is veranderd, niet dat de student de waarheid zei.",
-            "The student's own statements: everything else. Ticked items, events, deletion confirmations and a confirmation typed on the student's laptop are listed as the student gave them, with who and when; they do not prove that footage is gone. The journal and the attached manifest show that this dossier was not changed afterwards, not that the student told the truth.",
+            "The student's own statements: everything else. Ticks on the checklist, events, deletion confirmations and a confirmation typed on the student's laptop are listed as the student gave them, with who and when; they do not prove that footage is gone. The journal and the attached manifest show that this dossier was not changed afterwards, not that the student told the truth.",
         ));
         doc.field(&tr(lang, "Student", "Student"), &student);
         doc.field(
