@@ -448,7 +448,7 @@ impl<'a> Parser<'a> {
                         _ => return None,
                     }
                 }
-                if hex.len() % 2 == 1 {
+                if !hex.len().is_multiple_of(2) {
                     hex.push(b'0');
                 }
                 let bytes = hex
@@ -805,18 +805,18 @@ pub fn md5(data: &[u8]) -> [u8; 16] {
             .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
             .collect();
         let [mut a, mut b, mut c, mut d] = state;
-        for i in 0..64 {
+        for (i, (k, s)) in k.iter().zip(S).enumerate() {
             let (f, g) = match i / 16 {
                 0 => ((b & c) | (!b & d), i),
                 1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
                 2 => (b ^ c ^ d, (3 * i + 5) % 16),
                 _ => (c ^ (b | !d), (7 * i) % 16),
             };
-            let f = f.wrapping_add(a).wrapping_add(k[i]).wrapping_add(m[g]);
+            let f = f.wrapping_add(a).wrapping_add(*k).wrapping_add(m[g]);
             a = d;
             d = c;
             c = b;
-            b = b.wrapping_add(f.rotate_left(S[i]));
+            b = b.wrapping_add(f.rotate_left(s));
         }
         for (s, v) in state.iter_mut().zip([a, b, c, d]) {
             *s = s.wrapping_add(v);
