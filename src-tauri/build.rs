@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "opened_files",
     "import_opened",
     "dismiss_opened",
+    "check_dossier",
     "first_screen",
     "ui_ready",
 ];

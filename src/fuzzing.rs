@@ -120,6 +120,13 @@ pub fn feedback_receipt(data: &[u8]) -> Outcome {
     Ok(())
 }
 
+/// A dossier PDF, as "Dossier controleren" reads it: the structure, the attachments, each
+/// receipt's signature and the manifest set again and held against the pages.
+pub fn dossier(data: &[u8]) -> Outcome {
+    crate::screens::check_dossier(data, Lang::Nl).map_err(ErrorPayload::from)?;
+    Ok(())
+}
+
 /// A backup file, decrypted under [`FUZZ_BACKUP_PASSPHRASE`] and verified.
 pub fn backup(data: &[u8]) -> Outcome {
     crate::vault::fuzzing::backup(data)?;

@@ -96,7 +96,7 @@ pub mod rules;
 pub use rules::{calendar, checklist, deadline, events, overlay, policy};
 
 pub mod persistence;
-pub use persistence::{mentor, store, vault};
+pub use persistence::{dossier_file, mentor, store, vault};
 
 pub mod ops;
 pub use ops::{finder, workspace};

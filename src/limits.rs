@@ -47,6 +47,10 @@ pub const SNAPSHOT_BYTES_PER_JOURNAL_BYTE: u64 = 2;
 /// times the state of 10,000 recordings.
 pub const MAX_LEGACY_STATE_BYTES: u64 = 64 << 20;
 
+/// Largest dossier PDF read by "Dossier controleren": 64 MiB. A dossier takes some 20 kB per
+/// recording with its manifest, so this is room for a few thousand recordings.
+pub const MAX_DOSSIER_BYTES: u64 = 64 << 20;
+
 /// Largest snapshot read or written next to a journal of `journal_len` bytes (see
 /// [`SNAPSHOT_BYTES_PER_JOURNAL_BYTE`]); a larger one is ignored, unread.
 pub const fn max_snapshot_bytes(journal_len: u64) -> u64 {

@@ -9,8 +9,9 @@ use opnamewijs::app::{Acted, EraseReport};
 use opnamewijs::screens::Show;
 use opnamewijs::store::Profile;
 use opnamewijs::views::{
-    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierReport, FileReport,
-    FinderView, OpenedFileView, OpenedImport, ReceiptPreviewView, RecordingSummary, RecordingView,
+    AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierCheckView,
+    DossierReport, FileReport, FinderView, OpenedFileView, OpenedImport, ReceiptPreviewView,
+    RecordingSummary, RecordingView,
     SuggestedFolder,
 };
 use opnamewijs::workspace::*;
@@ -163,7 +164,22 @@ async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
 ) -> Reply<Option<PathBuf>> {
     match path {
         Some(path) => app.state::<App>().path_from_page(path).map(Some),
-        None => Ok(dialog().await.map(|file| file.path().to_owned())),
+        None => match dialog_answer() {
+            Some(path) => app.state::<App>().path_from_page(path).map(Some),
+            None => Ok(dialog().await.map(|file| file.path().to_owned())),
+        },
+    }
+}
+
+/// In the build the end-to-end tests drive (feature `e2e`) only: the file a native dialog answers
+/// with, from `OPNAMEWIJS_E2E_DIALOG_ANSWER`, so a button that opens a dialog can be tested in the
+/// real window. It still goes through the core's refusal of a page's path, which a release build
+/// (never `e2e`) answers with `app.path_from_page`.
+fn dialog_answer() -> Option<PathBuf> {
+    if cfg!(feature = "e2e") {
+        std::env::var_os("OPNAMEWIJS_E2E_DIALOG_ANSWER").map(PathBuf::from)
+    } else {
+        None
     }
 }
 
@@ -357,6 +373,20 @@ fn open_dialog(extension: &str) -> impl Future<Output = Option<rfd::FileHandle>>
     rfd::AsyncFileDialog::new()
         .add_filter("Opnamewijs", &[extension])
         .pick_file()
+}
+
+/// Checks a dossier PDF (any installation's): its receipts' signatures and its manifest against
+/// the printed text.
+#[tauri::command]
+pub async fn check_dossier(
+    app: AppHandle,
+    path: Option<PathBuf>,
+) -> Reply<Option<DossierCheckView>> {
+    let dialog = || open_dialog("pdf");
+    let Some(path) = chosen(&app, path, dialog).await? else {
+        return Ok(None);
+    };
+    core(app, move |a| a.with(|ws| ws.check_dossier(&path)).map(Some)).await
 }
 
 #[tauri::command]

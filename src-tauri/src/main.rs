@@ -129,6 +129,7 @@ fn main() {
             commands::opened_files,
             commands::import_opened,
             commands::dismiss_opened,
+            commands::check_dossier,
             commands::first_screen,
             commands::ui_ready,
         ])

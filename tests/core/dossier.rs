@@ -76,7 +76,7 @@ fn the_dossier_shows_policy_consent_shares_deletions_and_the_head_hash() {
     let head = env.ws.status().expect("status").journal.head_hash;
     assert_eq!(report.head_hash, head);
     let bytes = std::fs::read(&path).expect("pdf");
-    assert!(bytes.starts_with(b"%PDF-1.4"));
+    assert!(bytes.starts_with(b"%PDF-1.7"));
     // To look at it: OPNAMEWIJS_KEEP_DOSSIER=/tmp/dossier.pdf cargo test dossier
     if let Some(keep) = std::env::var_os("OPNAMEWIJS_KEEP_DOSSIER") {
         std::fs::write(keep, &bytes).expect("keep a copy");

@@ -23,6 +23,7 @@ const TARGETS: &[(&str, Target)] = &[
     ("ics", fuzzing::ics),
     ("feedback_request", fuzzing::feedback_request),
     ("feedback_receipt", fuzzing::feedback_receipt),
+    ("dossier", fuzzing::dossier),
     ("snapshot", fuzzing::snapshot),
 ];
 

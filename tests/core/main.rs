@@ -20,6 +20,8 @@ mod copies;
 mod deadlines;
 /// The dossier PDF for the assessors, read back with poppler.
 mod dossier;
+/// "Dossier controleren": attached receipts and manifest, verified against the printed text.
+mod dossier_check;
 /// English mode: nothing the core produces is Dutch (views, calendar, dossier, reminders, errors).
 mod english;
 /// The finder for leftover files, and verifying a linked file is gone.

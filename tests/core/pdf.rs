@@ -150,7 +150,7 @@ fn a_dutch_multi_page_document_reads_back_with_poppler() {
     assert_eq!(field("Author:"), "Anaïs de Vries");
     assert_eq!(field("Producer:"), "Opnamewijs");
     assert_eq!(field("CreationDate:"), "2026-11-24T10:00:00+01");
-    assert_eq!(field("PDF version:"), "1.4");
+    assert_eq!(field("PDF version:"), "1.7");
     assert!(field("Page size:").starts_with("595.28 x 841.89 pts (A4)"));
     // Page 1 is ended by hand. Page 2 has the heading (24 pt) and then room for 47 one-line
     // bullets of 14.5 pt above the bottom margin; the other 33 go to page 3.
@@ -177,7 +177,7 @@ fn a_dutch_multi_page_document_reads_back_with_poppler() {
 fn the_file_structure_is_sound() {
     let pdf = sample();
     assert_eq!(sample(), pdf, "deterministic");
-    assert!(pdf.starts_with(b"%PDF-1.4\n%"));
+    assert!(pdf.starts_with(b"%PDF-1.7\n%"));
     assert!(pdf[10..14].iter().all(|b| *b >= 128), "binary comment line");
     assert!(pdf.ends_with(b"%%EOF\n"));
 
@@ -259,9 +259,39 @@ fn the_file_structure_is_sound() {
 #[test]
 fn qpdf_finds_the_file_sound() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("sample.pdf");
-    std::fs::write(&path, sample()).expect("write");
-    let out = match Command::new("qpdf").arg("--check").arg(&path).output() {
+    // With attached files too, as the dossier has: the name tree, /AF and the file streams.
+    let created = DateTime::parse_from_rfc3339("2026-11-24T10:00:00+01:00").expect("date");
+    let mut doc = PdfDocument::new(TITLE, "Anaïs de Vries", created);
+    doc.heading("Bijlagen");
+    doc.paragraph("Dit document heeft twee bijlagen.");
+    doc.attach(
+        "bewijs-1.opnamewijs-bewijs",
+        "Ondertekend bewijs van Ayşe Yılmaz",
+        true,
+        b"{}\n".to_vec(),
+    );
+    doc.attach(
+        "opnamewijs-manifest.json",
+        "Manifest",
+        false,
+        b"{\"a\": 1}\n".to_vec(),
+    );
+    let attached = doc.finish();
+    assert!(find(
+        &attached,
+        b"/EmbeddedFiles << /Names [(bewijs-1.opnamewijs-bewijs) "
+    )
+    .is_some());
+    assert!(find(&attached, b"/Params << /Size 3 /CheckSum <").is_some());
+    for (name, pdf) in [("sample.pdf", sample()), ("attached.pdf", attached)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, pdf).expect("write");
+        qpdf_check(&path);
+    }
+}
+
+fn qpdf_check(path: &Path) {
+    let out = match Command::new("qpdf").arg("--check").arg(path).output() {
         Ok(out) => out,
         Err(e) => {
             eprintln!("SKIPPED: qpdf is not installed ({e}); `cargo xtask test` installs it");

@@ -25,6 +25,41 @@ describe("App", () => {
     expect(screen.getByTestId("deadline-apparatuur_getest").textContent).toContain("uiterlijk ma 23 nov. 2026 23:59");
   });
 
+  it("checks a dossier from the welcome screen and from the data panel, without recordings", async () => {
+    const { backend, calls } = fakeBackend();
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("welcome-check-dossier"));
+    const view = await screen.findByTestId("dossier-check");
+    expect(view.dataset.valid).toBe("true");
+    expect(screen.getByTestId("check-summary").textContent).toContain("Dit dossier klopt");
+    expect(screen.getByTestId("check-proven").textContent).toContain("Ayşe Yılmaz (werkplekbegeleider)");
+    expect(view.textContent).toContain("Eigen verklaringen van de student (niet ondertekend)");
+    expect(screen.queryAllByTestId("check-problem")).toHaveLength(0);
+    await fireEvent.click(screen.getByTestId("data-button"));
+    await fireEvent.click(await screen.findByTestId("check-dossier"));
+    await screen.findByTestId("dossier-check");
+    expect(calls).toEqual(["checkDossier", "checkDossier"]);
+  });
+
+  it("lists the problems of a dossier that does not hold", async () => {
+    const { backend } = fakeBackend();
+    const good = await backend.checkDossier(null);
+    backend.checkDossier = async () =>
+      good && {
+        ...good,
+        valid: false,
+        summary: "Dit dossier klopt niet. Gevonden problemen: 1",
+        problems: ["bijlage bewijs-1.opnamewijs-bewijs is gewijzigd: de handtekening klopt niet"],
+        proven: good.proven.map((p) => ({ ...p, signed: false })),
+      };
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("welcome-check-dossier"));
+    const view = await screen.findByTestId("dossier-check");
+    expect(view.dataset.valid).toBe("false");
+    expect(screen.getByTestId("check-problem").textContent).toBe("bijlage bewijs-1.opnamewijs-bewijs is gewijzigd: de handtekening klopt niet");
+    expect(screen.getByTestId("check-proven").textContent).toContain("handtekening klopt niet");
+  });
+
   it("lists what erasing removed, in the language of the erased profile", async () => {
     const { backend, calls } = fakeBackend();
     const first = await backend.appStatus();

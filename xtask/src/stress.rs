@@ -27,6 +27,7 @@ const TARGETS: &[&str] = &[
     "ics",
     "feedback_request",
     "feedback_receipt",
+    "dossier",
     "snapshot",
 ];
 

@@ -243,6 +243,9 @@ pub enum WorkspaceError {
     /// Input refused by [`crate::limits`].
     #[error(transparent)]
     Input(#[from] crate::limits::InputError),
+    /// A dossier PDF that cannot be checked.
+    #[error(transparent)]
+    Dossier(#[from] crate::dossier_file::DossierError),
 }
 
 impl From<VaultError> for WorkspaceError {
@@ -261,6 +264,7 @@ impl ErrorCode for WorkspaceError {
             WorkspaceError::File(e) => e.code(),
             WorkspaceError::Mentor(e) => e.code(),
             WorkspaceError::Input(e) => e.code(),
+            WorkspaceError::Dossier(e) => e.code(),
         }
     }
 }

@@ -25,7 +25,7 @@
 //! doc.field("Lesdatum", "di 24 nov. 2026");
 //! doc.bullet("Verwijderd op woensdag 4 november 2026 – bevestigd");
 //! let bytes = doc.finish();
-//! assert!(bytes.starts_with(b"%PDF-1.4"));
+//! assert!(bytes.starts_with(b"%PDF-1.7"));
 //! ```
 
 mod embed;
@@ -34,6 +34,7 @@ mod font;
 mod object;
 mod truetype;
 
+use crate::dossier_file::{md5, Block};
 use crate::text::Lang;
 use chrono::{DateTime, FixedOffset};
 use encoding::normalize;
@@ -120,6 +121,19 @@ pub struct PdfDocument {
     y: f32,
     /// The glyphs shown in the regular and the bold font, with the character each stands for.
     used: [BTreeMap<u16, char>; 2],
+    /// The blocks in the order they were set, so the text can be set again and compared.
+    blocks: Vec<Block>,
+    /// Files attached to the document, by name.
+    attachments: BTreeMap<String, Attachment>,
+}
+
+/// A file attached to the document.
+#[derive(Debug)]
+struct Attachment {
+    description: String,
+    /// `Source` or `Data` (PDF 2.0's /AFRelationship).
+    relationship: &'static str,
+    data: Vec<u8>,
 }
 
 impl PdfDocument {
@@ -136,7 +150,55 @@ impl PdfDocument {
             page: Vec::new(),
             y: PAGE_HEIGHT - MARGIN,
             used: [BTreeMap::new(), BTreeMap::new()],
+            blocks: Vec::new(),
+            attachments: BTreeMap::new(),
         }
+    }
+
+    /// The blocks set so far, in order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Sets `block` as the method of its kind does.
+    pub fn set(&mut self, block: &Block) {
+        match block {
+            Block::Heading(t) => self.heading(t),
+            Block::Subheading(t) => self.subheading(t),
+            Block::Paragraph(t) => self.paragraph(t),
+            Block::Field(l, v) => self.field(l, v),
+            Block::Bullet(t) => self.bullet(t),
+            Block::Monospace(t) => self.monospace(t),
+            Block::Rule => self.rule(),
+            Block::PageBreak => self.page_break(),
+        }
+    }
+
+    /// Attaches a file named `name` (ASCII) with a `description`: a PDF attached file, listed in
+    /// the document's EmbeddedFiles name tree and its /AF array, uncompressed, with its size and
+    /// MD5 checksum. `source` marks an original (a signed receipt) rather than data derived from
+    /// the document (the manifest). A second file of the same name replaces the first.
+    pub fn attach(&mut self, name: &str, description: &str, source: bool, data: Vec<u8>) {
+        self.attachments.insert(
+            name.to_owned(),
+            Attachment {
+                description: description.to_owned(),
+                relationship: if source { "Source" } else { "Data" },
+                data,
+            },
+        );
+    }
+
+    /// The content streams of the pages (footers included) that `blocks` make in a document
+    /// titled `title` in `lang`: what [`PdfDocument::finish`] writes for them.
+    pub fn page_streams(title: &str, lang: Lang, blocks: &[Block]) -> Vec<Vec<u8>> {
+        let created = DateTime::<chrono::Utc>::MIN_UTC.fixed_offset();
+        let mut doc = PdfDocument::new(title, "", created);
+        doc.set_language(lang);
+        for block in blocks {
+            doc.set(block);
+        }
+        doc.close_pages()
     }
 
     /// Sets the language of the page footers ("pagina N van M" or "page N of M").
@@ -152,7 +214,7 @@ impl PdfDocument {
     /// Starts a new page unless `height` points still fit on this one (or this one is empty).
     fn keep(&mut self, height: f32) {
         if self.y - height < BOTTOM && !self.at_top() {
-            self.page_break();
+            self.end_page();
         }
     }
 
@@ -166,6 +228,11 @@ impl PdfDocument {
     /// Continues on a new page. Does nothing when the current page is still empty, so a break
     /// right after an automatic one does not leave a blank page.
     pub fn page_break(&mut self) {
+        self.blocks.push(Block::PageBreak);
+        self.end_page();
+    }
+
+    fn end_page(&mut self) {
         if self.at_top() {
             return;
         }
@@ -217,6 +284,7 @@ impl PdfDocument {
     /// A section heading in bold 16 pt, with space above it (except at the top of a
     /// page). It starts a new page when it would otherwise end up without a line below it.
     pub fn heading(&mut self, text: &str) {
+        self.blocks.push(Block::Heading(text.to_owned()));
         let lines = wrap_text(text, Font::Bold, HEADING_SIZE, TEXT_WIDTH);
         self.keep(HEADING_BEFORE + lines.len() as f32 * HEADING_LEADING + BODY_LEADING + 4.0);
         self.space(HEADING_BEFORE);
@@ -226,6 +294,7 @@ impl PdfDocument {
 
     /// A smaller heading in bold 12 pt, kept with the line below it.
     pub fn subheading(&mut self, text: &str) {
+        self.blocks.push(Block::Subheading(text.to_owned()));
         let lines = wrap_text(text, Font::Bold, SUBHEADING_SIZE, TEXT_WIDTH);
         self.keep(SUBHEADING_BEFORE + lines.len() as f32 * SUBHEADING_LEADING + BODY_LEADING + 2.0);
         self.space(SUBHEADING_BEFORE);
@@ -242,6 +311,7 @@ impl PdfDocument {
     /// Body text in 10 pt, wrapped to the text width, with a little space below.
     /// Line breaks in `text` are kept.
     pub fn paragraph(&mut self, text: &str) {
+        self.blocks.push(Block::Paragraph(text.to_owned()));
         let lines = wrap_text(text, Font::Regular, BODY_SIZE, TEXT_WIDTH);
         self.lines(&lines, MARGIN, Font::Regular, BODY_SIZE, BODY_LEADING);
         self.y -= PARAGRAPH_AFTER;
@@ -250,6 +320,8 @@ impl PdfDocument {
     /// A label in bold in a left column of 150 pt and its value in the column to the right, both
     /// wrapped to their column. A field of up to four lines is kept on one page.
     pub fn field(&mut self, label: &str, value: &str) {
+        self.blocks
+            .push(Block::Field(label.to_owned(), value.to_owned()));
         let labels = wrap_text(label, Font::Bold, BODY_SIZE, LABEL_WIDTH - LABEL_GAP);
         let values = wrap_text(value, Font::Regular, BODY_SIZE, TEXT_WIDTH - LABEL_WIDTH);
         let rows = labels.len().max(values.len());
@@ -268,6 +340,7 @@ impl PdfDocument {
 
     /// A bulleted item ("•") with a hanging indent, wrapped; its first two lines stay together.
     pub fn bullet(&mut self, text: &str) {
+        self.blocks.push(Block::Bullet(text.to_owned()));
         let lines = wrap_text(text, Font::Regular, BODY_SIZE, TEXT_WIDTH - BULLET_INDENT);
         self.keep(lines.len().min(2) as f32 * BODY_LEADING);
         for (i, line) in lines.iter().enumerate() {
@@ -283,6 +356,7 @@ impl PdfDocument {
     /// Fixed-width text in Courier 9 pt (hashes, fingerprints). Tokens longer than a line are
     /// cut, so nothing runs off the page; line breaks in `text` are kept.
     pub fn monospace(&mut self, text: &str) {
+        self.blocks.push(Block::Monospace(text.to_owned()));
         let lines = wrap_text(text, Font::Mono, MONO_SIZE, TEXT_WIDTH);
         self.lines(&lines, MARGIN, Font::Mono, MONO_SIZE, MONO_LEADING);
         self.y -= PARAGRAPH_AFTER;
@@ -291,6 +365,7 @@ impl PdfDocument {
     /// A thin grey horizontal line across the text width. It starts a new page rather than sit
     /// at the very bottom of one.
     pub fn rule(&mut self) {
+        self.blocks.push(Block::Rule);
         self.keep(12.0 + 3.0 * BODY_LEADING);
         self.space(6.0);
         self.page.extend(
@@ -304,9 +379,8 @@ impl PdfDocument {
         self.y -= 6.0;
     }
 
-    /// The finished PDF file. Every page gets the footer `<title> · pagina N van M` (or
-    /// `<title> · page N of M`).
-    pub fn finish(mut self) -> Vec<u8> {
+    /// Ends the last page and gives every page's content stream with its footer.
+    fn close_pages(&mut self) -> Vec<Vec<u8>> {
         if !self.at_top() || self.pages.is_empty() {
             self.pages.push(std::mem::take(&mut self.page));
         }
@@ -320,11 +394,25 @@ impl PdfDocument {
                 [b"0.4 0.4 0.4 rg ".as_slice(), &shown, b"0 0 0 rg\n"].concat()
             })
             .collect();
+        self.pages
+            .iter()
+            .zip(&footers)
+            .map(|(content, footer)| [content.as_slice(), footer].concat())
+            .collect()
+    }
+
+    /// The finished PDF file. Every page gets the footer `<title> · pagina N van M` (or
+    /// `<title> · page N of M`).
+    pub fn finish(mut self) -> Vec<u8> {
+        let streams = self.close_pages();
+        let total = streams.len();
         // Objects: 1 catalog, 2 page tree, 3–5 fonts, 6 info; then per page the page and its
-        // content stream; then the parts of the two embedded fonts.
+        // content stream; then the parts of the two embedded fonts; then per attached file its
+        // file specification and its stream.
         let first_part = 7 + 2 * total;
-        let mut objects: Vec<Vec<u8>> = Vec::with_capacity(6 + 2 * total + 2 * embed::PARTS);
-        objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+        let first_file = first_part + 2 * embed::PARTS;
+        let mut objects: Vec<Vec<u8>> = Vec::with_capacity(first_file + 2 * self.attachments.len());
+        objects.push(self.catalog(first_file));
         let kids: Vec<String> = (0..total).map(|i| format!("{} 0 R", 7 + 2 * i)).collect();
         objects.push(
             format!(
@@ -355,7 +443,7 @@ impl PdfDocument {
             )
             .into_bytes(),
         );
-        for (content, footer) in self.pages.iter().zip(&footers) {
+        for stream in &streams {
             let page_obj = objects.len() + 1;
             objects.push(
                 format!(
@@ -365,12 +453,112 @@ impl PdfDocument {
                 )
                 .into_bytes(),
             );
-            let stream = [content.as_slice(), footer].concat();
-            objects.push(object::stream("", &stream));
+            objects.push(object::stream("", stream));
         }
         objects.extend(parts);
+        let modified = pdf_date(self.created);
+        for (i, (name, file)) in self.attachments.iter().enumerate() {
+            let stream = first_file + 2 * i + 1;
+            objects.push(
+                format!(
+                    "<< /Type /Filespec /F {} /UF {} /Desc {} /EF << /F {stream} 0 R /UF {stream} 0 R >> \
+                     /AFRelationship /{} >>",
+                    String::from_utf8_lossy(&object::literal(name.as_bytes())),
+                    text_string(name),
+                    text_string(&file.description),
+                    file.relationship
+                )
+                .into_bytes(),
+            );
+            let checksum: String = md5(&file.data).iter().map(|b| format!("{b:02X}")).collect();
+            let subtype = if name.ends_with(".json") {
+                "/application#2Fjson"
+            } else {
+                "/application#2Foctet-stream"
+            };
+            objects.push(object::stream(
+                &format!(
+                    " /Type /EmbeddedFile /Subtype {subtype} /Params << /Size {} /CheckSum <{checksum}> \
+                     /ModDate ({modified}) >>",
+                    file.data.len()
+                ),
+                &file.data,
+            ));
+        }
         object::file(&objects, 1, 6)
     }
+
+    /// The catalog: the page tree and, with attached files, their name tree and /AF array; a
+    /// viewer opens such a document with its attachments panel shown.
+    fn catalog(&self, first_file: usize) -> Vec<u8> {
+        if self.attachments.is_empty() {
+            return b"<< /Type /Catalog /Pages 2 0 R >>".to_vec();
+        }
+        let mut names = Vec::new();
+        let mut refs = Vec::new();
+        for (i, name) in self.attachments.keys().enumerate() {
+            let spec = first_file + 2 * i;
+            names.push(format!(
+                "{} {spec} 0 R",
+                String::from_utf8_lossy(&object::literal(name.as_bytes()))
+            ));
+            refs.push(format!("{spec} 0 R"));
+        }
+        format!(
+            "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [{}] >> >> \
+             /AF [{}] /PageMode /UseAttachments >>",
+            names.join(" "),
+            refs.join(" ")
+        )
+        .into_bytes()
+    }
+}
+
+/// The text a line of a page's content stream shows, for telling a person where two pages
+/// differ: the characters of every string it shows, in the order shown (glyph ids read back
+/// through the embedded fonts, Courier's bytes as Latin-1); empty for a line that shows none.
+pub fn shown_text(line: &[u8]) -> String {
+    let face = if line.windows(4).any(|w| w == b"/F2 ") {
+        Font::Bold.face()
+    } else if line.windows(4).any(|w| w == b"/F1 ") {
+        Font::Regular.face()
+    } else {
+        None
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while i < line.len() {
+        match (line[i], face) {
+            (b'<', Some(face)) => {
+                let end = line[i..]
+                    .iter()
+                    .position(|b| *b == b'>')
+                    .map_or(line.len(), |e| i + e);
+                for quad in line[i + 1..end].chunks(4) {
+                    let glyph = std::str::from_utf8(quad)
+                        .ok()
+                        .and_then(|h| u16::from_str_radix(h, 16).ok());
+                    out.push(glyph.and_then(|g| face.char_of(g)).unwrap_or('\u{fffd}'));
+                }
+                i = end + 1;
+            }
+            (b'(', _) => {
+                i += 1;
+                while i < line.len() && line[i] != b')' {
+                    if line[i] == b'\\' {
+                        i += 1;
+                    }
+                    if let Some(b) = line.get(i) {
+                        out.push(char::from(*b));
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 #[cfg(test)]

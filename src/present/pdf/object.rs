@@ -57,7 +57,7 @@ pub(super) fn pdf_date(at: DateTime<FixedOffset>) -> String {
 /// `info` as the document information.
 pub(super) fn file(objects: &[Vec<u8>], root: usize, info: usize) -> Vec<u8> {
     // A binary comment line tells transfer tools the file is not text.
-    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::with_capacity(objects.len());
     for (i, obj) in objects.iter().enumerate() {
         offsets.push(out.len());

@@ -154,6 +154,15 @@ impl Face {
             .unwrap_or(0)
     }
 
+    /// The character `glyph` stands for (the smallest, should several share it).
+    pub(super) fn char_of(&self, glyph: u16) -> Option<char> {
+        self.glyphs
+            .iter()
+            .filter(|(_, g)| **g == glyph)
+            .map(|(c, _)| *c)
+            .min()
+    }
+
     /// Whether the font has a glyph for `c`.
     pub(super) fn has(&self, c: char) -> bool {
         self.glyphs.contains_key(&c)

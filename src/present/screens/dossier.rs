@@ -4,14 +4,128 @@
 use super::Result;
 use crate::checklist::{self, Intake};
 use crate::deadline::{self, DeadlineStatus};
+use crate::dossier_file::{
+    InPerson, JournalHead, Manifest, ManifestCopy, ManifestDeadline, ManifestReceipt,
+    ManifestRecording, ManifestTick, MANIFEST_FORMAT, MANIFEST_KIND, MANIFEST_NAME,
+};
 use crate::pdf::PdfDocument;
 use crate::policy::AnswerKind;
-use crate::recording::{Answer, EventKind, Recording};
+use crate::recording::{Answer, EventKind, ReceivedReceipt, Recording};
 use crate::text::{tr, Lang};
 use crate::views::{self, format_date, format_datetime, DossierReport};
 use crate::workspace::Workspace;
+use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 use std::path::{Path, PathBuf};
+
+/// The version of Opnamewijs, as the dossier names it.
+pub(super) const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The document title of a dossier.
+pub(super) fn dossier_title(lang: Lang) -> String {
+    tr(lang, "Dossier lesopnamen", "Lesson recordings dossier")
+}
+
+/// The "Journal" field's value.
+pub(super) fn journal_line(entries: u64, lang: Lang) -> String {
+    format!(
+        "{entries} {}",
+        tr(
+            lang,
+            "items, versleuteld; de hele keten is bij het openen gecontroleerd",
+            "entries, encrypted; the whole chain was verified when opened"
+        )
+    )
+}
+
+/// The "Made with" field's value.
+pub(super) fn made_with(version: &str) -> String {
+    format!("Opnamewijs {version}")
+}
+
+/// The label of the receipt's field (short enough for one line of the label column).
+pub(super) fn receipt_label(lang: Lang) -> String {
+    tr(lang, "Feedbackbewijs", "Feedback receipt")
+}
+
+/// The value of a receipt's field: who signed what, with which key, and whether it was compared.
+pub(super) fn receipt_line(
+    receipt: &ReceivedReceipt,
+    attachment: Option<&str>,
+    lang: Lang,
+) -> String {
+    let mut line = format!(
+        "{} ({}), {} {}; {} {} ({}){}",
+        receipt.mentor,
+        views::mentor_role_label(receipt.role, lang),
+        tr(lang, "feedback op", "feedback on"),
+        format_date(receipt.feedback_on, lang),
+        tr(lang, "ondertekend met sleutel", "signed with key"),
+        receipt.fingerprint,
+        views::key_compared(receipt, lang),
+        if receipt.late {
+            tr(lang, " – later dan verwacht", " – later than expected")
+        } else {
+            String::new()
+        }
+    );
+    match attachment {
+        Some(name) => line.push_str(&format!(
+            ". {} {name}",
+            tr(lang, "Het ondertekende bewijs zit in dit PDF-bestand als bijlage", "The signed receipt is attached to this PDF as")
+        )),
+        None => line.push_str(&format!(
+            ". {}",
+            tr(
+                lang,
+                "Alleen de vingerafdruk is bewaard (ingelezen met een eerdere versie): dit bewijs kan niet opnieuw gecontroleerd worden",
+                "Only the fingerprint was kept (read in with an earlier version): this receipt cannot be checked again"
+            )
+        )),
+    }
+    line
+}
+
+/// The label and value of a feedback confirmation typed on the student's laptop.
+pub(super) fn in_person_field(by: &str, at: DateTime<Utc>, lang: Lang) -> (String, String) {
+    (
+        tr(lang, "Feedbackbevestiging", "Feedback confirmation"),
+        format!(
+            "{}, {} {}; {}",
+            by,
+            tr(lang, "feedback op", "feedback on"),
+            format_date(crate::clock::local_date(at), lang),
+            views::in_person(lang).to_lowercase()
+        ),
+    )
+}
+
+/// The bullet of a ticked item.
+pub(super) fn tick_line(text: &str, by: &str, at: DateTime<Utc>, lang: Lang) -> String {
+    format!("{text} – {by}, {}", format_datetime(at, lang))
+}
+
+/// The heading above the ticked items.
+pub(super) fn ticks_heading(lang: Lang) -> String {
+    tr(
+        lang,
+        "Afgevinkt (verklaringen van de student)",
+        "Ticked (the student's statements)",
+    )
+}
+
+/// The value of a copy's field: its deletion confirmation, or that it is not deleted.
+pub(super) fn copy_line(deleted: Option<&crate::recording::Confirmation>, lang: Lang) -> String {
+    match deleted {
+        Some(d) => views::deletion_line(d, lang),
+        None => tr(lang, "NOG NIET VERWIJDERD", "NOT DELETED YET"),
+    }
+}
+
+/// The attachment name of the `n`th receipt (from 1).
+pub(super) fn receipt_attachment(n: usize) -> String {
+    format!("bewijs-{n}.{}", crate::mentor::RECEIPT_EXTENSION)
+}
 
 impl Workspace {
     /// The recordings a dossier covers: those chosen for the assessment, or else all.
@@ -35,7 +149,7 @@ impl Workspace {
         self.wait_journal_check()?;
         let lang = self.lang();
         let now = self.now();
-        let title = tr(lang, "Dossier lesopnamen", "Lesson recordings dossier");
+        let title = dossier_title(lang);
         let student = self.state().profile.name.clone();
         let mut doc = PdfDocument::new(
             &format!("{title} – {student}"),
@@ -50,10 +164,29 @@ impl Workspace {
             "Dit dossier komt uit Opnamewijs en laat per opname zien hoe de student volgens het beleid van de opleiding met de opname is omgegaan: de toets vooraf, wie de opname zag en hoe, en van elke kopie wie die wanneer en hoe verwijderde. Het bevat geen beelden en geen gegevens van leerlingen.",
             "This dossier comes from Opnamewijs and shows per recording how the student handled it under the programme's policy: the check beforehand, who saw it and how, and for every copy who deleted it, when and how. It holds no footage and no pupil data.",
         ));
+        doc.subheading(&tr(
+            lang,
+            "Wat dit dossier bewijst",
+            "What this dossier proves",
+        ));
+        doc.paragraph(&tr(
+            lang,
+            "Bewezen door de handtekening van de begeleider: alleen wat op een ontvangstbewijs staat dat de begeleider in de eigen Opnamewijs ondertekende (dat de feedback op die dag gegeven is, over welke opname, met de data die de begeleider zag). Zo'n bewijs zit in dit PDF-bestand als bijlage en iedereen kan de handtekening nagaan met Opnamewijs › Gegevens › Dossier controleren. Of de sleutel echt van de begeleider is, blijkt uit de vingerafdruk: vergelijk die met het scherm van de begeleider.",
+            "Proven by the mentor's signature: only what a receipt says that the mentor signed in their own Opnamewijs (that feedback was given on that day, on which recording, with the dates the mentor saw). Such a receipt is attached to this PDF, and anyone can check its signature with Opnamewijs › Data › Check a dossier. Whether the key is really the mentor's shows from its fingerprint: compare it with the mentor's screen.",
+        ));
+        doc.paragraph(&tr(
+            lang,
+            "Eigen verklaringen van de student: al het andere. Afgevinkte punten, gebeurtenissen, verwijderbevestigingen en een bevestiging die op de laptop van de student is ingetypt, staan erin zoals de student ze opgaf, met wie en wanneer; ze bewijzen niet dat beelden echt weg zijn. Het dagboek en de bijlage met het manifest laten zien dat dit dossier niet achteraf is veranderd, niet dat de student de waarheid zei.",
+            "The student's own statements: everything else. Ticks on the checklist, events, deletion confirmations and a confirmation typed on the student's laptop are listed as the student gave them, with who and when; they do not prove that footage is gone. The journal and the attached manifest show that this dossier was not changed afterwards, not that the student told the truth.",
+        ));
         doc.field(&tr(lang, "Student", "Student"), &student);
         doc.field(
             &tr(lang, "Gemaakt op", "Made on"),
             &format_datetime(now, lang),
+        );
+        doc.field(
+            &tr(lang, "Gemaakt met", "Made with"),
+            &made_with(APP_VERSION),
         );
         doc.field(
             &tr(lang, "Opnamen", "Recordings"),
@@ -77,17 +210,10 @@ impl Workspace {
                 &format_date(passed, lang),
             );
         }
+        let entries = self.store().entries();
         doc.field(
             &tr(lang, "Dagboek", "Journal"),
-            &format!(
-                "{} {}",
-                self.store().entries(),
-                tr(
-                    lang,
-                    "items, versleuteld; de hele keten is bij het openen gecontroleerd",
-                    "entries, encrypted; the whole chain was verified when opened"
-                )
-            ),
+            &journal_line(entries, lang),
         );
         doc.subheading(&tr(lang, "Kophash van het dagboek", "Journal head hash"));
         doc.monospace(&self.store().head_hash());
@@ -96,13 +222,71 @@ impl Workspace {
             "Elke wijziging staat in een dagboek waarin ieder item aan het vorige gekoppeld is. De kophash is de vingerafdruk van het laatste item: de student kan in Opnamewijs laten zien dat het dagboek op de laptop dezelfde kophash heeft.",
             "Every change is in a journal in which each entry is chained to the previous one. The head hash is the fingerprint of the last entry: the student can show in Opnamewijs that the journal on the laptop has the same head hash.",
         ));
+        let mut listed = Vec::with_capacity(recordings.len());
+        let mut receipts = 0;
         for rec in recordings {
-            self.dossier_recording(&mut doc, rec, lang)?;
+            let attachment = match rec
+                .feedback_receipt
+                .as_ref()
+                .and_then(|r| r.signed.as_ref())
+            {
+                Some(signed) => {
+                    receipts += 1;
+                    let name = receipt_attachment(receipts);
+                    doc.attach(
+                        &name,
+                        &format!(
+                            "{} {} – {}",
+                            tr(lang, "Ondertekend ontvangstbewijs van", "Signed receipt of"),
+                            signed.receipt.mentor,
+                            rec.title
+                        ),
+                        true,
+                        crate::mentor::to_file_bytes(signed),
+                    );
+                    Some(name)
+                }
+                None => None,
+            };
+            listed.push(self.dossier_recording(&mut doc, rec, attachment, lang)?);
         }
+        let manifest = Manifest {
+            kind: MANIFEST_KIND.to_owned(),
+            format: MANIFEST_FORMAT,
+            app_version: APP_VERSION.to_owned(),
+            made_at: now,
+            student: student.clone(),
+            lang,
+            title: format!("{title} – {student}"),
+            journal: JournalHead {
+                entries,
+                head_hash: self.store().head_hash(),
+            },
+            recordings: listed,
+            printed: doc.blocks().to_vec(),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        bytes.push(b'\n');
+        doc.attach(
+            MANIFEST_NAME,
+            &tr(
+                lang,
+                "Manifest: wat dit dossier vermeldt, als gegevens, en de afgedrukte tekst",
+                "Manifest: what this dossier states, as data, and the printed text",
+            ),
+            false,
+            bytes,
+        );
         Ok(doc.finish())
     }
 
-    fn dossier_recording(&self, doc: &mut PdfDocument, rec: &Recording, lang: Lang) -> Result<()> {
+    fn dossier_recording(
+        &self,
+        doc: &mut PdfDocument,
+        rec: &Recording,
+        attachment: Option<String>,
+        lang: Lang,
+    ) -> Result<ManifestRecording> {
         let now = self.now();
         let pack = self.packs().require(&rec.pack.id, &rec.pack.version)?;
         let known = Intake::new(pack, &rec.answers);
@@ -214,39 +398,31 @@ impl Workspace {
             .events
             .iter()
             .find(|e| e.kind == EventKind::FeedbackGiven)
-            .filter(|_| rec.feedback_receipt.is_none());
-        if let Some(given) = in_person {
-            doc.field(
-                &tr(lang, "Feedbackbevestiging", "Feedback confirmation"),
-                &format!(
-                    "{}, {} {}; {}",
-                    given.by,
-                    tr(lang, "feedback op", "feedback on"),
-                    format_date(crate::clock::local_date(given.at), lang),
-                    views::in_person(lang).to_lowercase()
-                ),
-            );
+            .filter(|_| rec.feedback_receipt.is_none())
+            .map(|given| InPerson {
+                by: given.by.clone(),
+                at: given.at,
+            });
+        if let Some(given) = &in_person {
+            let (label, value) = in_person_field(&given.by, given.at, lang);
+            doc.field(&label, &value);
         }
-        if let Some(receipt) = &rec.feedback_receipt {
+        let receipt = rec.feedback_receipt.as_ref().map(|receipt| {
             doc.field(
-                &tr(lang, "Feedbackbewijs", "Feedback receipt"),
-                &format!(
-                    "{} ({}), {} {}; {} {} ({}){}",
-                    receipt.mentor,
-                    views::mentor_role_label(receipt.role, lang),
-                    tr(lang, "feedback op", "feedback on"),
-                    format_date(receipt.feedback_on, lang),
-                    tr(lang, "ondertekend met sleutel", "signed with key"),
-                    receipt.fingerprint,
-                    views::key_compared(receipt, lang),
-                    if receipt.late {
-                        tr(lang, " – later dan verwacht", " – later than expected")
-                    } else {
-                        String::new()
-                    }
-                ),
+                &receipt_label(lang),
+                &receipt_line(receipt, attachment.as_deref(), lang),
             );
-        }
+            ManifestReceipt {
+                attachment: attachment.clone(),
+                mentor: receipt.mentor.clone(),
+                role: receipt.role,
+                feedback_on: receipt.feedback_on,
+                fingerprint: receipt.fingerprint.clone(),
+                late: receipt.late,
+                key_compared_at: receipt.key_compared_at,
+                signed_at: receipt.signed_at,
+            }
+        });
         doc.subheading(&tr(
             lang,
             "Termijnen en waar ze vandaan komen",
@@ -256,6 +432,7 @@ impl Workspace {
         if deadlines.is_empty() {
             doc.bullet(&tr(lang, "Geen.", "None."));
         }
+        let mut listed_deadlines = Vec::with_capacity(deadlines.len());
         for d in &deadlines {
             let v = views::deadline_view(d, pack, lang);
             let from = v.from.as_ref().map_or_else(
@@ -271,10 +448,16 @@ impl Workspace {
                     None => format!("{} {}", tr(lang, "bron:", "source:"), f.label),
                 },
             );
-            doc.bullet(&format!(
-                "{} ({}): {} – {from}",
-                v.title, v.status_label, v.when
-            ));
+            let line = format!("{} ({}): {} – {from}", v.title, v.status_label, v.when);
+            doc.bullet(&line);
+            listed_deadlines.push(ManifestDeadline {
+                id: d.id.to_string(),
+                status: serde_json::to_value(d.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                line,
+            });
         }
         for k in &rec.keeps {
             doc.field(
@@ -321,8 +504,8 @@ impl Workspace {
         }
         doc.subheading(&tr(
             lang,
-            "Kopieën en verwijderbevestigingen",
-            "Copies and deletion confirmations",
+            "Kopieën en verwijderbevestigingen (verklaringen van de student)",
+            "Copies and deletion confirmations (the student's statements)",
         ));
         if rec.copies.is_empty() {
             doc.bullet(&tr(
@@ -332,11 +515,24 @@ impl Workspace {
             ));
         }
         for c in &rec.copies {
-            let state = match &c.deleted {
-                Some(d) => views::deletion_line(d, lang),
-                None => tr(lang, "NOG NIET VERWIJDERD", "NOT DELETED YET"),
-            };
-            doc.field(&c.label, &state);
+            doc.field(&c.label, &copy_line(c.deleted.as_ref(), lang));
+        }
+        let mut ticks = Vec::new();
+        for it in &pack.items {
+            if let Some(tick) = rec.ticks.get(&it.id) {
+                ticks.push(ManifestTick {
+                    item: it.id.clone(),
+                    text: it.text.get(lang).to_owned(),
+                    by: tick.by.clone(),
+                    at: tick.at,
+                });
+            }
+        }
+        if !ticks.is_empty() {
+            doc.subheading(&ticks_heading(lang));
+            for t in &ticks {
+                doc.bullet(&tick_line(&t.text, &t.by, t.at, lang));
+            }
         }
         doc.subheading(&tr(lang, "Open punten", "Open items"));
         let mut open = 0;
@@ -385,7 +581,25 @@ impl Workspace {
                 tr(lang, "Gepland", "Planned")
             },
         );
-        Ok(())
+        Ok(ManifestRecording {
+            id: rec.id.clone(),
+            title: rec.title.clone(),
+            planned_for: rec.planned_for,
+            pack: rec.pack.clone(),
+            closed: rec.is_closed(),
+            deadlines: listed_deadlines,
+            copies: rec
+                .copies
+                .iter()
+                .map(|c| ManifestCopy {
+                    label: c.label.clone(),
+                    deleted: c.deleted.clone(),
+                })
+                .collect(),
+            ticks,
+            in_person,
+            receipt,
+        })
     }
 
     /// Writes the dossier PDF to `path` (absolute, new).

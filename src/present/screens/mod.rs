@@ -8,12 +8,14 @@
 
 mod assessment;
 mod calendar;
+mod check;
 mod dashboard;
 mod desk;
 mod dossier;
 mod reminders;
 mod statement;
 
+pub use check::check_dossier;
 pub use reminders::Reminder;
 
 use crate::views::{AppStatus, AssessmentView, DeskView, ReceiptPreviewView, RecordingView};

@@ -44,7 +44,10 @@ pub use recording::{
     deletion_line, recording_view, school_rules, CopyView, EventView, FeedbackView,
     IncidentTypeView, IncidentView, RecordingView, TaskView,
 };
-pub use reports::{BackupReport, CalendarReport, DossierReport, FileReport};
+pub use reports::{
+    BackupReport, CalendarReport, DossierCheckView, DossierReport, FileReport, ProvenView,
+    StatementsView,
+};
 
 // Which events a recording may log now is a rule (`crate::events`); re-exported where it was
 // first defined, so `views::loggable_events` still names it.

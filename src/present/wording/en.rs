@@ -6,6 +6,7 @@
 mod operations;
 mod pack;
 
+use crate::dossier_file::{DossierError, Missing, PdfDamage};
 use crate::error::Localized;
 use crate::files::{FileError, FileProblem};
 use crate::limits::{InputError, InputField};
@@ -446,6 +447,37 @@ pub fn leftover(leftover: &Leftover) -> String {
                 "keyring: {place} (cannot be checked: {})",
                 problem.english()
             )
+        }
+    }
+}
+
+impl Localized for DossierError {
+    fn english(&self) -> String {
+        match self {
+            DossierError::TooLarge { max } => {
+                format!("This file is larger than a dossier of Opnamewijs can be ({max} MB).")
+            }
+            DossierError::NotAPdf => {
+                "This file is not a PDF file, so not a dossier of Opnamewijs.".to_owned()
+            }
+            DossierError::Damaged { what } => format!(
+                "This PDF file is damaged or cut off ({}); it cannot be checked.",
+                match what {
+                    PdfDamage::NoEnd => "the end of the file is missing",
+                    PdfDamage::CrossReference => "the file's table of contents cannot be read",
+                    PdfDamage::Object => "a part is not where the table of contents says",
+                    PdfDamage::Stream => "a block of data is cut off",
+                }
+            ),
+            DossierError::NotADossier { what } => format!(
+                "This PDF file is not a dossier of Opnamewijs: {}.",
+                match what {
+                    Missing::Pages => "its pages are not in the form Opnamewijs writes",
+                    Missing::Attachments => "its attachments are not in the form Opnamewijs writes",
+                    Missing::Manifest => "it holds no manifest of Opnamewijs",
+                    Missing::TooMany => "it has more pages, attachments or parts than a dossier",
+                }
+            ),
         }
     }
 }

@@ -38,6 +38,7 @@ import type { AcceptReceipt } from "./bindings/AcceptReceipt";
 import type { ReceiptPreviewView } from "./bindings/ReceiptPreviewView";
 import type { FileReport } from "./bindings/FileReport";
 import type { DossierReport } from "./bindings/DossierReport";
+import type { DossierCheckView } from "./bindings/DossierCheckView";
 import type { SelectForAssessment } from "./bindings/SelectForAssessment";
 import type { OpenedFileView } from "./bindings/OpenedFileView";
 import type { OpenedImport } from "./bindings/OpenedImport";
@@ -98,6 +99,8 @@ export interface Backend {
   assessmentNotPassed(input: AssessmentNotPassed): Promise<Acted<AssessmentView>>;
   /** The dossier PDF for the assessors (`path: null` = dialog). */
   exportDossier(path: string | null): Promise<DossierReport | null>;
+  /** Checks any dossier PDF: its receipts' signatures and its manifest (`path: null` = dialog). */
+  checkDossier(path: string | null): Promise<DossierCheckView | null>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportSchoolStatement(school: string, path: string | null): Promise<FileReport | null>;
   finderSuggestions(): Promise<SuggestedFolder[]>;
@@ -203,6 +206,7 @@ export function backendOver(call: Invoke): Backend {
     assessmentPassed: (input) => run("assessment_passed", { input }),
     assessmentNotPassed: (input) => run("assessment_not_passed", { input }),
     exportDossier: (path) => run("export_dossier", { path }),
+    checkDossier: (path) => run("check_dossier", { path }),
     exportSchoolStatement: (school, path) => run("export_school_statement", { school, path }),
     finderSuggestions: () => run("finder_suggestions"),
     findLeftovers: (suggested, choose, folders) => run("find_leftovers", { suggested, choose, folders: folders ?? null }),

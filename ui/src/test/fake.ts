@@ -271,6 +271,31 @@ export function fakeBackend(
     assessmentPassed: async () => acted(assessment),
     assessmentNotPassed: async () => acted(assessment),
     exportDossier: async () => null,
+    checkDossier: async () => {
+      calls.push("checkDossier");
+      return {
+        valid: true,
+        summary: "Dit dossier klopt: de afgedrukte tekst is die van het manifest, en de handtekening klopt van 1 ontvangstbewijs(en).",
+        student: "Łukasz Şahin-Nguyễn",
+        made: "di 1 dec. 2026 09:00 · Opnamewijs 0.1.0",
+        journal: "42 items",
+        head_hash: "ab".repeat(32),
+        proven: [
+          {
+            attachment: "bewijs-1.opnamewijs-bewijs",
+            recording: "Rekenles 3B",
+            signed: true,
+            mentor: "Ayşe Yılmaz (werkplekbegeleider)",
+            what: "feedback gegeven op do 26 nov. 2026",
+            fingerprint: "AB12 CD34 EF56 7890",
+            compared: "vingerafdruk door de student vergeleken met het scherm van de begeleider op do 26 nov. 2026 16:00",
+          },
+        ],
+        statements: [{ recording: "Rekenles 3B", lines: ["Kopie Telefoon: verwijderd door Łukasz Şahin-Nguyễn"] }],
+        problems: [],
+        explanation: "Bewezen is alleen wat een begeleider ondertekende.",
+      };
+    },
     exportSchoolStatement: async () => null,
     finderSuggestions: async () => [{ id: 0, path: "/home/student/Downloads" }],
     findLeftovers: async () => {

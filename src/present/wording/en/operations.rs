@@ -106,6 +106,7 @@ impl Localized for WorkspaceError {
             WorkspaceError::File(e) => e.english(),
             WorkspaceError::Mentor(e) => e.english(),
             WorkspaceError::Input(e) => e.english(),
+            WorkspaceError::Dossier(e) => e.english(),
         }
     }
 }
