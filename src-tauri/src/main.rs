@@ -5,6 +5,7 @@
 
 mod commands;
 mod reveal;
+mod stand_in;
 
 use opnamewijs::app::{data_dir_override, AppDirs, Layout};
 use opnamewijs::clock::SystemClock;

@@ -100,6 +100,7 @@ export const KEY = {
   Tab: '\uE004',
   Enter: '\uE007',
   Shift: '\uE008',
+  Control: '\uE009',
   Escape: '\uE00C',
   Space: '\uE00D',
   End: '\uE010',
@@ -116,6 +117,25 @@ export async function press(s, ...keys) {
   const actions = [];
   for (const k of keys) actions.push({ type: 'keyDown', value: k }, { type: 'keyUp', value: k });
   await s.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+  await s.cmd('DELETE', '/actions');
+}
+
+/** Ctrl+A: selects all of the focused field's text, so what is typed next replaces it. */
+export async function selectAll(s) {
+  await s.cmd('POST', '/actions', {
+    actions: [
+      {
+        type: 'key',
+        id: 'keyboard',
+        actions: [
+          { type: 'keyDown', value: KEY.Control },
+          { type: 'keyDown', value: 'a' },
+          { type: 'keyUp', value: 'a' },
+          { type: 'keyUp', value: KEY.Control },
+        ],
+      },
+    ],
+  });
   await s.cmd('DELETE', '/actions');
 }
 
@@ -149,7 +169,13 @@ export function focused(s) {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
     const style = getComputedStyle(el);
-    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+    // The ring may be drawn on the control or on the label that wraps it (a radio or checkbox answer).
+    const drawn = (e) => {
+      const st = getComputedStyle(e);
+      return st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2;
+    };
+    const wrap = el.closest('label');
+    const ring = drawn(el) || (!!wrap && drawn(wrap));
     const label = el.getAttribute('aria-label') || (el.labels && el.labels[0] ? el.labels[0].innerText : '') || el.innerText || el.value || '';
     const r = el.getBoundingClientRect();
     return {
