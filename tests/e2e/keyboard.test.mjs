@@ -21,6 +21,21 @@ async function assertFocus(s, testid, what) {
   return f;
 }
 
+/**
+ * Asserts that a sequence of focus stops (from `tabTo`) reads like the screen: each next stop is
+ * lower, or on the same line further right, and in the same column as the previous one.
+ */
+function assertVisualOrder(stops, what) {
+  for (let i = 1; i < stops.length; i++) {
+    const [a, b] = [stops[i - 1], stops[i]];
+    const sameLine = Math.abs(b.top - a.top) <= 4;
+    assert.ok(
+      (sameLine && b.left > a.left) || b.top > a.top + 4,
+      `${what}: ${b.testid ?? b.label} (top ${b.top}, left ${b.left}) after ${a.testid ?? a.label} (top ${a.top}, left ${a.left})`,
+    );
+  }
+}
+
 /** Every element Tab reaches from the top of the page, in order, until it comes round again. */
 async function tabCycle(s, max = 60) {
   await s.execute('document.activeElement?.blur(); window.scrollTo(0, 0);');
@@ -176,7 +191,10 @@ test('keyboard only, student, without --data-dir: plan, answer, tick, log "recor
     ];
     for (const [q, a] of answers) {
       const want = `answer-${q}-${a}`;
-      f = (await tabTo(s, (x) => x.testid?.startsWith(`answer-${q}-`))).at(-1);
+      const way = await tabTo(s, (x) => x.testid?.startsWith(`answer-${q}-`));
+      // From the heading (or the last answer) down the main column: the school, then the questions.
+      assertVisualOrder(way, `Tab to the question ${q}`);
+      f = way.at(-1);
       // Radios: the arrow keys move within the group; checkboxes: Tab goes to the next one.
       for (let i = 0; i < 8 && f.testid !== want; i++) {
         await press(s, f.type === 'checkbox' ? KEY.Tab : KEY.Down);
@@ -225,6 +243,15 @@ test('keyboard only, student, without --data-dir: plan, answer, tick, log "recor
     await assertFocus(s, 'copy-copy-1', 'the confirmed copy has the focus');
     await s.screenshot('keyboard-deleted-nl.png');
 
+    // An opened panel takes the focus: the data panel, from the top bar.
+    await tabToId(s, 'data-button', { back: true, max: 250 });
+    await press(s, KEY.Enter);
+    await s.find(tid('data-panel'));
+    await assertFocus(s, 'data-panel', 'the data panel has the focus');
+    assert.equal(await s.execute('return document.activeElement.tagName;'), 'H2', 'its heading');
+    await press(s, KEY.Tab);
+    await assertFocus(s, 'backup-passphrase', 'its first field comes next');
+
     // The same in English: switch the language with the keyboard, focus rings on the screen.
     await tabToId(s, 'profile', { back: true, max: 250 });
     await press(s, KEY.Enter);
@@ -235,7 +262,7 @@ test('keyboard only, student, without --data-dir: plan, answer, tick, log "recor
     await tabToId(s, 'profile-save');
     await press(s, KEY.Enter);
     await s.waitForText(tid('profile'), 'EN');
-    await s.waitForText(tid('verdict'), 'Allowed');
+    await s.waitForText(tid('data-panel'), 'Your data');
     await tabToId(s, 'new-recording');
     await s.screenshot('keyboard-sidebar-en.png');
     await press(s, KEY.Enter);
