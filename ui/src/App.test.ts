@@ -25,6 +25,17 @@ describe("App", () => {
     expect(screen.getByTestId("deadline-apparatuur_getest").textContent).toContain("uiterlijk ma 23 nov. 2026 23:59");
   });
 
+  it("moves the focus to the new content: the form's heading, then the new recording's", async () => {
+    const { backend } = fakeBackend();
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    const form = screen.getByTestId("new-recording-form");
+    await waitFor(() => expect(document.activeElement).toBe(form.querySelector("h2")));
+    expect(document.activeElement?.getAttribute("tabindex")).toBe("-1");
+    await fireEvent.click(screen.getByTestId("create"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("recording-title")));
+  });
+
   it("lists what erasing removed, in the language of the erased profile", async () => {
     const { backend, calls } = fakeBackend();
     const first = await backend.appStatus();
