@@ -59,6 +59,13 @@ test('axe: the student’s screens, the data panel, the assessment and the mento
 
     await recordedLesson(s, 'Muziekles 2A');
     await clean(s, 'recording after "recorded"');
+    // Nothing by colour alone: every status chip (list rows, deadlines) says its status in words.
+    const chips = await s.execute(
+      'return [...document.querySelectorAll(".chip")].map((c) => ({ cls: c.className, text: c.innerText.trim() }));',
+    );
+    assert.ok(chips.length >= 3, JSON.stringify(chips));
+    for (const c of chips) assert.match(c.text, /\p{L}{3,}/u, `the chip "${c.cls}" carries words: ${JSON.stringify(c)}`);
+    assert.ok(chips.some((c) => c.cls.includes('overdue') && /te laat/i.test(c.text)), JSON.stringify(chips));
     await clean(s, 'checklist', tid('checklist'));
     await clean(s, 'deadlines', tid('deadlines'));
     await clean(s, 'copies', tid('copies'));
