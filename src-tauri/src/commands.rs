@@ -164,22 +164,7 @@ async fn chosen<F: Future<Output = Option<rfd::FileHandle>>>(
 ) -> Reply<Option<PathBuf>> {
     match path {
         Some(path) => app.state::<App>().path_from_page(path).map(Some),
-        None => match dialog_answer() {
-            Some(path) => app.state::<App>().path_from_page(path).map(Some),
-            None => Ok(dialog().await.map(|file| file.path().to_owned())),
-        },
-    }
-}
-
-/// In the build the end-to-end tests drive (feature `e2e`) only: the file a native dialog answers
-/// with, from `OPNAMEWIJS_E2E_DIALOG_ANSWER`, so a button that opens a dialog can be tested in the
-/// real window. It still goes through the core's refusal of a page's path, which a release build
-/// (never `e2e`) answers with `app.path_from_page`.
-fn dialog_answer() -> Option<PathBuf> {
-    if cfg!(feature = "e2e") {
-        std::env::var_os("OPNAMEWIJS_E2E_DIALOG_ANSWER").map(PathBuf::from)
-    } else {
-        None
+        None => Ok(dialog().await.map(|file| file.path().to_owned())),
     }
 }
 
@@ -366,13 +351,25 @@ pub async fn assessment_not_passed(
 }
 
 fn save_dialog(name: &str) -> impl Future<Output = Option<rfd::FileHandle>> {
-    rfd::AsyncFileDialog::new().set_file_name(name).save_file()
+    let stand_in = crate::stand_in::save(name);
+    let dialog = rfd::AsyncFileDialog::new().set_file_name(name);
+    async move {
+        match stand_in {
+            Some(path) => Some(path.into()),
+            None => dialog.save_file().await,
+        }
+    }
 }
 
 fn open_dialog(extension: &str) -> impl Future<Output = Option<rfd::FileHandle>> {
-    rfd::AsyncFileDialog::new()
-        .add_filter("Opnamewijs", &[extension])
-        .pick_file()
+    let stand_in = crate::stand_in::open(extension);
+    let dialog = rfd::AsyncFileDialog::new().add_filter("Opnamewijs", &[extension]);
+    async move {
+        match stand_in {
+            Some(picked) => picked.map(Into::into),
+            None => dialog.pick_file().await,
+        }
+    }
 }
 
 /// Checks a dossier PDF (any installation's): its receipts' signatures and its manifest against

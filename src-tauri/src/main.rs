@@ -6,6 +6,7 @@
 mod commands;
 mod opened;
 mod reveal;
+mod stand_in;
 
 use opnamewijs::app::{data_dir_override, AppDirs, Layout};
 use opnamewijs::clock::SystemClock;

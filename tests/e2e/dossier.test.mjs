@@ -3,7 +3,8 @@
 // receipt the student signs in their own installation (switched to begeleider) is refused; then
 // the student exports the dossier and checks it in the window, in Dutch and in English. Native
 // dialogs cannot be driven: files go through the commands with an explicit path, and for the
-// check the e2e build's dialog answers with the dossier (OPNAMEWIJS_E2E_DIALOG_ANSWER), so the real
+// check the e2e build's stand-in for the open dialog picks the dossier, the one PDF in the files
+// folder (OPNAMEWIJS_E2E_DIALOG_DIR, see src-tauri/src/stand_in.rs), so the real
 // button, the real command and the real result screen are used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,7 +48,7 @@ test('a dossier with the mentor’s signed receipt checks as valid; a self-signe
     await invoke(s, 'export_feedback_receipt', { request: desk.requests[0].id, path: receipt });
   });
 
-  await withApp('dossier-student-checks', { dataDir: studentDir, env: { OPNAMEWIJS_E2E_DIALOG_ANSWER: pdf } }, async (s) => {
+  await withApp('dossier-student-checks', { dataDir: studentDir, env: { OPNAMEWIJS_E2E_DIALOG_DIR: files } }, async (s) => {
     await s.find('body[data-ready="true"]');
     // First receipt of this mentor: accepted only once the fingerprint was compared.
     const preview = await invoke(s, 'preview_feedback_receipt', { path: receipt });

@@ -60,6 +60,17 @@ describe("App", () => {
     expect(screen.getByTestId("check-proven").textContent).toContain("handtekening klopt niet");
   });
 
+  it("moves the focus to the new content: the form's heading, then the new recording's", async () => {
+    const { backend } = fakeBackend();
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    const form = screen.getByTestId("new-recording-form");
+    await waitFor(() => expect(document.activeElement).toBe(form.querySelector("h2")));
+    expect(document.activeElement?.getAttribute("tabindex")).toBe("-1");
+    await fireEvent.click(screen.getByTestId("create"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("recording-title")));
+  });
+
   it("lists what erasing removed, in the language of the erased profile", async () => {
     const { backend, calls } = fakeBackend();
     const first = await backend.appStatus();

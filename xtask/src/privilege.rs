@@ -224,3 +224,31 @@ fn a_file_location_from_the_page_goes_through_the_release_refusal() {
         "`chosen` hands a page's path to the core's refusal: {chosen}"
     );
 }
+
+/// The stand-in for the native file dialogs (the keyboard-only end-to-end journeys press the real
+/// buttons) answers only in the `e2e` build: its one way in checks the feature before it reads its
+/// folder from the environment, and only the two dialog helpers call it.
+#[test]
+fn the_file_dialog_stand_in_is_only_in_the_e2e_build() {
+    let stand_in = read(&shell().join("src/stand_in.rs"));
+    let folder = &stand_in[stand_in.find("fn folder()").expect("fn folder")..];
+    let folder = &folder[..folder.find("\n}\n").expect("end of folder")];
+    let gate = folder
+        .find("if !cfg!(feature = \"e2e\") {\n        return None;\n    }")
+        .expect("the feature is checked first");
+    let env = folder
+        .find("std::env::var_os")
+        .expect("the folder from the environment");
+    assert!(gate < env, "{folder}");
+    assert_eq!(
+        stand_in.matches("std::env").count(),
+        1,
+        "one way in: {stand_in}"
+    );
+    let commands = read(&shell().join("src/commands.rs"));
+    assert_eq!(
+        commands.matches("crate::stand_in::").count(),
+        2,
+        "only save_dialog and open_dialog use it"
+    );
+}

@@ -14,7 +14,8 @@ let shown: { element: HTMLElement; control: Element | null } | null = null;
 
 /** The control the user last pressed or typed in (a click need not focus a button in WebKit). */
 let last: Element | null = null;
-const CONTROLS = "button, input, select, textarea, a[href], [role=button], [tabindex]";
+// A heading or part of the screen that took the focus after an action (tabindex -1) is no control.
+const CONTROLS = "button, input, select, textarea, a[href], [role=button], [tabindex]:not([tabindex=\"-1\"])";
 
 const tracked = new WeakSet<Document>();
 
