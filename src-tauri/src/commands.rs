@@ -11,8 +11,7 @@ use opnamewijs::store::Profile;
 use opnamewijs::views::{
     AppStatus, AssessmentView, BackupReport, CalendarReport, DeskView, DossierCheckView,
     DossierReport, FileReport, FinderView, OpenedFileView, OpenedImport, ReceiptPreviewView,
-    RecordingSummary, RecordingView,
-    SuggestedFolder,
+    RecordingSummary, RecordingView, SuggestedFolder,
 };
 use opnamewijs::workspace::*;
 use opnamewijs::{App, ErrorPayload};
