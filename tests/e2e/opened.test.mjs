@@ -10,6 +10,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, tid, withApp } from './webdriver.mjs';
 import { fill, invoke, recordedLesson } from './app.mjs';
+import { FAILING, axe, describe } from './a11y.mjs';
+
+/** No serious or critical axe violation on the screen as it is. */
+async function accessible(s, screen) {
+  const { violations } = await axe(s);
+  const failing = violations.filter((v) => FAILING.has(v.impact));
+  assert.deepEqual(failing.map((v) => v.id), [], `${screen}: serious or critical violations\n${describe(failing)}`);
+}
 
 /** A fresh home for one installation, and the environment the app gets there. */
 function home(name) {
@@ -76,6 +84,7 @@ test('a request handed to the running app and a receipt the app is started with 
     secondStart(mentor, photo);
     await s.waitForText(tid('opened-blocked'), '“klassenfoto.jpg” is not an Opnamewijs file');
     assert.equal(await s.exists(tid('opened-import')), false);
+    await accessible(s, 'a file that is not ours (en)');
     await s.click(tid('opened-dismiss'));
     await s.waitGone(tid('opened-files'));
     // The request, double-clicked while the app runs.
@@ -84,6 +93,7 @@ test('a request handed to the running app and a receipt the app is started with 
     await s.waitForText(tid('opened-import'), 'Put it on my desk');
     assert.equal(await s.execute('return document.activeElement?.id'), 'opened-heading', 'the offer takes the focus');
     await s.screenshot('opened-request-offer-en.png');
+    await accessible(s, 'a request offered (en)');
     await s.click(tid('opened-import'));
     await s.waitGone(tid('opened-files'));
     await s.waitForText(tid('desk-request'), 'Gymles 4C');
@@ -98,8 +108,11 @@ test('a request handed to the running app and a receipt the app is started with 
     await s.find('body[data-ready="true"]');
     await s.waitForText(tid('opened-what'), 'Ontvangstbewijs van Ayşe Yılmaz (werkplekbegeleider) voor “Gymles 4C”');
     await s.screenshot('opened-receipt-offer-nl.png');
+    await accessible(s, 'a receipt offered (nl)');
     await s.click(tid('opened-import'));
     await s.waitForText(tid('receipt-fingerprint'), mentorKey);
+    assert.equal(await s.execute('return document.activeElement?.closest("[data-testid=receipt-preview]") !== null'), true, 'the preview takes the focus');
+    await accessible(s, 'an opened receipt read in (nl)');
     await s.click(tid('receipt-compared'));
     await s.click(tid('accept-receipt'));
     await s.waitGone(tid('opened-files'));
