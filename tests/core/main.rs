@@ -3,6 +3,9 @@
 /// Shared helpers: a workspace in a temp dir with a fixed clock, Dutch-time instants.
 mod support;
 
+/// No silent replacement of history: the old plain file only with the user's yes, and the
+/// rollback anchor that sees an older journal put back with its head.
+mod anchor;
 /// Backups out and in, and erasing everything.
 mod app;
 /// Before the final assessment: choosing recordings, readiness, passed → delete now.
