@@ -4,6 +4,8 @@
 const COMMANDS: &[&str] = &[
     "app_status",
     "unlock",
+    "import_legacy",
+    "accept_older_journal",
     "set_profile",
     "list_recordings",
     "get_recording",

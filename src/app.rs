@@ -638,12 +638,21 @@ impl App {
         })
     }
 
-    /// What the desktop shell does when the app exits, after the window saved its state. After an
+    /// What the desktop shell does when the app exits, after the window saved its state: the
+    /// workspace is closed (later calls answer `app.interrupted`). After an
     /// erase: the web view's data and the window's state, which the open window may have written
     /// again, are removed once more, with the app's folders that are empty then; the answer is
     /// what is still left (normally nothing). Otherwise the window's state file is made readable
     /// by the user only.
     pub fn at_exit(&self) -> Vec<PathBuf> {
+        // The workspace is closed here, as the process ends without dropping it: closing brings
+        // the rollback anchor up to the journal and waits for the background check.
+        if let Some(inner) = self.inner.get() {
+            let mut guard = inner.lock().unwrap_or_else(|e| e.into_inner());
+            if guard.is_ok() {
+                *guard = Err(self.interrupted());
+            }
+        }
         if !self.erased.load(Ordering::SeqCst) {
             if let Some(file) = &self.layout.window_state {
                 let _ = crate::files::make_private(file);

@@ -79,6 +79,8 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::unlock,
+            commands::import_legacy,
+            commands::accept_older_journal,
             commands::set_profile,
             commands::list_recordings,
             commands::get_recording,

@@ -30,6 +30,9 @@
 //! state.snap   := (part_len u32 LE | envelope("OPNWSNAP", id[16] | seq u64 LE | mac[32] | offset u64 LE |
 //!                 index u32 LE | count u32 LE, "state.snap", part) | check)*
 //! backup       := envelope("OPNWBKUP", salt[16] | params[12], "backup", data key[32] | journal.log bytes) | check
+//! anchor       := "OPNWANCH" | version u8 | seq u64 LE | hash[32] | HMAC-SHA256(chain key, "opnamewijs anchor v1" | seq LE | hash)
+//!                 kept outside the directory: keyring account "anchor-<SHA-256(directory path)[..16] hex>",
+//!                 or for a passphrase vault the file of that name in the app's config folder (see [`anchor`])
 //! ```
 //!
 //! The encryption key and the chain key are HMAC-SHA256(data key, label) for two fixed labels, so

@@ -49,6 +49,10 @@ export type * from "./types";
 export interface Backend {
   appStatus(): Promise<AppStatus>;
   unlock(passphrase: string): Promise<Acted<AppStatus>>;
+  /** The user's yes to importing the old, unprotected file the open stopped for. */
+  importLegacy(): Promise<Acted<AppStatus>>;
+  /** The user goes on with the journal that is behind its rollback anchor (or gone). */
+  acceptOlderJournal(): Promise<Acted<AppStatus>>;
   setProfile(input: Profile): Promise<Acted<AppStatus>>;
   listRecordings(): Promise<RecordingSummary[]>;
   getRecording(id: string): Promise<RecordingView>;
@@ -158,6 +162,8 @@ export function backendOver(call: Invoke): Backend {
   return {
     appStatus: () => run("app_status"),
     unlock: (passphrase) => run("unlock", { passphrase }),
+    importLegacy: () => run("import_legacy"),
+    acceptOlderJournal: () => run("accept_older_journal"),
     setProfile: (input) => run("set_profile", { input }),
     listRecordings: () => run("list_recordings"),
     getRecording: (id) => run("get_recording", { id }),

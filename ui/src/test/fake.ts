@@ -195,6 +195,14 @@ export function fakeBackend(
     unlock: async () => {
       throw new Error("not used");
     },
+    importLegacy: async () => {
+      calls.push("importLegacy");
+      return acted(status());
+    },
+    acceptOlderJournal: async () => {
+      calls.push("acceptOlderJournal");
+      return acted(status());
+    },
     setProfile: async () => {
       throw new Error("not used");
     },
