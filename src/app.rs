@@ -568,7 +568,7 @@ impl App {
         let anchor_files = anchors.left(data_dir);
         anchors
             .forget(data_dir)
-            .map_err(|e| incomplete(vec![e.to_string()]))?;
+            .map_err(|e| incomplete(vec![e.message(lang)]))?;
         let vault = Vault::erase(data_dir, keystore).map_err(in_lang(lang))?;
         let mut files = vault.files.len();
         for name in [STATE_FILE, LOCK_FILE] {

@@ -179,6 +179,11 @@ impl Layout {
             };
             for entry in entries.flatten() {
                 let path = entry.path();
+                // Rollback anchors of other installations (other data folders) live here too;
+                // this one's is removed and checked before (see `App::erase_all`).
+                if entry.file_name().to_string_lossy().starts_with("anchor-") {
+                    continue;
+                }
                 if !left.iter().any(|l| path.starts_with(l)) {
                     left.push(path);
                 }
