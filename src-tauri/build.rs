@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "set_school",
     "log_share",
     "export_school_statement",
+    "export_lesson_day",
     "finder_suggestions",
     "find_leftovers",
     "finder_progress",

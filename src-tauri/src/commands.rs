@@ -400,6 +400,23 @@ pub async fn export_school_statement(
 }
 
 #[tauri::command]
+pub async fn export_lesson_day(
+    app: AppHandle,
+    recording: String,
+    path: Option<PathBuf>,
+) -> Reply<Option<FileReport>> {
+    let dialog = || save_dialog("lesdag.pdf");
+    let Some(path) = chosen(&app, path, dialog).await? else {
+        return Ok(None);
+    };
+    core(app, move |a| {
+        a.with(|ws| ws.export_lesson_day(&recording, &path))
+            .map(Some)
+    })
+    .await
+}
+
+#[tauri::command]
 pub async fn finder_suggestions(app: AppHandle) -> Reply<Vec<SuggestedFolder>> {
     let p = app.path();
     let known = [

@@ -94,6 +94,7 @@ fn main() {
             commands::set_school,
             commands::log_share,
             commands::export_school_statement,
+            commands::export_lesson_day,
             commands::finder_suggestions,
             commands::find_leftovers,
             commands::finder_progress,

@@ -35,6 +35,8 @@ mod hu_pack;
 mod ics;
 /// A disk that refuses the Nth write: typed Dutch errors, last good state kept, recovery.
 mod io_faults;
+/// The lesson-day sheet: one page of checklist and deadlines, no pupil data.
+mod lesson_day;
 /// Broken packs are rejected with the file, the field and the problem.
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.

@@ -383,3 +383,16 @@ describe("opens that wait for the user's decision", () => {
     expect(screen.getByTestId("open-decision")).toBeTruthy();
   });
 });
+
+describe("lesson-day sheet", () => {
+  it("saves the recording's one-page sheet from the recording screen", async () => {
+    const { backend, calls } = fakeBackend();
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    await fireEvent.click(screen.getByTestId("create"));
+    await screen.findByTestId("recording-title");
+    await fireEvent.click(screen.getByTestId("export-lesson-day"));
+    await waitFor(() => expect(calls).toContain("exportLessonDay:r1"));
+    expect(screen.queryByTestId("error")).toBeNull();
+  });
+});

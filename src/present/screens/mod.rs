@@ -11,6 +11,7 @@ mod calendar;
 mod dashboard;
 mod desk;
 mod dossier;
+mod lesson_day;
 mod reminders;
 mod statement;
 

@@ -102,6 +102,8 @@ export interface Backend {
   exportDossier(path: string | null): Promise<DossierReport | null>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportSchoolStatement(school: string, path: string | null): Promise<FileReport | null>;
+  /** The one-page lesson-day sheet of a recording: its checklist and deadlines, no pupil data. */
+  exportLessonDay(recording: string, path: string | null): Promise<FileReport | null>;
   finderSuggestions(): Promise<SuggestedFolder[]>;
   /** Scans suggested folders by id and, with `choose`, folders picked in a dialog (`null`: cancelled). */
   findLeftovers(suggested: number[], choose: boolean, folders?: string[]): Promise<FinderView | null>;
@@ -202,6 +204,7 @@ export function backendOver(call: Invoke): Backend {
     assessmentNotPassed: (input) => run("assessment_not_passed", { input }),
     exportDossier: (path) => run("export_dossier", { path }),
     exportSchoolStatement: (school, path) => run("export_school_statement", { school, path }),
+    exportLessonDay: (recording, path) => run("export_lesson_day", { recording, path }),
     finderSuggestions: () => run("finder_suggestions"),
     findLeftovers: (suggested, choose, folders) => run("find_leftovers", { suggested, choose, folders: folders ?? null }),
     finderProgress: () => run("finder_progress"),

@@ -85,6 +85,8 @@ const words = {
   eraseButton: { nl: "Alles definitief wissen", en: "Erase everything for good" },
   erased: { nl: "Al je gegevens zijn gewist. Opnamewijs heeft gecontroleerd dat er niets is achtergebleven. Dit is verwijderd:", en: "All your data has been erased. Opnamewijs checked that nothing is left. This was removed:" },
   closeApp: { nl: "Opnamewijs sluiten", en: "Close Opnamewijs" },
+  lessonDay: { nl: "Lesdagblad (PDF)", en: "Lesson-day sheet (PDF)" },
+  lessonDayHint: { nl: "Eén pagina met de checklist en de termijnen van deze opname, om op de lesdag bij de hand te hebben. Zonder gegevens van leerlingen.", en: "One page with this recording's checklist and deadlines, to have at hand on the lesson day. No pupil data." },
   legacyTitle: { nl: "Oud, onbeveiligd bestand gevonden", en: "Old, unprotected file found" },
   legacyImport: { nl: "Importeren", en: "Import" },
   legacyNotNow: { nl: "Niet nu", en: "Not now" },

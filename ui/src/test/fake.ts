@@ -267,6 +267,10 @@ export function fakeBackend(
     assessmentNotPassed: async () => acted(assessment),
     exportDossier: async () => null,
     exportSchoolStatement: async () => null,
+    exportLessonDay: async (recording) => {
+      calls.push(`exportLessonDay:${recording}`);
+      return { path: "/home/student/lesdag.pdf" };
+    },
     finderSuggestions: async () => [{ id: 0, path: "/home/student/Downloads" }],
     findLeftovers: async () => {
       calls.push("findLeftovers");
