@@ -23,8 +23,9 @@
 //!
 //! **What it cannot see.** A rollback by fewer entries than the anchor lags behind; a rollback
 //! when there is no anchor (a vault last opened by an earlier version, a keyring that cannot be
-//! read, a passphrase vault opened with `--data-dir`, where the app has no config folder of its
-//! own); and the student, who can remove the anchor as easily as the journal.
+//! read, a passphrase vault of the core used without the app's config folder); a data folder
+//! moved or renamed (the anchor is named after its path); and the student, who can remove the
+//! anchor as easily as the journal.
 
 use super::crypto::{self, JournalKeys};
 use super::journal::Head;
@@ -34,9 +35,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The anchor is written after this many appends (and when the vault is closed). A keyring write
-/// is a round trip to the Secret Service, which rewrites its whole keyring file; after every
-/// append it would cost more than the append itself. After a crash the anchor is at most this
-/// many entries behind, a few minutes of work, and a rollback within that gap is not seen.
+/// is a round trip to the Secret Service, which rewrites its whole keyring file: not something
+/// to do on every tick. After a crash the anchor is at most this many entries behind (less one),
+/// a few minutes of work, and a rollback within that gap is not seen.
 pub const ANCHOR_EVERY: u64 = 16;
 
 const MAGIC: &[u8; 8] = b"OPNWANCH";

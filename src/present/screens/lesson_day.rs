@@ -19,8 +19,9 @@ fn source(from: Option<&ProvenanceView>, lang: Lang) -> String {
 }
 
 impl Workspace {
-    /// The lesson-day sheet of the recording `id`, as PDF bytes (one A4 page for the packs that
-    /// ship).
+    /// The lesson-day sheet of the recording `id`, as PDF bytes: one A4 page for a recording of
+    /// the packs that ship as planned (checked in the tests); a checklist that grows with the
+    /// answers past what one page holds continues on a second.
     pub fn lesson_day_pdf(&self, id: &str) -> Result<Vec<u8>> {
         let view = self.view(id)?;
         let rec = self.recording(id)?;
