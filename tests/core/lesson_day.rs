@@ -4,7 +4,9 @@
 use crate::dossier::poppler;
 use crate::mentor::named;
 use crate::support::*;
+use opnamewijs::recording::Answer;
 use opnamewijs::store::Mode;
+use opnamewijs::workspace::AnswerQuestion;
 use std::process::Command;
 
 #[test]
@@ -113,4 +115,48 @@ fn the_lesson_day_sheet_is_one_page_with_the_checklist_its_sources_and_the_deadl
     // The same recording gives the same bytes (the writer is deterministic).
     let again = env.ws.lesson_day_pdf(&id).expect("again");
     assert_eq!(again, std::fs::read(&path).expect("read"));
+}
+
+#[test]
+fn a_recording_with_every_question_answered_still_fits_one_page() {
+    let mut env = Env::at(nl(2026, 11, 23, 10, 0));
+    named(&mut env, "Ayşe Yılmaz", Mode::Student);
+    let id = env.create("hu-stage-opnamen", "2026-11-24").id;
+    // Answered twice over (yes, then no), so questions asked only after an answer are answered
+    // too, and the checklist shows what these answers call for.
+    for yes in [true, false, true] {
+        for q in env.ws.view(&id).expect("view").questions {
+            let input = serde_json::to_value(&q.input).expect("json");
+            let first = |i: usize| input["options"][i]["id"].as_str().map(str::to_owned);
+            let answer = match input["type"].as_str() {
+                Some("yes_no") => Answer::Flag(yes),
+                Some("choice") => Answer::Choice(first(0).expect("an option")),
+                Some("choices") => Answer::Choices((0..8).map_while(first).collect()),
+                Some("count") => Answer::Count(2),
+                _ => continue,
+            };
+            // An answer the pack refuses in this state is simply left out.
+            let _ = env.ws.answer(AnswerQuestion {
+                recording: id.clone(),
+                question: q.id.clone(),
+                answer: Some(answer),
+            });
+        }
+    }
+    let view = env.ws.view(&id).expect("view");
+    let items: usize = view.phases.iter().map(|p| p.items.len()).sum();
+    assert!(items >= 15, "most of the checklist is shown: {items}");
+    let path = env.files.path().join("lesdag-vol.pdf");
+    env.ws.export_lesson_day(&id, &path).expect("sheet");
+    let info = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
+        "{items} items and {} deadlines on one page: {info}",
+        view.deadlines.len()
+    );
 }

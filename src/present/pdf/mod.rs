@@ -63,8 +63,8 @@ const SUBHEADING_LEADING: f32 = 16.0;
 const SUBHEADING_BEFORE: f32 = 8.0;
 const MONO_SIZE: f32 = 9.0;
 /// Checklist lines of a one-page sheet ([`PdfDocument::check_line`]).
-const SMALL_SIZE: f32 = 8.5;
-const SMALL_LEADING: f32 = 10.5;
+const SMALL_SIZE: f32 = 8.0;
+const SMALL_LEADING: f32 = 9.5;
 const CHECK_INDENT: f32 = 30.0;
 const MONO_LEADING: f32 = 12.0;
 /// Space below a paragraph.
@@ -284,7 +284,7 @@ impl PdfDocument {
         self.y -= 1.0;
     }
 
-    /// A checklist line in 8.5 pt for a sheet that must fit one page: `mark` (a box, ticked or
+    /// A checklist line in 8 pt for a sheet that must fit one page: `mark` (a box, ticked or
     /// not) in bold, then `text` with a hanging indent, wrapped; its first two lines stay together.
     /// Without `text`, `mark` alone is the line (a heading within the list).
     pub fn check_line(&mut self, mark: &str, text: &str) {

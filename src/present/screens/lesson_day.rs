@@ -20,8 +20,8 @@ fn source(from: Option<&ProvenanceView>, lang: Lang) -> String {
 
 impl Workspace {
     /// The lesson-day sheet of the recording `id`, as PDF bytes: one A4 page for a recording of
-    /// the packs that ship as planned (checked in the tests); a checklist that grows with the
-    /// answers past what one page holds continues on a second.
+    /// the HU pack, also with every question answered (19 items and 7 deadlines; checked in the
+    /// tests); a longer checklist of another pack would continue on a second page.
     pub fn lesson_day_pdf(&self, id: &str) -> Result<Vec<u8>> {
         let view = self.view(id)?;
         let rec = self.recording(id)?;
