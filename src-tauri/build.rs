@@ -4,6 +4,8 @@
 const COMMANDS: &[&str] = &[
     "app_status",
     "unlock",
+    "import_legacy",
+    "accept_older_journal",
     "set_profile",
     "list_recordings",
     "get_recording",
@@ -17,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "set_school",
     "log_share",
     "export_school_statement",
+    "export_lesson_day",
     "finder_suggestions",
     "find_leftovers",
     "finder_progress",

@@ -20,13 +20,14 @@ use crate::error::{ErrorCode, ErrorPayload, Localized};
 use crate::screens::{Reminder, Show};
 use crate::store::{LOCK_FILE, STATE_FILE};
 use crate::text::{tr, Lang};
-use crate::vault::{KeyStore, Leftover, Passphrase, Unlock, Vault, VaultError};
+use crate::vault::{KeyStore, Leftover, Passphrase, Sensitive, Unlock, Vault, VaultError};
 use crate::views::{AppStatus, RecordingSummary};
 use crate::workspace::{Touched, Workspace, WorkspaceError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
+use zeroize::Zeroizing;
 
 impl App {
     /// Restores the backup into a scratch folder next to the data and removes it again: whether
@@ -169,7 +170,24 @@ pub struct App {
     system_lang: Mutex<Option<Lang>>,
     /// Files the system opened with the app, waiting for the user (in memory only).
     opened: Mutex<opened::OpenedState>,
+    /// What the user decided about an old plain file or a journal behind its anchor, for the next
+    /// open (see [`App::import_legacy`], [`App::accept_older_journal`]).
+    consent: Mutex<Consent>,
+    /// The passphrase a vault was unlocked with when its open stopped for the user's decision,
+    /// kept (wiped when dropped) until the user decides, so they need not type it again.
+    pending: Mutex<Option<Sensitive<Zeroizing<String>>>>,
 }
+
+/// The user's answers to the questions an open can stop for.
+#[derive(Debug, Clone, Copy, Default)]
+struct Consent {
+    import_legacy: bool,
+    accept_older: bool,
+}
+
+/// The codes of the opens that wait for the user's decision.
+const LEGACY_FOUND: &str = "store.legacy_found";
+const OLDER_JOURNAL: [&str; 2] = ["store.behind", "store.missing"];
 
 /// At most this many separate notifications at once; more are summed up in one.
 const MAX_NOTIFICATIONS: usize = 3;
@@ -203,6 +221,8 @@ impl App {
             finder: Mutex::new(finder::FinderState::default()),
             system_lang: Mutex::new(None),
             opened: Mutex::new(opened::OpenedState::default()),
+            consent: Mutex::new(Consent::default()),
+            pending: Mutex::new(None),
         }
     }
 
@@ -226,15 +246,106 @@ impl App {
     /// often (and from however many threads) it is called.
     pub fn finish_open(&self) {
         self.inner.get_or_init(|| {
-            let ws = Workspace::open(
-                &self.layout.data_dir,
-                self.clock.clone(),
-                Unlock::Keyring(self.keystore.as_ref()),
-            );
-            let mut ws = ws.map_err(ErrorPayload::from);
+            let ws = self.open_workspace(Unlock::Keyring(self.keystore.as_ref()));
+            let mut ws = ws.map_err(|e| self.open_error(e));
             self.adopt_system_language(&mut ws);
             Mutex::new(ws)
         });
+    }
+
+    /// Where rollback anchors are kept: the keyring, and the app's config folder for a
+    /// passphrase vault.
+    pub fn anchors(&self) -> crate::vault::Anchors {
+        crate::vault::Anchors {
+            keyring: Some(self.keystore.clone()),
+            folder: self.layout.anchor_dir.clone(),
+        }
+    }
+
+    /// Opens the workspace with the anchors and what the user decided so far; a decision is
+    /// used for one successful open.
+    fn open_workspace(&self, unlock: Unlock<'_>) -> Result<Workspace, WorkspaceError> {
+        let mut consent = self.consent.lock().unwrap_or_else(|e| e.into_inner());
+        let opening = crate::store::Opening {
+            anchors: self.anchors(),
+            import_legacy: consent.import_legacy,
+            accept_older: consent.accept_older,
+        };
+        let ws = Workspace::open_with(&self.layout.data_dir, self.clock.clone(), unlock, &opening);
+        if ws.is_ok() {
+            *consent = Consent::default();
+        }
+        ws
+    }
+
+    /// The payload of an open that failed: the questions the user must answer in the computer's
+    /// language (they stand on a screen of their own); the rest in Dutch, as before any
+    /// workspace was open.
+    fn open_error(&self, err: WorkspaceError) -> ErrorPayload {
+        let code = err.code();
+        if code == LEGACY_FOUND || OLDER_JOURNAL.contains(&code) {
+            let lang = *self.lang.lock().unwrap_or_else(|e| e.into_inner());
+            ErrorPayload::localized(&err, lang)
+        } else {
+            ErrorPayload::from(err)
+        }
+    }
+
+    /// The user said yes to importing the unprotected plain file of an earlier version that the
+    /// open stopped for (`store.legacy_found`): opens again with that yes. Without a keyring the
+    /// answer is `vault.keyring_unavailable`, and the yes holds for the passphrase that follows.
+    pub fn import_legacy(&self) -> Result<AppStatus, ErrorPayload> {
+        self.decide(&[LEGACY_FOUND], |c| c.import_legacy = true)
+    }
+
+    /// The user chose to go on with the journal that is behind its rollback anchor, or without
+    /// the journal the anchor names (`store.behind`, `store.missing`): opens it, journals the
+    /// choice and sets the anchor to it.
+    pub fn accept_older_journal(&self) -> Result<AppStatus, ErrorPayload> {
+        self.decide(&OLDER_JOURNAL, |c| c.accept_older = true)
+    }
+
+    /// Records a decision and opens again, when the open waits for that decision; otherwise
+    /// answers as things are.
+    fn decide(
+        &self,
+        codes: &[&str],
+        set: impl FnOnce(&mut Consent),
+    ) -> Result<AppStatus, ErrorPayload> {
+        let mut guard = self.lock();
+        match guard.as_ref() {
+            Err(e) if codes.contains(&e.code.as_str()) => {}
+            _ => return self.status_of(&guard),
+        }
+        set(&mut self.consent.lock().unwrap_or_else(|e| e.into_inner()));
+        let pending = self
+            .pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let opened = match &pending {
+            Some(text) => {
+                let passphrase = Passphrase::new(text.expose().as_str());
+                self.open_workspace(Unlock::Passphrase(&passphrase))
+            }
+            None => self.open_workspace(Unlock::Keyring(self.keystore.as_ref())),
+        };
+        *guard = opened.map_err(|e| self.open_error(e));
+        self.keep_pending(&guard, pending);
+        self.adopt_system_language(&mut guard);
+        self.status_of(&guard)
+    }
+
+    /// Keeps the passphrase while the open waits for the user's decision.
+    fn keep_pending(
+        &self,
+        ws: &Result<Workspace, ErrorPayload>,
+        passphrase: Option<Sensitive<Zeroizing<String>>>,
+    ) {
+        let waits = ws
+            .as_ref()
+            .is_err_and(|e| e.code == LEGACY_FOUND || OLDER_JOURNAL.contains(&e.code.as_str()));
+        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = passphrase.filter(|_| waits);
     }
 
     /// Reminders not shown before in this run (a deadline that turns from "today" to "overdue"
@@ -364,13 +475,12 @@ impl App {
             .as_ref()
             .is_err_and(|e| e.code != AppError::Erased.code())
         {
+            let typed = Sensitive::new(Zeroizing::new(passphrase.to_owned()));
             let passphrase = Passphrase::new(passphrase);
-            *guard = Workspace::open(
-                &self.layout.data_dir,
-                self.clock.clone(),
-                Unlock::Passphrase(&passphrase),
-            )
-            .map_err(in_lang(lang));
+            *guard = self
+                .open_workspace(Unlock::Passphrase(&passphrase))
+                .map_err(in_lang(lang));
+            self.keep_pending(&guard, Some(typed));
             self.adopt_system_language(&mut guard);
         }
         self.status_of(&guard)
@@ -425,11 +535,12 @@ impl App {
             }
         };
         *guard = Err(ErrorPayload::localized(&AppError::Erased, lang));
+        // The restored journal is where this installation is now: its anchor starts anew.
+        let _ = self.anchors().forget(&self.layout.data_dir);
         Vault::erase(&self.layout.data_dir, self.keystore.as_ref()).map_err(in_lang(lang))?;
         Vault::import_backup(path, &passphrase, &self.layout.data_dir, unlock)
             .map_err(in_lang(lang))?;
-        *guard = Workspace::open(&self.layout.data_dir, self.clock.clone(), unlock)
-            .map_err(in_lang(lang));
+        *guard = self.open_workspace(unlock).map_err(in_lang(lang));
         // From here in the restored workspace's language.
         self.status_of(&guard)
     }
@@ -452,6 +563,16 @@ impl App {
         };
         let data_dir = &self.layout.data_dir;
         let keystore = self.keystore.as_ref();
+        // The rollback anchor, while the data folder is still there to name it; the one in the
+        // keyring goes with the vault's key.
+        let anchors = crate::vault::Anchors {
+            keyring: None,
+            folder: self.layout.anchor_dir.clone(),
+        };
+        let anchor_files = anchors.left(data_dir);
+        anchors
+            .forget(data_dir)
+            .map_err(|e| incomplete(vec![e.message(lang)]))?;
         let vault = Vault::erase(data_dir, keystore).map_err(in_lang(lang))?;
         let mut files = vault.files.len();
         for name in [STATE_FILE, LOCK_FILE] {
@@ -501,6 +622,10 @@ impl App {
         if let Some(account) = &vault.keyring_account {
             removed.push(removed_item(lang, Removal::Key, keystore.describe(account)));
         }
+        let keyring_anchor = vault.keyring_anchor.iter().map(|a| keystore.describe(a));
+        for place in keyring_anchor.chain(anchor_files) {
+            removed.push(removed_item(lang, Removal::Anchor, place));
+        }
         if vault.dir_removed {
             let place = data_dir.display().to_string();
             removed.push(removed_item(lang, Removal::Folder, place));
@@ -517,12 +642,21 @@ impl App {
         })
     }
 
-    /// What the desktop shell does when the app exits, after the window saved its state. After an
+    /// What the desktop shell does when the app exits, after the window saved its state: the
+    /// workspace is closed (later calls answer `app.interrupted`). After an
     /// erase: the web view's data and the window's state, which the open window may have written
     /// again, are removed once more, with the app's folders that are empty then; the answer is
     /// what is still left (normally nothing). Otherwise the window's state file is made readable
     /// by the user only.
     pub fn at_exit(&self) -> Vec<PathBuf> {
+        // The workspace is closed here, as the process ends without dropping it: closing brings
+        // the rollback anchor up to the journal and waits for the background check.
+        if let Some(inner) = self.inner.get() {
+            let mut guard = inner.lock().unwrap_or_else(|e| e.into_inner());
+            if guard.is_ok() {
+                *guard = Err(self.interrupted());
+            }
+        }
         if !self.erased.load(Ordering::SeqCst) {
             if let Some(file) = &self.layout.window_state {
                 let _ = crate::files::make_private(file);
@@ -566,6 +700,8 @@ enum Removal {
     VaultFiles(usize),
     /// The vault's key in the keyring.
     Key,
+    /// The rollback anchor of a passphrase vault, in the app's config folder.
+    Anchor,
     /// The web view's data folder.
     Webview,
     /// The window's state file.
@@ -588,6 +724,11 @@ fn removed_item(lang: Lang, what: Removal, place: String) -> Removed {
             lang,
             "De sleutel van je gegevens in de sleutelbos",
             "The key to your data in the keyring",
+        ),
+        Removal::Anchor => tr(
+            lang,
+            "Het anker van je dagboek (de laatste stand, om een teruggezette oudere kopie te zien)",
+            "Your journal's anchor (its last position, to notice an older copy put back)",
         ),
         Removal::Webview => tr(
             lang,

@@ -47,6 +47,18 @@ pub async fn unlock(app: AppHandle, passphrase: Typed) -> Reply<Acted<AppStatus>
     core(app, move |a| a.answered(a.unlock(&passphrase))).await
 }
 
+/// The user's yes to importing the unprotected file of an earlier version.
+#[tauri::command]
+pub async fn import_legacy(app: AppHandle) -> Reply<Acted<AppStatus>> {
+    core(app, |a| a.answered(a.import_legacy())).await
+}
+
+/// The user goes on with a journal behind its rollback anchor.
+#[tauri::command]
+pub async fn accept_older_journal(app: AppHandle) -> Reply<Acted<AppStatus>> {
+    core(app, |a| a.answered(a.accept_older_journal())).await
+}
+
 #[tauri::command]
 pub async fn set_profile(app: AppHandle, input: Profile) -> Reply<Acted<AppStatus>> {
     core(app, |a| a.act(|ws| ws.set_profile(input))).await
@@ -409,6 +421,23 @@ pub async fn export_school_statement(
     };
     core(app, move |a| {
         a.with(|ws| ws.export_school_statement(&school, &path))
+            .map(Some)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn export_lesson_day(
+    app: AppHandle,
+    recording: String,
+    path: Option<PathBuf>,
+) -> Reply<Option<FileReport>> {
+    let dialog = || save_dialog("lesdag.pdf");
+    let Some(path) = chosen(&app, path, dialog).await? else {
+        return Ok(None);
+    };
+    core(app, move |a| {
+        a.with(|ws| ws.export_lesson_day(&recording, &path))
             .map(Some)
     })
     .await

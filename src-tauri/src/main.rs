@@ -83,6 +83,8 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::unlock,
+            commands::import_legacy,
+            commands::accept_older_journal,
             commands::set_profile,
             commands::list_recordings,
             commands::get_recording,
@@ -96,6 +98,7 @@ fn main() {
             commands::set_school,
             commands::log_share,
             commands::export_school_statement,
+            commands::export_lesson_day,
             commands::finder_suggestions,
             commands::find_leftovers,
             commands::finder_progress,

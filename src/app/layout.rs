@@ -60,6 +60,9 @@ pub struct Layout {
     pub app_dirs: Vec<PathBuf>,
     /// What the web view of an earlier version may have left outside its folder.
     pub earlier_webview: Vec<PathBuf>,
+    /// Where the rollback anchor of a passphrase vault is kept (the app's config folder, outside
+    /// the data directory); `None`: such a vault has no anchor.
+    pub anchor_dir: Option<PathBuf>,
 }
 
 impl Layout {
@@ -71,6 +74,7 @@ impl Layout {
             window_state: None,
             app_dirs: Vec::new(),
             earlier_webview: Vec::new(),
+            anchor_dir: None,
         }
     }
 
@@ -102,6 +106,7 @@ impl Layout {
             data_dir: chosen.unwrap_or(data),
             webview_dir: Some(webview_dir),
             window_state: Some(config.join(window_state_file)),
+            anchor_dir: Some(config.clone()),
             app_dirs,
             earlier_webview: EARLIER_WEBVIEW_FILES
                 .iter()
@@ -174,6 +179,11 @@ impl Layout {
             };
             for entry in entries.flatten() {
                 let path = entry.path();
+                // Rollback anchors of other installations (other data folders) live here too;
+                // this one's is removed and checked before (see `App::erase_all`).
+                if entry.file_name().to_string_lossy().starts_with("anchor-") {
+                    continue;
+                }
                 if !left.iter().any(|l| path.starts_with(l)) {
                     left.push(path);
                 }

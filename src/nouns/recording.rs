@@ -438,6 +438,10 @@ pub struct Recording {
     /// checked against (on top of the pack's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub school: Option<crate::school::School>,
+    /// When it was imported from the unprotected plain file of an earlier version, if it was: what
+    /// happened to it before then was never in the journal (the dossier says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_unprotected: Option<DateTime<Utc>>,
 }
 
 /// Why a copy must be deleted or edited before the recording can close.
@@ -581,6 +585,7 @@ impl Recording {
             tasks: Vec::new(),
             resit: None,
             school: None,
+            imported_unprotected: None,
         }
     }
 

@@ -16,7 +16,7 @@
 use crate::clock::Clock;
 use crate::policy::{PackSet, PolicyPack};
 use crate::recording::Recording;
-use crate::store::{Change, JournalEntry, State, Store};
+use crate::store::{Change, JournalEntry, Opening, State, Store};
 use crate::text::Lang;
 use crate::vault::Unlock;
 use chrono::{DateTime, Utc};
@@ -150,9 +150,21 @@ impl Workspace {
     /// dossier waits for that ([`Workspace::poll_journal_check`]); a backup verifies the journal
     /// itself.
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>, unlock: Unlock<'_>) -> Result<Self> {
+        Workspace::open_with(data_dir, clock, unlock, &Opening::default())
+    }
+
+    /// [`Workspace::open`] with rollback anchors and what the user decided (see
+    /// [`Store::open_with`]): a plain file of an earlier version is imported only with the user's
+    /// yes, and a journal behind its anchor opens only when the user chose to go on with it.
+    pub fn open_with(
+        data_dir: &Path,
+        clock: Arc<dyn Clock>,
+        unlock: Unlock<'_>,
+        opening: &Opening,
+    ) -> Result<Self> {
         let mut packs = PackSet::embedded();
         packs.add_dir(&data_dir.join("policies"));
-        let (store, state) = Store::open(data_dir, unlock, clock.now())?;
+        let (store, state) = Store::open_with(data_dir, unlock, clock.now(), opening)?;
         Ok(Workspace {
             data_dir: data_dir.to_owned(),
             packs,

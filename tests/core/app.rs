@@ -90,7 +90,11 @@ fn erase_all_leaves_nothing_behind() {
     let keys = env.keys.clone();
     drop(env.ws);
     let app = App::open(&dir, env.clock.clone(), keys.clone());
-    assert_eq!(keys.accounts().len(), 1, "one key in the keyring");
+    assert_eq!(
+        keys.accounts().len(),
+        2,
+        "the vault's key and its rollback anchor in the keyring"
+    );
     let report = app.erase_all().expect("erase");
     assert!(report.verified_empty);
     assert!(!Vault::exists(&dir), "no vault files");
@@ -171,7 +175,12 @@ fn erase_all_removes_the_web_views_data_and_the_window_state_and_says_what_it_re
         "the web view has a folder of its own"
     );
 
-    let key = format!("memory/{}", keys.accounts()[0]);
+    let account = |prefix: &str| {
+        let accounts = keys.accounts();
+        let found = accounts.iter().find(|a| a.starts_with(prefix));
+        format!("memory/{}", found.expect("in the keyring"))
+    };
+    let (key, anchor) = (account("vault-"), account("anchor-"));
     let report = app.erase_all().expect("erase");
     assert!(report.verified_empty);
     let removed: Vec<(&str, &str)> = report
@@ -188,13 +197,17 @@ fn erase_all_removes_the_web_views_data_and_the_window_state_and_says_what_it_re
         .to_string();
     let webview_place = webview.display().to_string();
     assert_eq!(
-        removed[..4],
+        removed[..5],
         [
             (
                 "Je gegevens: het versleutelde dagboek en de bestanden die erbij horen (4 bestanden)",
                 data.as_str()
             ),
             ("De sleutel van je gegevens in de sleutelbos", key.as_str()),
+            (
+                "Het anker van je dagboek (de laatste stand, om een teruggezette oudere kopie te zien)",
+                anchor.as_str()
+            ),
             (
                 "Wat het venster van de app bewaarde (cache en opslag van de webweergave)",
                 webview_place.as_str()
@@ -203,7 +216,7 @@ fn erase_all_removes_the_web_views_data_and_the_window_state_and_says_what_it_re
         ],
         "{removed:#?}"
     );
-    let folders: Vec<&str> = removed[4..].iter().map(|(_, place)| *place).collect();
+    let folders: Vec<&str> = removed[5..].iter().map(|(_, place)| *place).collect();
     for dir in &layout.app_dirs {
         assert!(
             folders.contains(&dir.display().to_string().as_str()),

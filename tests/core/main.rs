@@ -3,6 +3,9 @@
 /// Shared helpers: a workspace in a temp dir with a fixed clock, Dutch-time instants.
 mod support;
 
+/// No silent replacement of history: the old plain file only with the user's yes, and the
+/// rollback anchor that sees an older journal put back with its head.
+mod anchor;
 /// Backups out and in, and erasing everything.
 mod app;
 /// Before the final assessment: choosing recordings, readiness, passed → delete now.
@@ -34,6 +37,8 @@ mod hu_pack;
 mod ics;
 /// A disk that refuses the Nth write: typed Dutch errors, last good state kept, recovery.
 mod io_faults;
+/// The lesson-day sheet: one page of checklist and deadlines, no pupil data.
+mod lesson_day;
 /// Broken packs are rejected with the file, the field and the problem.
 mod malformed_packs;
 /// Each rule of the board memo on recording lessons holds.

@@ -332,8 +332,15 @@ fn the_plain_json_of_the_skeleton_is_migrated_into_the_journal_and_removed() {
     std::fs::write(dir.path().join(STATE_FILE), legacy.to_string()).expect("write legacy");
     let keys = MemoryKeyStore::new();
     let clock = Arc::new(FixedClock::new(nl(2026, 11, 23, 11, 0)));
-    let ws = opnamewijs::Workspace::open(dir.path(), clock.clone(), Unlock::Keyring(&keys))
-        .expect("migrate");
+    let yes = opnamewijs::store::Opening {
+        import_legacy: true,
+        ..Default::default()
+    };
+    let ws =
+        opnamewijs::Workspace::open_with(dir.path(), clock.clone(), Unlock::Keyring(&keys), &yes)
+            .expect("migrate");
+    let mut recording = recording;
+    recording.imported_unprotected = Some(nl(2026, 11, 23, 11, 0));
     assert_eq!(ws.recording(&id).expect("migrated recording"), &recording);
     assert_eq!(ws.status().expect("status").profile.name, "Sam");
     assert_eq!(

@@ -100,7 +100,7 @@ test('default layout: erase all, close the app, and nothing of it is left', asyn
     );
     assert.ok(everything(webview).length > 0, `the web view keeps its data in ${webview}`);
     assert.equal(mode(webview), 0o700, 'the web view folder is private');
-    assert.equal(keyringItems(service).length, 1, 'the key is in the keyring');
+    assert.equal(keyringItems(service).length, 2, 'the key and its rollback anchor are in the keyring');
 
     await s.click(tid('data-button'));
     await s.type(tid('erase-confirm'), 'WISSEN');
@@ -111,6 +111,8 @@ test('default layout: erase all, close the app, and nothing of it is left', asyn
     assert.ok(list.includes(vault), list);
     assert.match(list, /De sleutel van je gegevens in de sleutelbos/);
     assert.ok(list.includes(`${service}/vault-`), list);
+    assert.match(list, /Het anker van je dagboek/);
+    assert.ok(list.includes(`${service}/anchor-`), list);
     assert.match(list, /cache en opslag van de webweergave/);
     assert.ok(list.includes(webview), list);
     await s.screenshot('default-layout-erased.png');

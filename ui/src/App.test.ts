@@ -420,3 +420,61 @@ describe("a file opened with the app", () => {
     expect(screen.getByTestId("opened-dismiss").textContent).toBe("Sluiten");
   });
 });
+
+describe("opens that wait for the user's decision", () => {
+  const behind =
+    "Dit dagboek is ouder dan het dagboek dat Opnamewijs hier het laatst opende; misschien is een oudere kopie teruggezet. Nu: item 3 (kop 1a2b3c4d5e6f). Het laatst gezien: item 9 (kop 9f8e7d6c5b4a). Er is niets geschreven.";
+
+  it("shows a journal behind its anchor with both positions, and goes on only on yes", async () => {
+    const { backend, calls } = fakeBackend();
+    const status = backend.appStatus;
+    let decided = false;
+    backend.appStatus = async () => {
+      if (!decided) throw new IpcError({ code: "store.behind", message: behind });
+      return status();
+    };
+    const accept = backend.acceptOlderJournal;
+    backend.acceptOlderJournal = async () => {
+      decided = true;
+      return accept();
+    };
+    render(App, { backend });
+    const screenOf = await screen.findByTestId("open-decision");
+    expect(screenOf.getAttribute("role")).toBe("alert");
+    expect(screen.getByTestId("decision-message").textContent).toContain("Nu: item 3 (kop 1a2b3c4d5e6f). Het laatst gezien: item 9");
+    expect(screen.getByRole("heading", { name: "Dit dagboek is niet het nieuwste" })).toBeTruthy();
+    expect(screen.queryByTestId("new-recording")).toBeNull();
+    expect(calls).toEqual([]);
+    await fireEvent.click(screen.getByTestId("decision-yes"));
+    await waitFor(() => expect(screen.queryByTestId("open-decision")).toBeNull());
+    expect(calls).toEqual(["acceptOlderJournal"]);
+    expect(await screen.findByTestId("new-recording")).toBeTruthy();
+  });
+
+  it("asks before importing an old file, and closes on 'not now'", async () => {
+    const { backend, calls } = fakeBackend();
+    backend.appStatus = async () => {
+      throw new IpcError({ code: "store.legacy_found", message: "Er staat een oud, onbeveiligd bestand van een eerdere versie van Opnamewijs in /x/opnamewijs.json (2 opnamen). Importeren?" });
+    };
+    render(App, { backend });
+    await screen.findByTestId("open-decision");
+    expect(screen.getByTestId("decision-yes").textContent).toBe("Importeren");
+    expect(screen.getByTestId("decision-no").textContent).toBe("Niet nu");
+    await fireEvent.click(screen.getByTestId("decision-no"));
+    await waitFor(() => expect(calls).toEqual(["closeWindow"]));
+    expect(screen.getByTestId("open-decision")).toBeTruthy();
+  });
+});
+
+describe("lesson-day sheet", () => {
+  it("saves the recording's one-page sheet from the recording screen", async () => {
+    const { backend, calls } = fakeBackend();
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId("new-recording"));
+    await fireEvent.click(screen.getByTestId("create"));
+    await screen.findByTestId("recording-title");
+    await fireEvent.click(screen.getByTestId("export-lesson-day"));
+    await waitFor(() => expect(calls).toContain("exportLessonDay:r1"));
+    expect(screen.queryByTestId("error")).toBeNull();
+  });
+});

@@ -33,8 +33,20 @@ pub struct JournalEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
-    /// Copied from the plain JSON file of an earlier version.
+    /// Copied from the plain JSON file of an earlier version, after the user said yes.
     Migrated,
+    /// The user chose to go on with a journal behind its rollback anchor (an older copy put back,
+    /// or no journal where one had been); the anchor was set to this journal.
+    AnchorReset {
+        /// How many entries the anchor named.
+        anchor_seq: u64,
+        /// The head hash the anchor named.
+        anchor_hash: String,
+        /// How many entries the journal had when it was opened.
+        found_seq: u64,
+        /// Its head hash then (empty when there was no journal).
+        found_hash: String,
+    },
     /// A recording was planned.
     Created,
     /// A question was answered or cleared.

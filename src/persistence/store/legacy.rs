@@ -12,8 +12,14 @@ use std::path::Path;
 pub const STATE_FILE: &str = "opnamewijs.json";
 
 impl Store {
-    /// Copies a legacy state into the journal, verifies it, then removes the plain file.
+    /// Copies a legacy state into the journal (each recording marked as imported from an
+    /// unprotected file), verifies it, then removes the plain file. Only after the user said yes.
     pub(super) fn migrate(&mut self, state: &State, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut state = state.clone();
+        for rec in &mut state.recordings {
+            rec.imported_unprotected = Some(now);
+        }
+        let state = &state;
         let entry = |recording: Option<Recording>, profile: Option<Profile>| JournalEntry {
             at: now,
             by: state.profile.name.clone(),

@@ -19,7 +19,7 @@ pub use snapshot::{set_snapshot_after_bytes, SNAPSHOT_AFTER_ENV};
 
 use crate::error::ErrorCode;
 use crate::recording::Recording;
-use crate::vault::{Recovery, Unlock, Vault, VaultError};
+use crate::vault::{AnchorCheck, Anchors, Position, Recovery, Unlock, Vault, VaultError};
 use chrono::{DateTime, Utc};
 use legacy::load_legacy;
 use serde::{Deserialize, Serialize};
@@ -97,6 +97,64 @@ pub enum StoreError {
         /// Its format version.
         found: u32,
     },
+    /// There is no vault, but the unprotected plain file of an earlier version: the user decides
+    /// whether it is imported ([`Opening::import_legacy`]). Nothing was written.
+    #[error("Er staat een oud, onbeveiligd bestand van een eerdere versie van Opnamewijs in {path} ({recordings} opnamen). Importeren? De opnamen komen dan in je beveiligde dagboek, gemarkeerd als 'geïmporteerd uit een onbeveiligd bestand', en het oude bestand wordt verwijderd. Kies 'Niet nu' als je dit bestand niet kent: de app sluit en er verandert niets.")]
+    LegacyFound {
+        /// The plain file.
+        path: PathBuf,
+        /// How many recordings it holds.
+        recordings: usize,
+    },
+    /// The journal is behind its rollback anchor: an older copy was put back (or another vault).
+    /// Nothing was written; the user decides ([`Opening::accept_older`]).
+    #[error("{}", behind_nl(anchor, found, *other_vault))]
+    Behind {
+        /// Where the journal had come the last time this installation had it open.
+        anchor: Position,
+        /// Where the journal found now is.
+        found: Position,
+        /// The anchor was made by another vault's key.
+        other_vault: bool,
+    },
+    /// There is no vault, but the rollback anchor says there was one here. Nothing was written
+    /// (and an unprotected plain file of an earlier version is not imported).
+    #[error("De gegevens die Opnamewijs hier het laatst opende zijn er niet meer: het dagboek stond op item {} (kop {}), en nu is er geen dagboek.{} Er is niets geschreven. Zet de gegevens of een reservekopie terug en start opnieuw, of begin met lege gegevens.", .anchor.seq, .anchor.short_hash(), if *legacy { " Het oude, onbeveiligde bestand dat er staat wordt niet geïmporteerd, omdat hier een beveiligd dagboek was." } else { "" })]
+    Missing {
+        /// Where the journal had come.
+        anchor: Position,
+        /// An unprotected plain file of an earlier version is there.
+        legacy: bool,
+    },
+}
+
+/// The Dutch sentence of [`StoreError::Behind`].
+fn behind_nl(anchor: &Position, found: &Position, other_vault: bool) -> String {
+    let what = if other_vault {
+        "Dit dagboek is niet het dagboek dat Opnamewijs hier het laatst opende."
+    } else {
+        "Dit dagboek is ouder dan het dagboek dat Opnamewijs hier het laatst opende; misschien is een oudere kopie teruggezet."
+    };
+    format!(
+        "{what} Nu: item {} (kop {}). Het laatst gezien: item {} (kop {}). Er is niets geschreven. \
+         Ga je verder met dit dagboek, of sluit je de app om eerst de nieuwere gegevens terug te zetten?",
+        found.seq,
+        found.short_hash(),
+        anchor.seq,
+        anchor.short_hash()
+    )
+}
+
+/// What the user decided before the store is opened, and where rollback anchors are kept.
+#[derive(Debug, Clone, Default)]
+pub struct Opening {
+    /// Where anchors are kept; without places, nothing is compared or kept.
+    pub anchors: Anchors,
+    /// The user said yes to importing the unprotected plain file of an earlier version.
+    pub import_legacy: bool,
+    /// The user chose to go on with a journal behind its anchor, or without the journal the
+    /// anchor names.
+    pub accept_older: bool,
 }
 
 /// What is wrong with a data file ([`StoreError::Corrupt`]). `Display` is the Dutch phrase; the
@@ -158,6 +216,9 @@ impl ErrorCode for StoreError {
             StoreError::Io { .. } => "store.io",
             StoreError::Corrupt { .. } => "store.corrupt",
             StoreError::NewerFormat { .. } => "store.newer_format",
+            StoreError::LegacyFound { .. } => "store.legacy_found",
+            StoreError::Behind { .. } => "store.behind",
+            StoreError::Missing { .. } => "store.missing",
         }
     }
 }
@@ -173,20 +234,58 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the vault in `dir` (creating it, and migrating a plain JSON file of an earlier
-    /// version, when there is none yet) and replays its journal.
+    /// Opens the vault in `dir` (creating it when there is none) and replays its journal, with no
+    /// rollback anchors and no decisions of the user ([`Store::open_with`]): a plain file of an
+    /// earlier version is [`StoreError::LegacyFound`].
     pub fn open(
         dir: &Path,
         unlock: Unlock<'_>,
         now: DateTime<Utc>,
+    ) -> Result<(Store, State), StoreError> {
+        Store::open_with(dir, unlock, now, &Opening::default())
+    }
+
+    /// Opens the vault in `dir` and replays its journal, comparing it with its rollback anchor
+    /// and keeping that up to date. Creates the vault when there is none; then a plain JSON file
+    /// of an earlier version is imported only when no anchor says a vault was here and the user
+    /// said yes. Nothing is written before the user decides: a journal behind its anchor is
+    /// [`StoreError::Behind`], a missing one [`StoreError::Missing`], a plain file
+    /// [`StoreError::LegacyFound`] (apart from the crash repairs every open makes).
+    pub fn open_with(
+        dir: &Path,
+        unlock: Unlock<'_>,
+        now: DateTime<Utc>,
+        opening: &Opening,
     ) -> Result<(Store, State), StoreError> {
         crate::files::create_private_dir(dir).map_err(|source| StoreError::Io {
             path: dir.to_owned(),
             source,
         })?;
         let lock = lock_dir(dir)?;
+        let place = opening
+            .anchors
+            .place(dir, matches!(unlock, Unlock::Keyring(_)));
         if Vault::exists(dir) {
             let (vault, recovery, resumed) = Vault::resume(dir, unlock)?;
+            let check = place
+                .as_ref()
+                .map_or(AnchorCheck::Missing, |p| vault.compare_anchor(p));
+            let current = check == AnchorCheck::Fine { current: true };
+            let behind = match check {
+                AnchorCheck::Behind {
+                    anchor,
+                    found,
+                    other_vault,
+                } if !opening.accept_older => {
+                    return Err(StoreError::Behind {
+                        anchor,
+                        found,
+                        other_vault,
+                    })
+                }
+                AnchorCheck::Behind { anchor, found, .. } => Some((anchor, found)),
+                _ => None,
+            };
             let mut store = Store {
                 dir: dir.to_owned(),
                 vault,
@@ -194,9 +293,31 @@ impl Store {
                 _lock: lock,
             };
             let state = store.resume(resumed)?;
+            if let Some(place) = place {
+                store.vault.keep_anchor(place, current);
+            }
+            if let Some((anchor, found)) = behind {
+                store.reset_anchor(&state, now, anchor, found)?;
+            }
             return Ok((store, state));
         }
         let legacy = load_legacy(&dir.join(STATE_FILE))?;
+        let anchored = opening.anchors.any(dir);
+        match (&anchored, &legacy) {
+            (Some(anchor), _) if !opening.accept_older => {
+                return Err(StoreError::Missing {
+                    anchor: anchor.clone(),
+                    legacy: legacy.is_some(),
+                })
+            }
+            (None, Some(state)) if !opening.import_legacy => {
+                return Err(StoreError::LegacyFound {
+                    path: dir.join(STATE_FILE),
+                    recordings: state.recordings.len(),
+                })
+            }
+            _ => {}
+        }
         let vault = Vault::create(dir, unlock)?;
         let mut store = Store {
             dir: dir.to_owned(),
@@ -204,11 +325,49 @@ impl Store {
             recovery: Recovery::default(),
             _lock: lock,
         };
-        if let Some(state) = legacy {
-            store.migrate(&state, now)?;
+        if let Some(place) = place {
+            store.vault.keep_anchor(place, false);
+        }
+        match (anchored, legacy) {
+            (Some(anchor), _) => {
+                let found = Position {
+                    seq: 0,
+                    head_hash: String::new(),
+                };
+                store.reset_anchor(&State::default(), now, anchor, found)?;
+            }
+            (None, Some(state)) => store.migrate(&state, now)?,
+            (None, None) => {}
         }
         let state = store.replay()?;
         Ok((store, state))
+    }
+
+    /// Journals that the user went on with a journal behind its anchor, then sets the anchor to
+    /// it.
+    fn reset_anchor(
+        &mut self,
+        state: &State,
+        now: DateTime<Utc>,
+        anchor: Position,
+        found: Position,
+    ) -> Result<(), StoreError> {
+        self.append(&JournalEntry {
+            at: now,
+            by: state.profile.name.clone(),
+            change: Change::AnchorReset {
+                anchor_seq: anchor.seq,
+                anchor_hash: anchor.head_hash,
+                found_seq: found.seq,
+                found_hash: found.head_hash,
+            },
+            recording: None,
+            profile: None,
+            desk: None,
+            assessment: None,
+        })?;
+        self.vault.reset_anchor();
+        Ok(())
     }
 
     /// Rebuilds the state from what [`Vault::resume`] read, and leaves the rest of the open (the

@@ -51,6 +51,7 @@ impl Vault {
         }
         self.len += frame.len() as u64;
         self.head = head;
+        self.sync_anchor(true);
         Ok(EntryInfo {
             seq,
             head_hash: self.head_hash(),

@@ -129,6 +129,7 @@ pub(crate) fn install(
             head_on_disk: head.seq,
             dirty: false,
             check: std::sync::Mutex::new(JournalCheck::Done),
+            anchor: None,
         }),
         Err(err) => {
             for name in [KEY_FILE, HEAD_FILE, JOURNAL_FILE] {
@@ -195,6 +196,7 @@ pub(crate) fn open(
                 head_on_disk: found.head.seq,
                 dirty: false,
                 check: std::sync::Mutex::new(JournalCheck::Owed),
+                anchor: None,
             };
             let resumed = Resumed {
                 bytes_after_snapshot: found.len - found.offset,
@@ -242,6 +244,7 @@ pub(crate) fn open(
         head_on_disk: head.seq,
         dirty: false,
         check: std::sync::Mutex::new(JournalCheck::Done),
+        anchor: None,
     };
     if repair.head_behind {
         vault.write_head(&last)?;
@@ -395,6 +398,8 @@ pub struct Erased {
     pub keyring_account: Option<String>,
     /// Whether the folder itself was removed (it was empty after the vault's files).
     pub dir_removed: bool,
+    /// The account of the rollback anchor removed from the keyring, if there was one.
+    pub keyring_anchor: Option<String>,
 }
 
 /// See [`Vault::erase`].
@@ -405,10 +410,18 @@ pub(crate) fn erase(dir: &Path, keystore: &dyn KeyStore) -> Result<Erased, Vault
     }
     let key_path = dir.join(KEY_FILE);
     let mut keyring_failure = None;
+    // The rollback anchor lives next to the key; a keyring that cannot be reached at all (a
+    // passphrase vault) holds none of this vault's.
+    let anchor = super::anchor_name(dir);
+    let had_anchor = matches!(keystore.get(&anchor), Ok(Some(_)));
+    let anchor_failure = keystore.delete(&anchor).err();
+    if had_anchor && anchor_failure.is_none() {
+        erased.keyring_anchor = Some(anchor);
+    }
     if let Some(bytes) = key_file_if_any(&key_path)? {
         if let Ok(info) = keys::key_file_info(&key_path, &bytes) {
             if info.keyring {
-                keyring_failure = keystore.delete(&info.account()).err();
+                keyring_failure = keystore.delete(&info.account()).err().or(anchor_failure);
                 erased.keyring_account = Some(info.account());
             }
         }
@@ -490,6 +503,10 @@ pub(crate) fn remains(dir: &Path, keystore: &dyn KeyStore) -> Vec<Leftover> {
                 .map(|n| Leftover::Path(dir.join(n).display().to_string())),
         ),
         Err(e) => left.push(Leftover::Unlisted(e)),
+    }
+    let anchor = super::anchor_name(dir);
+    if let Ok(Some(_)) = keystore.get(&anchor) {
+        left.push(Leftover::KeyringEntry(keystore.describe(&anchor)));
     }
     let key_path: PathBuf = dir.join(KEY_FILE);
     if let Ok(Some(bytes)) = read_optional(&key_path, MAX_KEY_FILE_BYTES) {

@@ -30,6 +30,9 @@
 //! state.snap   := (part_len u32 LE | envelope("OPNWSNAP", id[16] | seq u64 LE | mac[32] | offset u64 LE |
 //!                 index u32 LE | count u32 LE, "state.snap", part) | check)*
 //! backup       := envelope("OPNWBKUP", salt[16] | params[12], "backup", data key[32] | journal.log bytes) | check
+//! anchor       := "OPNWANCH" | version u8 | seq u64 LE | hash[32] | HMAC-SHA256(chain key, "opnamewijs anchor v1" | seq LE | hash)
+//!                 kept outside the directory: keyring account "anchor-<SHA-256(directory path)[..16] hex>",
+//!                 or for a passphrase vault the file of that name in the app's config folder (see [`anchor`])
 //! ```
 //!
 //! The encryption key and the chain key are HMAC-SHA256(data key, label) for two fixed labels, so
@@ -45,10 +48,13 @@
 //! from its first entry.
 //!
 //! What the chain cannot see: the journal *and* its head replaced together by an older pair from
-//! the same vault. The head hash printed on a dossier ([`Vault::head_hash`]) is the anchor for that.
+//! the same vault. The rollback anchor ([`anchor`]) sees it: the last position, kept outside the
+//! data directory and compared when the vault is opened ([`Vault::compare_anchor`]); and the
+//! head hash printed on a dossier ([`Vault::head_hash`]).
 //!
 //! One process at a time: the app is single-instance, and the vault takes no file lock.
 
+pub mod anchor;
 mod append;
 mod background;
 mod backup;
@@ -65,6 +71,7 @@ mod keys;
 mod open;
 mod snapshot;
 
+pub use anchor::{anchor_name, AnchorCheck, AnchorPlace, Anchors, Position, ANCHOR_EVERY};
 pub use append::EntryInfo;
 pub use backup::looks_like_backup;
 pub use crypto::FORMAT_VERSION;
@@ -128,6 +135,8 @@ pub struct Vault {
     dirty: bool,
     /// Whether the journal still has to be verified from its first entry.
     check: std::sync::Mutex<JournalCheck>,
+    /// The rollback anchor this vault keeps up to date, if any (see [`anchor`]).
+    anchor: Option<anchor::Keeper>,
 }
 
 impl Drop for Vault {
@@ -144,8 +153,13 @@ impl Drop for Vault {
         // directory is anyone else's (erased, reopened).
         let check = self.check.get_mut().unwrap_or_else(|e| e.into_inner());
         if let JournalCheck::Running(handle, _) = std::mem::replace(check, JournalCheck::Done) {
-            let _ = handle.join();
+            // A check that failed leaves the anchor where it was.
+            if !matches!(handle.join(), Ok(Ok(()))) {
+                *check = JournalCheck::Failed(VaultError::Interrupted);
+            }
         }
+        // Closing brings the anchor up to the journal (only a verified, acknowledged one).
+        self.sync_anchor(false);
     }
 }
 

@@ -63,6 +63,10 @@ const SUBHEADING_SIZE: f32 = 12.0;
 const SUBHEADING_LEADING: f32 = 16.0;
 const SUBHEADING_BEFORE: f32 = 8.0;
 const MONO_SIZE: f32 = 9.0;
+/// Checklist lines of a one-page sheet ([`PdfDocument::check_line`]).
+const SMALL_SIZE: f32 = 8.0;
+const SMALL_LEADING: f32 = 9.5;
+const CHECK_INDENT: f32 = 30.0;
 const MONO_LEADING: f32 = 12.0;
 /// Space below a paragraph.
 const PARAGRAPH_AFTER: f32 = 4.0;
@@ -349,6 +353,27 @@ impl PdfDocument {
                 self.text_at(MARGIN + BULLET_X, Font::Regular, BODY_SIZE, &['•']);
             }
             self.text_at(MARGIN + BULLET_INDENT, Font::Regular, BODY_SIZE, line);
+        }
+        self.y -= 1.0;
+    }
+
+    /// A checklist line in 8 pt for a sheet that must fit one page: `mark` (a box, ticked or
+    /// not) in bold, then `text` with a hanging indent, wrapped; its first two lines stay together.
+    /// Without `text`, `mark` alone is the line (a heading within the list).
+    pub fn check_line(&mut self, mark: &str, text: &str) {
+        // A mark alone (a heading in the list) is a line of its own.
+        let lines = match text {
+            "" => vec![Vec::new()],
+            _ => wrap_text(text, Font::Regular, SMALL_SIZE, TEXT_WIDTH - CHECK_INDENT),
+        };
+        self.keep(lines.len().min(2) as f32 * SMALL_LEADING);
+        for (i, line) in lines.iter().enumerate() {
+            self.next_line(SMALL_LEADING);
+            if i == 0 {
+                let mark: Vec<char> = mark.chars().collect();
+                self.text_at(MARGIN, Font::Bold, SMALL_SIZE, &mark);
+            }
+            self.text_at(MARGIN + CHECK_INDENT, Font::Regular, SMALL_SIZE, line);
         }
         self.y -= 1.0;
     }

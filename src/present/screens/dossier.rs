@@ -296,6 +296,25 @@ impl Workspace {
             &tr(lang, "Lesdatum", "Lesson date"),
             &format_date(rec.planned_for, lang),
         );
+        if let Some(at) = rec.imported_unprotected {
+            doc.field(
+                &tr(lang, "Herkomst", "Origin"),
+                &format!(
+                    "{} {}{}",
+                    tr(
+                        lang,
+                        "geïmporteerd uit een onbeveiligd bestand op",
+                        "imported from an unprotected file on"
+                    ),
+                    format_datetime(at, lang),
+                    tr(
+                        lang,
+                        "; wat er daarvoor met deze opname gebeurde, staat niet in het beveiligde dagboek",
+                        "; what happened to this recording before then is not in the protected journal"
+                    )
+                ),
+            );
+        }
         doc.field(
             &tr(lang, "Beleid", "Policy"),
             &format!(

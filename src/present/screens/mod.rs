@@ -12,6 +12,7 @@ mod check;
 mod dashboard;
 mod desk;
 mod dossier;
+mod lesson_day;
 mod reminders;
 mod statement;
 

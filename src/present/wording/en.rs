@@ -304,6 +304,48 @@ impl Localized for StoreError {
                  Update the app.",
                 path.display()
             ),
+            StoreError::LegacyFound { path, recordings } => format!(
+                "There is an old, unprotected file of an earlier version of Opnamewijs in {} \
+                 ({recordings} recordings). Import it? The recordings then go into your \
+                 protected journal, marked 'imported from an unprotected file', and the old \
+                 file is removed. Choose 'Not now' if you do not know this file: the app closes \
+                 and nothing changes.",
+                path.display()
+            ),
+            StoreError::Behind {
+                anchor,
+                found,
+                other_vault,
+            } => {
+                let what = if *other_vault {
+                    "This journal is not the one Opnamewijs last opened here."
+                } else {
+                    "This journal is older than the one Opnamewijs last opened here; an older \
+                     copy may have been put back."
+                };
+                format!(
+                    "{what} Now: entry {} (head {}). Last seen: entry {} (head {}). Nothing \
+                     was written. Do you go on with this journal, or close the app to put the \
+                     newer data back first?",
+                    found.seq,
+                    found.short_hash(),
+                    anchor.seq,
+                    anchor.short_hash()
+                )
+            }
+            StoreError::Missing { anchor, legacy } => format!(
+                "The data Opnamewijs last opened here is gone: the journal was at entry {} \
+                 (head {}), and now there is no journal.{} Nothing was written. Put the data or \
+                 a backup back and start again, or begin with empty data.",
+                anchor.seq,
+                anchor.short_hash(),
+                if *legacy {
+                    " The old, unprotected file that is there is not imported, because a \
+                     protected journal was here."
+                } else {
+                    ""
+                }
+            ),
         }
     }
 }

@@ -52,6 +52,10 @@ export type * from "./types";
 export interface Backend {
   appStatus(): Promise<AppStatus>;
   unlock(passphrase: string): Promise<Acted<AppStatus>>;
+  /** The user's yes to importing the old, unprotected file the open stopped for. */
+  importLegacy(): Promise<Acted<AppStatus>>;
+  /** The user goes on with the journal that is behind its rollback anchor (or gone). */
+  acceptOlderJournal(): Promise<Acted<AppStatus>>;
   setProfile(input: Profile): Promise<Acted<AppStatus>>;
   listRecordings(): Promise<RecordingSummary[]>;
   getRecording(id: string): Promise<RecordingView>;
@@ -103,6 +107,8 @@ export interface Backend {
   checkDossier(path: string | null): Promise<DossierCheckView | null>;
   /** `path: null` opens a save dialog; `null` comes back when it was cancelled. */
   exportSchoolStatement(school: string, path: string | null): Promise<FileReport | null>;
+  /** The one-page lesson-day sheet of a recording: its checklist and deadlines, no pupil data. */
+  exportLessonDay(recording: string, path: string | null): Promise<FileReport | null>;
   finderSuggestions(): Promise<SuggestedFolder[]>;
   /** Scans suggested folders by id and, with `choose`, folders picked in a dialog (`null`: cancelled). */
   findLeftovers(suggested: number[], choose: boolean, folders?: string[]): Promise<FinderView | null>;
@@ -169,6 +175,8 @@ export function backendOver(call: Invoke): Backend {
   return {
     appStatus: () => run("app_status"),
     unlock: (passphrase) => run("unlock", { passphrase }),
+    importLegacy: () => run("import_legacy"),
+    acceptOlderJournal: () => run("accept_older_journal"),
     setProfile: (input) => run("set_profile", { input }),
     listRecordings: () => run("list_recordings"),
     getRecording: (id) => run("get_recording", { id }),
@@ -208,6 +216,7 @@ export function backendOver(call: Invoke): Backend {
     exportDossier: (path) => run("export_dossier", { path }),
     checkDossier: (path) => run("check_dossier", { path }),
     exportSchoolStatement: (school, path) => run("export_school_statement", { school, path }),
+    exportLessonDay: (recording, path) => run("export_lesson_day", { recording, path }),
     finderSuggestions: () => run("finder_suggestions"),
     findLeftovers: (suggested, choose, folders) => run("find_leftovers", { suggested, choose, folders: folders ?? null }),
     finderProgress: () => run("finder_progress"),

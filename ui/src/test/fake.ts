@@ -208,6 +208,14 @@ export function fakeBackend(
     unlock: async () => {
       throw new Error("not used");
     },
+    importLegacy: async () => {
+      calls.push("importLegacy");
+      return acted(status());
+    },
+    acceptOlderJournal: async () => {
+      calls.push("acceptOlderJournal");
+      return acted(status());
+    },
     setProfile: async () => {
       throw new Error("not used");
     },
@@ -297,6 +305,10 @@ export function fakeBackend(
       };
     },
     exportSchoolStatement: async () => null,
+    exportLessonDay: async (recording) => {
+      calls.push(`exportLessonDay:${recording}`);
+      return { path: "/home/student/lesdag.pdf" };
+    },
     finderSuggestions: async () => [{ id: 0, path: "/home/student/Downloads" }],
     findLeftovers: async () => {
       calls.push("findLeftovers");
