@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "check_portfolio",
     "assessment_passed",
     "export_dossier",
+    "app_language",
     "opened_files",
     "import_opened",
     "dismiss_opened",

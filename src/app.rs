@@ -233,6 +233,14 @@ impl App {
         *self.lang.lock().unwrap_or_else(|e| e.into_inner()) = lang;
     }
 
+    /// The language of the screens shown while no workspace is open (a passphrase to enter, a
+    /// decision to make, a journal that could not be opened): that of the last workspace open in
+    /// this run, else the computer's, else Dutch. The same language the errors of those screens
+    /// are worded in.
+    pub fn language(&self) -> Lang {
+        *self.lang.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// A newly opened workspace of a new installation takes the computer's language.
     fn adopt_system_language(&self, ws: &mut Result<Workspace, ErrorPayload>) {
         let system = *self.system_lang.lock().unwrap_or_else(|e| e.into_inner());

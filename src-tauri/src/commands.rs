@@ -507,6 +507,12 @@ pub async fn verify_absent(app: AppHandle, input: VerifyAbsent) -> Reply<Acted<R
     core(app, |a| a.act(|ws| ws.verify_absent(input))).await
 }
 
+/// The language of the screens shown while no workspace is open.
+#[tauri::command]
+pub fn app_language(app: AppHandle) -> opnamewijs::text::Lang {
+    app.state::<App>().language()
+}
+
 /// The files the system opened with the app that wait for the user, with what each is.
 #[tauri::command]
 pub async fn opened_files(app: AppHandle) -> Reply<Vec<OpenedFileView>> {

@@ -130,6 +130,7 @@ fn main() {
             commands::check_portfolio,
             commands::assessment_passed,
             commands::export_dossier,
+            commands::app_language,
             commands::opened_files,
             commands::import_opened,
             commands::dismiss_opened,

@@ -93,6 +93,16 @@ test('an older vault put back with its head is shown with both positions, nothin
   });
   assert.deepEqual(vaultFiles(vault), before, 'nor by closing on the warning');
 
+  // On an English computer the whole question is English, its buttons too.
+  await withApp('anchor-warning-en', { env: { ...env, LANGUAGE: 'en_GB' } }, async (s) => {
+    await s.waitForText(tid('open-decision'), 'Last seen: entry');
+    assert.equal(await s.text(tid('decision-yes')), 'Go on with this journal');
+    assert.equal(await s.execute('return document.documentElement.lang'), 'en');
+    await s.screenshot('anchor-behind-en.png');
+    await closeApp(s);
+  });
+  assert.deepEqual(vaultFiles(vault), before, 'nothing written in English either');
+
   await withApp('anchor-go-on', { env }, async (s) => {
     await s.waitForText(tid('open-decision'), 'Het laatst gezien: item');
     await s.click(tid('decision-yes'));

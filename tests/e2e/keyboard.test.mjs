@@ -110,7 +110,7 @@ test('keyboard only, student, without --data-dir: plan, answer, tick, log "recor
     const cycle = await tabCycle(s);
     assert.deepEqual(
       cycle.map((f) => f.testid),
-      ['data-button', 'profile', 'new-recording', 'assessment-button', 'finder-button', 'welcome-new-recording'],
+      ['data-button', 'profile', 'new-recording', 'assessment-button', 'finder-button', 'welcome-new-recording', 'welcome-check-dossier'],
     );
     for (const f of cycle) assert.ok(f.ring, `focus ring on ${f.testid}`);
     assert.ok(cycle[0].left < cycle[1].left, 'top bar: left to right');

@@ -44,7 +44,7 @@ test('without a keyring: choose a passphrase, and enter it again after a restart
     await s.type(tid('passphrase'), 'paarse fiets onder de brug');
     await s.click(tid('unlock'));
     await s.waitForText(tid('recording-list'), 'Tekenles 4C');
-    assert.match(await s.text(tid('journal-status')), /1 items/);
+    assert.match(await s.text(tid('journal-status')), /· 1 item$/);
   });
 });
 

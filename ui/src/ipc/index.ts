@@ -17,6 +17,7 @@ import type { LogIncident } from "./bindings/LogIncident";
 import type { LogShare } from "./bindings/LogShare";
 import type { NewRecording } from "./bindings/NewRecording";
 import type { Profile } from "./bindings/Profile";
+import type { Lang } from "./bindings/Lang";
 import type { RecordingSummary } from "./bindings/RecordingSummary";
 import type { RecordingView } from "./bindings/RecordingView";
 import type { SetItem } from "./bindings/SetItem";
@@ -116,6 +117,8 @@ export interface Backend {
   cancelFinder(): Promise<void>;
   linkFoundFile(recording: string, hit: number): Promise<Acted<RecordingView>>;
   verifyAbsent(input: VerifyAbsent): Promise<Acted<RecordingView>>;
+  /** The language of the screens shown while no workspace is open (passphrase, decisions, errors). */
+  appLanguage(): Promise<Lang>;
   /** Files the system opened with the app (a double-click, a second start) that wait for the user. */
   openedFiles(): Promise<OpenedFileView[]>;
   /** Imports an opened file as its kind asks; `passphrase` is used only for a backup. */
@@ -223,6 +226,7 @@ export function backendOver(call: Invoke): Backend {
     cancelFinder: () => run("cancel_finder"),
     linkFoundFile: (recording, hit) => run("link_found_file", { recording, hit }),
     verifyAbsent: (input) => run("verify_absent", { input }),
+    appLanguage: () => run("app_language"),
     openedFiles: () => run("opened_files"),
     importOpened: (id, passphrase) => run("import_opened", { id, passphrase }),
     dismissOpened: (id) => run("dismiss_opened", { id }),

@@ -321,6 +321,7 @@ export function fakeBackend(
     cancelFinder: async () => {},
     linkFoundFile: () => answer("linkFoundFile"),
     verifyAbsent: () => answer("verifyAbsent"),
+    appLanguage: async () => "nl" as const,
     openedFiles: async () => opened,
     importOpened: async (id) => {
       calls.push(`importOpened:${id}`);
