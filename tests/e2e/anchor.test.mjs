@@ -3,10 +3,10 @@
 // with both positions, and nothing is written until the student decides to go on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive, tempDir, tid, withApp } from './webdriver.mjs';
+import { freshHome, isAlive, tid, withApp } from './webdriver.mjs';
 import { plan, profile } from './app.mjs';
 
 const ID = 'nl.opnamewijs.app';
@@ -40,17 +40,7 @@ async function entries(s) {
 }
 
 test('an older vault put back with its head is shown with both positions, nothing written', async () => {
-  const home = join(tempDir('opnamewijs-e2e-anchor-'), 'Łukasz Şahin-Nguyễn');
-  const xdg = { data: join(home, '.local', 'share'), config: join(home, '.config'), cache: join(home, '.cache') };
-  for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
-  const env = {
-    HOME: home,
-    XDG_DATA_HOME: xdg.data,
-    XDG_CONFIG_HOME: xdg.config,
-    XDG_CACHE_HOME: xdg.cache,
-    OPNAMEWIJS_DATA_DIR: null,
-    OPNAMEWIJS_KEYRING_SERVICE: `${ID}.e2e-anchor-${process.pid}`,
-  };
+  const { home, xdg, env } = freshHome('anchor');
   const vault = join(xdg.data, ID);
   const copy = join(home, 'kopie van gisteren');
 

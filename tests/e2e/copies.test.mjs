@@ -6,24 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, tid, withApp } from './webdriver.mjs';
+import { freshHome, tid, withApp } from './webdriver.mjs';
 import { fill, profile, recordedLesson } from './app.mjs';
 
 test('a USB copy, a leftover video found, linked, deleted and verified gone, and the recording closes', async () => {
-  const home = join(tempDir('opnamewijs-e2e-copies-'), 'Łukasz Şahin-Nguyễn');
-  const xdg = { data: join(home, '.local', 'share'), config: join(home, '.config'), cache: join(home, '.cache') };
-  for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
+  const { home, xdg, env } = freshHome('copies');
   const downloads = join(home, 'Downloads');
   mkdirSync(downloads, { recursive: true });
   writeFileSync(join(xdg.config, 'user-dirs.dirs'), 'XDG_DOWNLOAD_DIR="$HOME/Downloads"\n');
-  const env = {
-    HOME: home,
-    XDG_DATA_HOME: xdg.data,
-    XDG_CONFIG_HOME: xdg.config,
-    XDG_CACHE_HOME: xdg.cache,
-    OPNAMEWIJS_DATA_DIR: null,
-    OPNAMEWIJS_KEYRING_SERVICE: `nl.opnamewijs.app.e2e-copies-${process.pid}`,
-  };
   await withApp('copies', { env }, async (s) => {
     await s.find('body[data-ready="true"]');
     await profile(s, 'Łukasz Şahin-Nguyễn');

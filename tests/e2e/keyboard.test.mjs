@@ -5,9 +5,9 @@
 // that was used and is announced. Screenshots with focus rings in Dutch and English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, tid, withApp } from './webdriver.mjs';
+import { freshHome, tempDir, tid, withApp } from './webdriver.mjs';
 import { invoke, recordedLesson } from './app.mjs';
 import { KEY, backTab, focusWithin, focused, press, selectAll, tabTo, tabToId, typeKeys } from './a11y.mjs';
 
@@ -89,17 +89,7 @@ function refusalPlace(s, control) {
 }
 
 test('keyboard only, student, without --data-dir: plan, answer, tick, log "recorded", confirm a deletion', async () => {
-  const home = join(tempDir('opnamewijs-e2e-keys-'), 'Łukasz Şahin-Nguyễn');
-  const xdg = { data: join(home, '.local', 'share'), config: join(home, '.config'), cache: join(home, '.cache') };
-  for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
-  const env = {
-    HOME: home,
-    XDG_DATA_HOME: xdg.data,
-    XDG_CONFIG_HOME: xdg.config,
-    XDG_CACHE_HOME: xdg.cache,
-    OPNAMEWIJS_DATA_DIR: null,
-    OPNAMEWIJS_KEYRING_SERVICE: `nl.opnamewijs.app.e2e-keys-${process.pid}`,
-  };
+  const { xdg, env } = freshHome('keys');
   await withApp('keyboard-student', { env }, async (s) => {
     await s.find('body[data-ready="true"]');
     await s.find(tid('welcome'));

@@ -3,24 +3,11 @@
 // restart on that same English computer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { tempDir, tid, withApp } from './webdriver.mjs';
+import { freshHome, tid, withApp } from './webdriver.mjs';
 import { fill } from './app.mjs';
 
 test('a new installation on an English computer starts in English, and a switch to Dutch stays', async () => {
-  const home = join(tempDir('opnamewijs-e2e-locale-'), 'home');
-  const xdg = { data: join(home, '.local', 'share'), config: join(home, '.config'), cache: join(home, '.cache') };
-  for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
-  const env = {
-    HOME: home,
-    XDG_DATA_HOME: xdg.data,
-    XDG_CONFIG_HOME: xdg.config,
-    XDG_CACHE_HOME: xdg.cache,
-    OPNAMEWIJS_DATA_DIR: null,
-    OPNAMEWIJS_KEYRING_SERVICE: `nl.opnamewijs.app.e2e-locale-${process.pid}`,
-    LANGUAGE: 'en_GB',
-  };
+  const { env } = freshHome('locale', { extra: { LANGUAGE: 'en_GB' } });
   await withApp('locale-first', { env }, async (s) => {
     await s.find('body[data-ready="true"]');
     await s.waitForText(tid('new-recording'), 'New recording');

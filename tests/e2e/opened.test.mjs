@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir, tid, withApp } from './webdriver.mjs';
+import { freshHome, tempDir, tid, withApp } from './webdriver.mjs';
 import { fill, invoke, recordedLesson } from './app.mjs';
 import { FAILING, axe, describe } from './a11y.mjs';
 
@@ -17,21 +17,6 @@ async function accessible(s, screen) {
   const { violations } = await axe(s);
   const failing = violations.filter((v) => FAILING.has(v.impact));
   assert.deepEqual(failing.map((v) => v.id), [], `${screen}: serious or critical violations\n${describe(failing)}`);
-}
-
-/** A fresh home for one installation, and the environment the app gets there. */
-function home(name) {
-  const dir = join(tempDir(`opnamewijs-e2e-${name}-`), 'home');
-  const xdg = { data: join(dir, '.local', 'share'), config: join(dir, '.config'), cache: join(dir, '.cache') };
-  for (const d of Object.values(xdg)) mkdirSync(d, { recursive: true });
-  return {
-    HOME: dir,
-    XDG_DATA_HOME: xdg.data,
-    XDG_CONFIG_HOME: xdg.config,
-    XDG_CACHE_HOME: xdg.cache,
-    OPNAMEWIJS_DATA_DIR: null,
-    OPNAMEWIJS_KEYRING_SERVICE: `nl.opnamewijs.app.e2e-${name}-${process.pid}`,
-  };
 }
 
 /** Starts the app a second time with `file`, as a double-click does while it runs: it hands the
@@ -59,8 +44,8 @@ async function profile(s, name, mode, lang) {
 }
 
 test('a request handed to the running app and a receipt the app is started with are offered for import', async () => {
-  const student = home('opened-student');
-  const mentor = home('opened-mentor');
+  const student = freshHome('opened-student').env;
+  const mentor = freshHome('opened-mentor', { user: 'Ayşe Yılmaz' }).env;
   const files = tempDir('opnamewijs-e2e-opened-files-');
   const request = join(files, 'Gymles 4C.opnamewijs-verzoek');
   const receipt = join(files, 'Gymles 4C.opnamewijs-bewijs');

@@ -74,6 +74,27 @@ export function tempDir(prefix = 'opnamewijs-e2e-') {
 }
 
 /** W3C element reference, for passing element ids as `execute` arguments. */
+/**
+ * A fresh home for one installation that runs without --data-dir, as a student's laptop has:
+ * the platform's data, config and cache folders under `<temp>/<user>` and a keyring service of its
+ * own. Answers `{ home, xdg, env }`; `env` goes to launch() (`extra` is added to it).
+ */
+export function freshHome(name, { user = 'Łukasz Şahin-Nguyễn', extra = {} } = {}) {
+  const home = join(tempDir(`opnamewijs-e2e-${name}-`), user);
+  const xdg = { data: join(home, '.local', 'share'), config: join(home, '.config'), cache: join(home, '.cache') };
+  for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
+  const env = {
+    HOME: home,
+    XDG_DATA_HOME: xdg.data,
+    XDG_CONFIG_HOME: xdg.config,
+    XDG_CACHE_HOME: xdg.cache,
+    OPNAMEWIJS_DATA_DIR: null,
+    OPNAMEWIJS_KEYRING_SERVICE: `nl.opnamewijs.app.e2e-${name}-${process.pid}`,
+    ...extra,
+  };
+  return { home, xdg, env };
+}
+
 export const elementRef = (id) => ({ [ELEMENT_KEY]: id });
 const elementId = (v) => v?.[ELEMENT_KEY] ?? v?.ELEMENT;
 
