@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive, tempDir, tid, withApp } from './webdriver.mjs';
+import { freshHome, isAlive, tid, withApp } from './webdriver.mjs';
 import { profile, recordedLesson } from './app.mjs';
 
 const ID = 'nl.opnamewijs.app';
@@ -58,23 +58,9 @@ function processesWith(cache) {
 const mode = (path) => statSync(path).mode & 0o777;
 
 test('default layout: erase all, close the app, and nothing of it is left', async () => {
-  const home = join(tempDir('opnamewijs-e2e-layout-'), 'Ayşe Yılmaz');
-  const xdg = {
-    data: join(home, '.local', 'share'),
-    config: join(home, '.config'),
-    cache: join(home, '.cache'),
-  };
-  for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
+  const { xdg, env } = freshHome('layout', { user: 'Ayşe Yılmaz' });
   // The debug build's service, made unique to this test so other tests' keys do not count.
-  const service = `${ID}.e2e-layout-${process.pid}`;
-  const env = {
-    HOME: home,
-    XDG_DATA_HOME: xdg.data,
-    XDG_CONFIG_HOME: xdg.config,
-    XDG_CACHE_HOME: xdg.cache,
-    OPNAMEWIJS_DATA_DIR: null,
-    OPNAMEWIJS_KEYRING_SERVICE: service,
-  };
+  const service = env.OPNAMEWIJS_KEYRING_SERVICE;
   const vault = join(xdg.data, ID);
   const webview = join(xdg.cache, ID, 'webview');
 
